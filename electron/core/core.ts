@@ -1,0 +1,91 @@
+import type { Database } from 'better-sqlite3';
+import type { LedgerEvent } from '../../shared/api';
+import type { ReplicatedTable } from '../../shared/schema/tables';
+import { openDatabase, type OpenOptions } from '../db/open';
+import { AppError } from './app-error';
+import { HlcClock } from './clock';
+import { checkFileIdentity, readIdentity, type Identity } from './identity';
+import { MutationLayer, type Author } from './mutation';
+import { registerInstallation } from '../services/installation';
+
+export interface CoreOptions extends OpenOptions {
+  readonly emit?: (event: LedgerEvent) => void;
+  readonly now?: () => number;
+}
+
+/** The open database with its identity, clock and mutation layer: what every service works on. */
+export class Core {
+  private identityCache: Identity | null;
+  private clockCache: HlcClock | null = null;
+  private mutationCache: MutationLayer | null = null;
+
+  private constructor(
+    readonly db: Database,
+    readonly file: string,
+    private readonly options: CoreOptions,
+  ) {
+    this.identityCache = readIdentity(db);
+  }
+
+  static open(file: string, options: CoreOptions = {}): Core {
+    const db = openDatabase(file, options);
+    const core = new Core(db, file, options);
+    if (checkFileIdentity(db, file)) {
+      // A copied or restored file: the fresh installation must be known to peers.
+      core.reloadIdentity();
+      core.mutations.run((writer) => registerInstallation(writer, core.requireIdentity()));
+    }
+    return core;
+  }
+
+  get identity(): Identity | null {
+    return this.identityCache;
+  }
+
+  requireIdentity(): Identity {
+    if (!this.identityCache) throw new AppError('NOT_INITIALIZED');
+    return this.identityCache;
+  }
+
+  /** Call after the local identity changed (init, restore, copy). */
+  reloadIdentity(): void {
+    this.identityCache = readIdentity(this.db);
+    this.clockCache = null;
+    this.mutationCache = null;
+  }
+
+  get mutations(): MutationLayer {
+    if (!this.mutationCache) {
+      const identity = this.requireIdentity();
+      this.clockCache = new HlcClock(this.db, identity.installationId, this.options.now);
+      this.mutationCache = new MutationLayer(this.db, this.clockCache, () => this.author(), (tables) => this.tablesChanged(tables));
+    }
+    return this.mutationCache;
+  }
+
+  author(): Author {
+    const identity = this.requireIdentity();
+    return { officeId: identity.officeId, installationId: identity.installationId, actor: this.localSetting('clerk_name') ?? '' };
+  }
+
+  localSetting(key: string): string | null {
+    const row = this.db.prepare('SELECT value FROM local_settings WHERE key = ?').get(key) as { value: string } | undefined;
+    return row?.value ?? null;
+  }
+
+  setLocalSetting(key: string, value: string): void {
+    this.db.prepare('INSERT INTO local_settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+
+  emit(event: LedgerEvent): void {
+    this.options.emit?.(event);
+  }
+
+  private tablesChanged(tables: ReplicatedTable[]): void {
+    this.emit({ type: 'changed', tables });
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,45 @@
+import type { HistoryEntry } from '../../shared/api/history';
+import { parseHlc } from '../../shared/domain/hlc';
+import type { Core } from '../core/core';
+import type { HandlerMap } from '../core/handler';
+
+interface ChangeRow {
+  hlc: string;
+  col: string;
+  value: string;
+  supersedes: string;
+  actor: string;
+  office_name: string | null;
+}
+
+/**
+ * Who changed what, when, from what: straight from the change log. The old value of a change
+ * is the newest value it superseded, so history needs no separate audit table.
+ */
+export function recordHistory(core: Core, table: string, id: string): HistoryEntry[] {
+  const rows = core.db
+    .prepare(
+      `SELECT c.hlc, c.col, c.value, c.supersedes, c.actor, o.name AS office_name
+       FROM change_log c LEFT JOIN offices o ON o.id = c.origin_office_id
+       WHERE c.tbl = ? AND c.row_id = ? ORDER BY c.hlc`,
+    )
+    .all(table, id) as ChangeRow[];
+  const valueByHlc = new Map(rows.map((row) => [row.hlc, JSON.parse(row.value) as unknown]));
+  return rows.map((row) => {
+    const superseded = (JSON.parse(row.supersedes) as string[]).sort();
+    const previous = superseded.at(-1);
+    return {
+      hlc: row.hlc,
+      at: new Date(parseHlc(row.hlc).wall).toISOString(),
+      actor: row.actor,
+      officeName: row.office_name,
+      column: row.col,
+      oldValue: previous === undefined ? null : (valueByHlc.get(previous) ?? null),
+      newValue: valueByHlc.get(row.hlc) ?? null,
+    };
+  });
+}
+
+export const historyHandlers: HandlerMap<'history.record'> = {
+  'history.record': ({ core }, args) => recordHistory(core, args.table, args.id),
+};

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { defineCall } from './define';
+import { empty, optionalText, requiredText, uuid } from './common';
+
+export const installationInfo = z.object({
+  installationId: uuid,
+  officeId: uuid,
+  officeName: z.string(),
+  officeCode: z.string().nullable(),
+  departmentId: uuid.nullable(),
+  departmentName: z.string().nullable(),
+  /** Short code read out over the phone to confirm a peer's key. */
+  fingerprint: z.string(),
+});
+
+export const systemStatus = z.object({
+  initialized: z.boolean(),
+  installation: installationInfo.nullable(),
+  schemaVersion: z.number().int(),
+  appVersion: z.string(),
+  databasePath: z.string(),
+});
+export type SystemStatus = z.infer<typeof systemStatus>;
+
+export const generateArgs = z
+  .object({
+    offices: z.number().int().min(1, { error: '单位数量至少为1' }).max(500, { error: '单位数量不能超过500' }),
+    years: z.number().int().min(1, { error: '年数至少为1' }).max(20, { error: '年数不能超过20' }),
+    tasksPerPlan: z.number().int().min(1).max(200).default(60),
+    departmentsPerOffice: z.number().int().min(1).max(30).default(8),
+    firstYear: z.number().int().min(2000).max(2100).default(2021),
+    seed: z.number().int().default(1),
+  })
+  .strict();
+
+export const systemApi = {
+  'system.status': defineCall({
+    summary: '查看本机数据库和身份信息',
+    args: empty,
+    result: systemStatus,
+    errors: [],
+  }),
+  'system.init': defineCall({
+    summary: '初始化本机：设置单位（及科室），生成本机身份',
+    args: z
+      .object({
+        officeName: requiredText('单位名称', 60),
+        officeCode: optionalText('单位代码', 30).optional(),
+        departmentName: optionalText('科室名称', 40).optional(),
+      })
+      .strict(),
+    result: systemStatus,
+    errors: ['ALREADY_INITIALIZED', 'INVALID_ARGUMENT'],
+  }),
+  'system.generate': defineCall({
+    summary: '生成演示和测试用的大量数据',
+    args: generateArgs,
+    result: z.object({ offices: z.number(), plans: z.number(), tasks: z.number(), progressReports: z.number(), indicatorValues: z.number(), changes: z.number() }),
+    errors: ['NOT_INITIALIZED'],
+    longJob: true,
+  }),
+  'system.dump': defineCall({
+    summary: '按规范顺序导出全部可同步的数据（不含本机私有数据），用于比对',
+    args: empty,
+    result: z.string(),
+    errors: [],
+  }),
+} as const;
