@@ -1,0 +1,98 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { ApiError, LedgerEvent } from '../../shared/api';
+import { CoreClient } from '../core/client';
+import { defaultDatabasePath } from '../core/paths';
+import { commands } from './commands';
+import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, exitCodeFor, formatError, UsageError } from './output';
+
+const GLOBAL_OPTIONS = { db: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
+
+function helpText(): string {
+  const lines = ['用法：npm run -s cli -- [--db <数据库文件>] [--json] <命令> [选项]', '', '命令：'];
+  for (const command of Object.values(commands)) lines.push(`  ${command.usage}`, `      ${command.summary}`);
+  lines.push('', '退出码：0 成功；1 输入有误；2 程序内部错误。', `默认数据库：${defaultDatabasePath()}`);
+  return lines.join('\n');
+}
+
+/** Runs one CLI invocation; returns the exit code. Output goes to the given streams. */
+export async function runCli(argv: readonly string[], io: { out: (text: string) => void; err: (text: string) => void }): Promise<number> {
+  const commandIndex = argv.findIndex((arg, i) => !arg.startsWith('-') && argv[i - 1] !== '--db');
+  const name = commandIndex >= 0 ? argv[commandIndex]! : undefined;
+  if (!name || argv.includes('--help') || argv.includes('-h')) {
+    io.out(helpText());
+    return name || argv.includes('--help') || argv.includes('-h') ? EXIT_OK : EXIT_BAD_INPUT;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.err(`错误：未知命令“${name}”。运行 npm run -s cli -- --help 查看全部命令。`);
+    return EXIT_BAD_INPUT;
+  }
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args: [...argv.slice(0, commandIndex), ...argv.slice(commandIndex + 1)], options: { ...GLOBAL_OPTIONS, ...command.options }, allowPositionals: true, strict: true });
+  } catch (error) {
+    io.err(`错误：${translateParseError(error)}\n用法：npm run -s cli -- ${command.usage}`);
+    return EXIT_BAD_INPUT;
+  }
+  const options = parsed.values as Record<string, string | boolean | undefined>;
+  const json = options.json === true;
+  const dbPath = path.resolve(typeof options.db === 'string' ? options.db : defaultDatabasePath());
+
+  let client: CoreClient;
+  try {
+    client = await CoreClient.start({ dbPath });
+  } catch (error) {
+    io.err(`错误：数据服务无法启动：${error instanceof Error ? error.message : String(error)}`);
+    return EXIT_INTERNAL;
+  }
+  try {
+    if (client.openError) return report(client.openError);
+    const unsubscribe = client.onEvent((event: LedgerEvent) => {
+      if (event.type === 'progress' && !json) io.err(`${event.label}（${event.done}/${event.total}）`);
+    });
+    try {
+      const result = await command.run({ invoke: (n, a) => client.invoke(n, a), options, positionals: parsed.positionals, progress: (line) => io.err(line) });
+      if (!result.ok) return report(result.error);
+      io.out(result.value.raw ?? (json ? JSON.stringify(result.value.json, null, 2) : result.value.text));
+      return EXIT_OK;
+    } finally {
+      unsubscribe();
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`错误：${error.message}\n用法：npm run -s cli -- ${command.usage}`);
+      return EXIT_BAD_INPUT;
+    }
+    io.err(`错误：程序内部错误：${error instanceof Error ? error.message : String(error)}`);
+    return EXIT_INTERNAL;
+  } finally {
+    await client.close();
+  }
+
+  function report(error: ApiError): number {
+    io.err(json ? JSON.stringify({ error }, null, 2) : formatError(error));
+    return exitCodeFor(error);
+  }
+}
+
+function translateParseError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const unknown = /Unknown option '([^']+)'/.exec(message);
+  if (unknown) return `不认识的选项 ${unknown[1]}`;
+  const missing = /Option '([^']+)'.*argument missing/.exec(message);
+  if (missing) return `选项 ${missing[1]?.split(',')[0]} 缺少取值`;
+  return message;
+}
+
+const isEntry = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
+if (isEntry) {
+  runCli(process.argv.slice(2), { out: (t) => process.stdout.write(`${t}\n`), err: (t) => process.stderr.write(`${t}\n`) })
+    .then((code) => {
+      process.exitCode = code;
+    })
+    .catch((error: unknown) => {
+      process.stderr.write(`错误：程序内部错误：${String(error)}\n`);
+      process.exitCode = EXIT_INTERNAL;
+    });
+}

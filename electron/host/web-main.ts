@@ -1,0 +1,38 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { CoreClient } from '../core/client';
+import { defaultDatabasePath } from '../core/paths';
+import { startWebHost } from './web-server';
+
+/** `npm run web`: the app in a browser on this PC, for tests and PCs without Electron. */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { db: { type: 'string' }, port: { type: 'string', default: '0' }, host: { type: 'string', default: '127.0.0.1' } },
+    allowPositionals: false,
+  });
+  const dbPath = path.resolve(values.db ?? defaultDatabasePath());
+  const client = await CoreClient.start({ dbPath });
+  if (client.openError) {
+    console.error(`无法打开数据库：${client.openError.message}`);
+    await client.close();
+    process.exit(1);
+  }
+  const staticDir = fileURLToPath(new URL('../../out/renderer', import.meta.url));
+  const host = await startWebHost({ core: client, staticDir, host: values.host, port: Number(values.port) });
+  console.log(`目标台账浏览器版已启动：${host.url}`);
+  console.log(`数据库：${dbPath}`);
+  console.log('按 Ctrl+C 退出。');
+  const stop = async () => {
+    await host.close();
+    await client.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});

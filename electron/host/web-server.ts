@@ -1,0 +1,166 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { ApiResult, LedgerEvent } from '../../shared/api';
+import { isLoopbackHost } from './loopback';
+
+/** What the host needs from the core: the same untyped entry the Electron IPC bridge uses. */
+export interface CoreEndpoint {
+  call(name: unknown, args: unknown): Promise<ApiResult<unknown>>;
+  onEvent(listener: (event: LedgerEvent) => void): () => void;
+}
+
+export interface WebHostOptions {
+  readonly core: CoreEndpoint;
+  readonly staticDir: string;
+  readonly host?: string;
+  readonly port?: number;
+  /** Fixed token for tests; a random one per run otherwise. */
+  readonly token?: string;
+}
+
+export interface WebHost {
+  readonly url: string;
+  readonly token: string;
+  close(): Promise<void>;
+}
+
+const MAX_BODY_BYTES = 64 * 1024 * 1024;
+const CONTENT_SECURITY_POLICY =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'; frame-ancestors 'none'";
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json; charset=utf-8',
+  '.ico': 'image/x-icon',
+};
+
+function sameToken(given: string | null | undefined, expected: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function sendJson(response: http.ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  response.end(JSON.stringify(body));
+}
+
+function refuse(response: http.ServerResponse, status: number, message: string): void {
+  sendJson(response, status, { ok: false, error: { code: 'INVALID_ARGUMENT', message } });
+}
+
+async function readBody(request: http.IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new Error('too large');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * Serves the built renderer and answers the contract over HTTP on loopback only, for tests and
+ * for PCs without Electron. Every API request must carry the per-run token, and the Host header
+ * must name this loopback address (a defence against DNS rebinding).
+ */
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const host = options.host ?? '127.0.0.1';
+  if (!isLoopbackHost(host)) {
+    throw new Error(`出于安全考虑，浏览器服务只能监听本机回环地址（127.0.0.1），不能监听 ${host}`);
+  }
+  const token = options.token ?? randomBytes(24).toString('hex');
+  const staticRoot = path.resolve(options.staticDir);
+  const indexFile = path.join(staticRoot, 'index.html');
+  if (!fs.existsSync(indexFile)) throw new Error(`找不到界面文件 ${indexFile}，请先运行 vite build --config vite.renderer.config.ts`);
+  const indexHtml = fs
+    .readFileSync(indexFile, 'utf8')
+    .replace('<head>', `<head>\n    <meta name="ledger-token" content="${token}" />`);
+
+  const streams = new Set<http.ServerResponse>();
+  const unsubscribe = options.core.onEvent((event) => {
+    const frame = `data: ${JSON.stringify(event)}\n\n`;
+    for (const stream of streams) stream.write(frame);
+  });
+
+  let allowedHosts: Set<string> = new Set();
+  const server = http.createServer((request, response) => {
+    void handle(request, response).catch(() => {
+      if (!response.headersSent) sendJson(response, 500, { ok: false, error: { code: 'INTERNAL', message: '程序内部错误' } });
+      else response.end();
+    });
+  });
+
+  async function handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    response.setHeader('Referrer-Policy', 'no-referrer');
+    if (!allowedHosts.has(request.headers.host ?? '')) return refuse(response, 421, '请求的主机名不正确');
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+
+    if (url.pathname === '/api/invoke') {
+      if (request.method !== 'POST') return refuse(response, 405, '只接受 POST 请求');
+      if (!sameToken(request.headers['x-ledger-token'] as string | undefined, token)) return refuse(response, 403, '访问令牌无效');
+      let payload: { name?: unknown; args?: unknown };
+      try {
+        payload = JSON.parse(await readBody(request)) as { name?: unknown; args?: unknown };
+      } catch {
+        return refuse(response, 400, '请求内容不是有效的 JSON');
+      }
+      if (payload === null || typeof payload !== 'object') return refuse(response, 400, '请求内容格式不正确');
+      return sendJson(response, 200, await options.core.call(payload.name, payload.args));
+    }
+
+    if (url.pathname === '/api/events') {
+      if (!sameToken(url.searchParams.get('token'), token)) return refuse(response, 403, '访问令牌无效');
+      response.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+      response.write(': connected\n\n');
+      streams.add(response);
+      request.on('close', () => streams.delete(response));
+      return;
+    }
+
+    if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(response, 405, '不支持的请求方法');
+    const relative = decodeURIComponent(url.pathname).replace(/^\/+/, '');
+    const file = path.resolve(staticRoot, relative || 'index.html');
+    if (file !== indexFile && (file.startsWith(staticRoot + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile())) {
+      response.writeHead(200, {
+        'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
+        'Cache-Control': 'public, max-age=31536000, immutable',
+      });
+      fs.createReadStream(file).pipe(response);
+      return;
+    }
+    if (path.extname(relative) && file !== indexFile) return refuse(response, 404, '文件不存在');
+    response.writeHead(200, { 'Content-Type': CONTENT_TYPES['.html']!, 'Cache-Control': 'no-store', 'Content-Security-Policy': CONTENT_SECURITY_POLICY });
+    response.end(indexHtml);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  allowedHosts = new Set([`${shownHost}:${port}`, `localhost:${port}`, `127.0.0.1:${port}`]);
+
+  return {
+    url: `http://${shownHost}:${port}/`,
+    token,
+    close: async () => {
+      unsubscribe();
+      for (const stream of streams) stream.end();
+      streams.clear();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
