@@ -43,6 +43,7 @@ export class CoreClient implements LedgerApi {
       };
       worker.on('message', onReady);
       worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`数据库线程启动失败（退出码 ${code}）`)));
     });
   }
 

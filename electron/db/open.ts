@@ -14,7 +14,13 @@ export interface OpenOptions {
 /** Open (creating if needed) and migrate a ledger database. `:memory:` works for tests. */
 export function openDatabase(file: string, options: OpenOptions = {}): Database {
   const Sqlite = loadSqlite();
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (file !== ':memory:') {
+    try {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+    } catch {
+      throw new AppError('READ_ONLY', `无法创建数据文件夹：${path.dirname(file)}。请检查路径和权限。`);
+    }
+  }
   let db: Database;
   try {
     db = new Sqlite(file, { readonly: options.readonly ?? false });
