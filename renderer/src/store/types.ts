@@ -1,0 +1,35 @@
+import type { StoreApi } from 'zustand';
+import type { ApiError, CallArgs, CallName, CallResult, LedgerApi } from '../../../shared/api';
+import type { DirectorySlice } from './directory';
+import type { HistorySlice } from './history';
+import type { PlansSlice } from './plans';
+import type { SettingsSlice } from './settings';
+import type { SystemSlice } from './system';
+import type { UiSlice } from './ui';
+
+export type LedgerState = SystemSlice & SettingsSlice & DirectorySlice & PlansSlice & HistorySlice & UiSlice;
+export type LedgerStore = StoreApi<LedgerState>;
+
+/** What an action reports back to the form that started it. */
+export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ApiError };
+
+export interface CallOptions {
+  /** Toast shown when the call succeeds. */
+  readonly success?: string;
+  /**
+   * Argument paths the calling form shows next to its inputs. A failure naming one of them is
+   * returned for the form to show; any other failure becomes an error toast.
+   */
+  readonly fields?: readonly string[];
+}
+
+export type Caller = <N extends CallName>(name: N, args: CallArgs<N>, options?: CallOptions) => Promise<Outcome<CallResult<N>>>;
+
+export interface SliceDeps {
+  readonly set: LedgerStore['setState'];
+  readonly get: LedgerStore['getState'];
+  readonly api: LedgerApi;
+  readonly call: Caller;
+}
+
+export type Slice<T> = (deps: SliceDeps) => T;

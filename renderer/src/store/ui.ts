@@ -1,0 +1,60 @@
+import type { LedgerEvent } from '../../../shared/api';
+import type { Slice } from './types';
+
+export type PageId = 'overview' | 'tasks' | 'indicators' | 'quarterly' | 'import' | 'exchange' | 'reports' | 'settings';
+
+export type ToastKind = 'success' | 'error';
+
+export interface Toast {
+  readonly id: number;
+  readonly kind: ToastKind;
+  readonly message: string;
+}
+
+export interface JobProgress {
+  readonly jobId: string;
+  readonly label: string;
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface UiSlice {
+  readonly page: PageId;
+  readonly toasts: readonly Toast[];
+  /** Long jobs in progress, newest last. */
+  readonly jobs: readonly JobProgress[];
+  goTo(page: PageId): void;
+  pushToast(kind: ToastKind, message: string): void;
+  dismissToast(id: number): void;
+  reportProgress(event: Extract<LedgerEvent, { type: 'progress' }>): void;
+}
+
+const TOAST_MS: Record<ToastKind, number> = { success: 3000, error: 8000 };
+const MAX_TOASTS = 4;
+/** A finished job's bar stays a moment so the clerk sees it reach the end. */
+const FINISHED_JOB_MS = 800;
+
+export const createUiSlice: Slice<UiSlice> = ({ set, get }) => {
+  let nextToastId = 1;
+  return {
+    page: 'overview',
+    toasts: [],
+    jobs: [],
+    goTo: (page) => set({ page }),
+    pushToast: (kind, message) => {
+      const id = nextToastId++;
+      set((state) => ({ toasts: [...state.toasts, { id, kind, message }].slice(-MAX_TOASTS) }));
+      setTimeout(() => get().dismissToast(id), TOAST_MS[kind]);
+    },
+    dismissToast: (id) => set((state) => ({ toasts: state.toasts.filter((toast) => toast.id !== id) })),
+    reportProgress: (event) => {
+      const job: JobProgress = { jobId: event.jobId, label: event.label, done: event.done, total: event.total };
+      set((state) => ({ jobs: [...state.jobs.filter((j) => j.jobId !== job.jobId), job] }));
+      if (event.total > 0 && event.done >= event.total) {
+        setTimeout(() => {
+          set((state) => ({ jobs: state.jobs.filter((j) => !(j.jobId === job.jobId && j.done >= j.total)) }));
+        }, FINISHED_JOB_MS);
+      }
+    },
+  };
+};
