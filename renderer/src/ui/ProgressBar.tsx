@@ -1,0 +1,29 @@
+import { useLedger } from '../store/context';
+
+/** The newest long job's progress, across the top of the page. */
+export function ProgressBar() {
+  const job = useLedger((s) => s.jobs[s.jobs.length - 1]);
+  if (!job) return null;
+  const percent = job.total > 0 ? Math.min(100, Math.round((job.done / job.total) * 100)) : 0;
+  return (
+    <div className="progress">
+      <div className="progress-text">
+        <span>{job.label}</span>
+        <span className="progress-count">
+          {job.done} / {job.total}
+        </span>
+      </div>
+      <div
+        className="progress-track"
+        role="progressbar"
+        aria-label={job.label}
+        aria-valuemin={0}
+        aria-valuemax={job.total}
+        aria-valuenow={job.done}
+        aria-valuetext={`${job.done} / ${job.total}`}
+      >
+        <div className="progress-fill" style={{ width: `${percent}%` }} />
+      </div>
+    </div>
+  );
+}
