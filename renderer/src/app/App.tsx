@@ -1,0 +1,60 @@
+import { useEffect } from 'react';
+import type { LedgerApi } from '../../../shared/api';
+import { connectLedgerEvents, type LedgerStore } from '../store';
+import { StoreProvider, useLedger, useLedgerStore } from '../store/context';
+import { SetupScreen } from '../setup/SetupScreen';
+import { Toasts } from '../ui/Toasts';
+import { AppFrame } from './AppFrame';
+
+function StartupError({ message }: { message: string }) {
+  const loadStatus = useLedger((s) => s.loadStatus);
+  return (
+    <div className="startup">
+      <div className="card startup-card" role="alert">
+        <h1 className="startup-title">目标台账无法打开数据</h1>
+        <p>{message}</p>
+        <button type="button" className="button button-primary" onClick={() => void loadStatus()}>
+          重试
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** Setup on first start, the app frame afterwards. */
+function Root() {
+  const status = useLedger((s) => s.status);
+  const statusError = useLedger((s) => s.statusError);
+  if (!status) {
+    if (statusError) return <StartupError message={statusError.message} />;
+    return (
+      <p className="loading startup-loading" role="status">
+        正在打开目标台账…
+      </p>
+    );
+  }
+  return status.initialized ? <AppFrame /> : <SetupScreen />;
+}
+
+function Connected({ api }: { api: LedgerApi }) {
+  const store = useLedgerStore();
+  useEffect(() => {
+    const disconnect = connectLedgerEvents(store, api);
+    void store.getState().loadStatus();
+    return disconnect;
+  }, [store, api]);
+  return (
+    <>
+      <Root />
+      <Toasts />
+    </>
+  );
+}
+
+export function App({ store, api }: { store: LedgerStore; api: LedgerApi }) {
+  return (
+    <StoreProvider store={store}>
+      <Connected api={api} />
+    </StoreProvider>
+  );
+}

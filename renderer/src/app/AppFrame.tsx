@@ -1,0 +1,61 @@
+import { lazy, Suspense, useEffect } from 'react';
+import { useLedger, useLedgerStore } from '../store/context';
+import { ProgressBar } from '../ui/ProgressBar';
+import { Header } from './Header';
+import { NavBar } from './NavBar';
+import { pages, placeholders } from './pages';
+import { Placeholder } from './Placeholder';
+
+const SettingsPage = lazy(() => import('../settings/SettingsPage'));
+const TaskLedgerPage = lazy(() => import('../plans/TaskLedgerPage'));
+const HistoryPanel = lazy(() => import('../history/HistoryPanel'));
+
+function CurrentPage() {
+  const page = useLedger((s) => s.page);
+  if (page === 'settings') return <SettingsPage />;
+  if (page === 'tasks') return <TaskLedgerPage />;
+  const text = placeholders[page];
+  const title = pages.find((p) => p.id === page)?.label ?? '';
+  return text ? <Placeholder title={title} text={text} /> : null;
+}
+
+function PageLoading() {
+  return (
+    <p className="loading" role="status">
+      正在打开…
+    </p>
+  );
+}
+
+/** Header, left navigation, the current page, and the history panel when open. */
+export function AppFrame() {
+  const store = useLedgerStore();
+  const historyOpen = useLedger((s) => s.historyTarget !== null);
+
+  useEffect(() => {
+    const state = store.getState();
+    void state.loadSettings();
+    void state.loadDirectory('departments');
+    void state.loadDirectory('units');
+  }, [store]);
+
+  return (
+    <div className="frame">
+      <Header />
+      <div className="frame-body">
+        <NavBar />
+        <main className="main">
+          <ProgressBar />
+          <Suspense fallback={<PageLoading />}>
+            <CurrentPage />
+          </Suspense>
+        </main>
+      </div>
+      {historyOpen ? (
+        <Suspense fallback={null}>
+          <HistoryPanel />
+        </Suspense>
+      ) : null}
+    </div>
+  );
+}

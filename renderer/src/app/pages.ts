@@ -1,0 +1,66 @@
+import type { PageId } from '../store/ui';
+
+export interface PageInfo {
+  readonly id: PageId;
+  readonly label: string;
+}
+
+/** The left navigation, in the order of a clerk's year. */
+export const pages: readonly PageInfo[] = [
+  { id: 'overview', label: '总览' },
+  { id: 'tasks', label: '任务台账' },
+  { id: 'indicators', label: '指标' },
+  { id: 'quarterly', label: '季度填报' },
+  { id: 'import', label: '导入计划' },
+  { id: 'exchange', label: '数据交换' },
+  { id: 'reports', label: '报表' },
+  { id: 'settings', label: '设置' },
+];
+
+export interface PlaceholderText {
+  /** What this page will do. */
+  readonly coming: string;
+  /** What the clerk can do today instead. */
+  readonly now: string;
+  readonly nowPage: PageId;
+  readonly nowButton: string;
+}
+
+export const placeholders: Partial<Record<PageId, PlaceholderText>> = {
+  overview: {
+    coming: '这里将汇总全年任务的完成情况：按科室统计任务数、本季度填报进度、滞后任务的红黄绿灯提示和待催办事项。',
+    now: '先在“任务台账”中建立计划，录入任务和牵头科室。',
+    nowPage: 'tasks',
+    nowButton: '前往任务台账',
+  },
+  indicators: {
+    coming: '这里将列出规划和工作要点中的量化指标（基数、目标值、预期性/约束性），并按季度记录实际值，自动判断是否达标。',
+    now: '先在“任务台账”中建立计划和任务，指标将挂在任务下面。',
+    nowPage: 'tasks',
+    nowButton: '前往任务台账',
+  },
+  quarterly: {
+    coming: '这里将按季度填写每项任务的进展情况、存在问题、下步打算，上传佐证材料，并由办公室审核、退回或办结。',
+    now: '先在“任务台账”中为任务指定牵头科室，季度填报将按科室分发。',
+    nowPage: 'tasks',
+    nowButton: '前往任务台账',
+  },
+  import: {
+    coming: '这里将从工作要点、规划、实施方案等 Word/Excel 文件中自动识别章节、任务、牵头科室和完成时限，核对后一次导入。',
+    now: '现在可以在“任务台账”中手工新建计划、逐条录入任务。',
+    nowPage: 'tasks',
+    nowButton: '前往任务台账',
+  },
+  exchange: {
+    coming: '这里将在办公室和各科室电脑之间交换数据：导出数据包、导入对方的数据包，并核对本机识别码，无需联网。',
+    now: '先在“设置”中确认单位名称和本机识别码，交换数据时需要核对。',
+    nowPage: 'settings',
+    nowButton: '前往设置',
+  },
+  reports: {
+    coming: '这里将生成季度台账（Excel）和情况报告（Word，公文格式），供报送区政府和市卫生健康委。',
+    now: '先在“任务台账”中建立计划和任务，报表将根据台账生成。',
+    nowPage: 'tasks',
+    nowButton: '前往任务台账',
+  },
+};

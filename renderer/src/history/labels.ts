@@ -1,0 +1,86 @@
+import type { DirectoryEntry } from '../../../shared/api/directory';
+import type { Section } from '../../../shared/api/plans';
+import { planKindLabels, type PlanKind } from '../../../shared/domain/plan-kinds';
+import type { ReplicatedTable } from '../../../shared/schema/tables';
+
+/** Column names as a clerk calls them, per table; `deleted` is common to all. */
+const columnLabels: Partial<Record<ReplicatedTable, Record<string, string>>> = {
+  offices: { name: '单位名称', code: '单位代码', level: '级别', parent_id: '上级单位' },
+  departments: { name: '科室名称', aliases: '别名', sort_order: '排列顺序', office_id: '所属单位' },
+  units: { name: '单位名称', aliases: '别名', sort_order: '排列顺序', office_id: '所属单位' },
+  plans: {
+    title: '计划标题',
+    kind: '计划类型',
+    doc_number: '文号',
+    issuer: '印发单位',
+    issued_on: '印发日期',
+    year_from: '起始年份',
+    year_to: '结束年份',
+    source_name: '来源文件',
+    source_hash: '来源文件校验码',
+    office_id: '所属单位',
+  },
+  sections: { label: '章节序号', title: '章节标题', parent_id: '上级章节', plan_id: '所属计划', sort_order: '排列顺序' },
+  tasks: {
+    number: '序号',
+    title: '任务名称',
+    text: '任务内容',
+    section_id: '所属章节',
+    deadline: '完成时限',
+    due_date: '截止日期',
+    due_from_year: '起始年份',
+    due_to_year: '结束年份',
+    lead_department_ids: '牵头科室',
+    responsible_units: '责任单位',
+    group_name: '分组',
+    milestones: '节点安排',
+    carried_from_task_id: '延续自',
+    plan_id: '所属计划',
+    sort_order: '排列顺序',
+  },
+};
+
+const commonLabels: Record<string, string> = { deleted: '删除', title: '标题', name: '名称' };
+
+export function columnLabel(table: string, column: string): string {
+  return columnLabels[table as ReplicatedTable]?.[column] ?? commonLabels[column] ?? column;
+}
+
+/** Bookkeeping columns a clerk never edits directly: left out of the panel. */
+const hiddenColumns = new Set(['office_id', 'plan_id', 'sort_order', 'source_hash']);
+
+export function isShownColumn(column: string): boolean {
+  return !hiddenColumns.has(column);
+}
+
+export interface ValueContext {
+  readonly departments: readonly DirectoryEntry[] | null;
+  readonly sections: readonly Section[] | null;
+}
+
+export const EMPTY_VALUE = '（空）';
+
+function isEmpty(value: unknown): boolean {
+  return value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+}
+
+/** A logged value in words: names for ids, 、 between list items, 是/否 for flags. */
+export function formatValue(table: string, column: string, value: unknown, context: ValueContext): string {
+  if (column === 'deleted') return value === true ? '已删除' : '未删除';
+  if (isEmpty(value)) return EMPTY_VALUE;
+  if (column === 'lead_department_ids' && Array.isArray(value)) {
+    const names = new Map((context.departments ?? []).map((d) => [d.id, d.name]));
+    return value.map((id) => names.get(String(id)) ?? '已删除的科室').join('、');
+  }
+  if ((column === 'section_id' || (table === 'sections' && column === 'parent_id')) && typeof value === 'string') {
+    const section = context.sections?.find((s) => s.id === value);
+    return section ? [section.label, section.title].filter(Boolean).join(' ') : '已删除的章节';
+  }
+  if (table === 'plans' && column === 'kind' && typeof value === 'string') {
+    return planKindLabels[value as PlanKind] ?? value;
+  }
+  if (Array.isArray(value)) return value.map((item) => (typeof item === 'string' ? item : JSON.stringify(item))).join('、');
+  if (typeof value === 'boolean') return value ? '是' : '否';
+  if (typeof value === 'string' || typeof value === 'number') return String(value);
+  return JSON.stringify(value);
+}

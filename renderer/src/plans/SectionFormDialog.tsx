@@ -1,0 +1,76 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import type { Section } from '../../../shared/api/plans';
+import { useLedger } from '../store/context';
+import { Field, TextField } from '../ui/Field';
+import { Modal } from '../ui/Modal';
+import { useForm } from '../ui/useForm';
+import { orderedSections, sectionLabel, sectionWithDescendants } from './tree';
+
+interface SectionFormDialogProps {
+  readonly planId: string;
+  readonly sections: readonly Section[];
+  /** Absent: a new section. */
+  readonly section?: Section;
+  readonly onClose: () => void;
+}
+
+export function SectionFormDialog({ planId, sections, section, onClose }: SectionFormDialogProps) {
+  const createSection = useLedger((s) => s.createSection);
+  const updateSection = useLedger((s) => s.updateSection);
+  const form = useForm();
+  const [label, setLabel] = useState(section?.label ?? '');
+  const [title, setTitle] = useState(section?.title ?? '');
+  const [parentId, setParentId] = useState(section?.parentId ?? '');
+
+  const parents = useMemo(() => {
+    const excluded = section ? sectionWithDescendants(sections, section.id) : new Set<string>();
+    return orderedSections(sections).filter((node) => !excluded.has(node.section.id));
+  }, [sections, section]);
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    const fields = { label, title, parentId: parentId || null };
+    const outcome = await form.submit(() => (section ? updateSection({ id: section.id, ...fields }) : createSection({ planId, ...fields })));
+    if (outcome?.ok) onClose();
+  };
+
+  return (
+    <Modal title={section ? '修改章节' : '新增章节'} onClose={onClose} busy={form.saving}>
+      <form onSubmit={(event) => void onSubmit(event)} noValidate>
+        <div className="modal-body">
+          <TextField label="章节序号" hint="可选，例如：一、" value={label} onChange={setLabel} error={form.errors.label} maxLength={20} />
+          <TextField
+            label="章节标题"
+            value={title}
+            onChange={setTitle}
+            error={form.errors.title}
+            placeholder="例如：持续深化医药卫生体制改革"
+            required
+            maxLength={200}
+          />
+          <Field label="上级章节" error={form.errors.parentId}>
+            {(control) => (
+              <select {...control} className="input" value={parentId} onChange={(event) => setParentId(event.target.value)}>
+                <option value="">（无，作为一级章节）</option>
+                {parents.map(({ section: s, depth }) => (
+                  <option key={s.id} value={s.id}>
+                    {'\u3000'.repeat(depth)}
+                    {sectionLabel(s)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+        <div className="modal-footer">
+          <button type="button" className="button" onClick={onClose} disabled={form.saving}>
+            取消
+          </button>
+          <button type="submit" className="button button-primary" disabled={form.saving}>
+            {form.saving ? '正在保存…' : '保存'}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

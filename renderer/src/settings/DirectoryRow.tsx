@@ -1,0 +1,84 @@
+import { useState, type FormEvent } from 'react';
+import type { DirectoryEntry } from '../../../shared/api/directory';
+import { useLedger } from '../store/context';
+import { directoryNoun, type DirectoryKind } from '../store/directory';
+import { DeleteButton } from '../ui/ConfirmDialog';
+import { TextField } from '../ui/Field';
+import { joinList, splitList } from '../ui/format';
+import { Modal } from '../ui/Modal';
+import { useForm } from '../ui/useForm';
+
+function EditEntryDialog({ kind, entry, onClose }: { kind: DirectoryKind; entry: DirectoryEntry; onClose: () => void }) {
+  const updateEntry = useLedger((s) => s.updateEntry);
+  const form = useForm();
+  const [name, setName] = useState(entry.name);
+  const [aliases, setAliases] = useState(joinList(entry.aliases));
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    const outcome = await form.submit(() => updateEntry(kind, { id: entry.id, name, aliases: splitList(aliases) }));
+    if (outcome?.ok) onClose();
+  };
+  return (
+    <Modal title={`修改${directoryNoun[kind]}`} onClose={onClose} busy={form.saving}>
+      <form onSubmit={(event) => void onSubmit(event)} noValidate>
+        <div className="modal-body">
+          <TextField label="名称" value={name} onChange={setName} error={form.errors.name} required maxLength={40} />
+          <TextField label="别名" hint="多个用“、”或逗号分隔" value={aliases} onChange={setAliases} error={form.errors.aliases} />
+        </div>
+        <div className="modal-footer">
+          <button type="button" className="button" onClick={onClose} disabled={form.saving}>
+            取消
+          </button>
+          <button type="submit" className="button button-primary" disabled={form.saving}>
+            {form.saving ? '正在保存…' : '保存'}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
+
+export function DirectoryRow({ kind, entry }: { kind: DirectoryKind; entry: DirectoryEntry }) {
+  const deleteEntry = useLedger((s) => s.deleteEntry);
+  const openHistory = useLedger((s) => s.openHistory);
+  const [editing, setEditing] = useState(false);
+  const noun = directoryNoun[kind];
+  return (
+    <tr>
+      <td className="col-name">{entry.name}</td>
+      <td>
+        {entry.aliases.length > 0 ? (
+          <ul className="chips" aria-label="别名">
+            {entry.aliases.map((alias) => (
+              <li key={alias} className="chip">
+                {alias}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <span className="muted">无</span>
+        )}
+      </td>
+      <td className="col-actions">
+        <div className="row-actions">
+          <button type="button" className="button button-small" onClick={() => setEditing(true)}>
+            修改
+          </button>
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => void openHistory({ table: kind, id: entry.id, title: `${noun}“${entry.name}”` })}
+          >
+            修改记录
+          </button>
+          <DeleteButton
+            what={`${noun}“${entry.name}”`}
+            detail={kind === 'departments' ? '已指定它为牵头科室的任务将显示“已删除的科室”。' : ''}
+            onDelete={async () => (await deleteEntry(kind, entry.id)).ok}
+          />
+        </div>
+        {editing ? <EditEntryDialog kind={kind} entry={entry} onClose={() => setEditing(false)} /> : null}
+      </td>
+    </tr>
+  );
+}
