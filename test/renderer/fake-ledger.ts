@@ -1,0 +1,434 @@
+import type { z } from 'zod';
+import { contract, isCallName, type ApiResult, type CallArgs, type CallName, type CallResult, type LedgerApi, type LedgerEvent, type ErrorCode, errorMessages } from '../../shared/api';
+import type { DirectoryEntry } from '../../shared/api/directory';
+import type { HistoryEntry } from '../../shared/api/history';
+import type { PlanSummary, Section, Task } from '../../shared/api/plans';
+import type { OfficeSettings } from '../../shared/api/settings';
+import type { SystemStatus } from '../../shared/api/system';
+
+/**
+ * An in-memory LedgerApi for renderer tests. Every argument is checked with the real contract
+ * schema (so a UI that sends a wrong shape fails like it would against the core), every result
+ * with the contract's result schema, and every change is logged per field for history.record.
+ */
+
+class Failure extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message?: string,
+    readonly fields?: Record<string, string>,
+  ) {
+    super(message ?? errorMessages[code]);
+  }
+}
+
+interface LoggedChange {
+  hlc: string;
+  table: string;
+  id: string;
+  column: string;
+  oldValue: unknown;
+  newValue: unknown;
+  actor: string;
+  at: string;
+}
+
+type Row = Record<string, unknown> & { id: string; deleted: boolean };
+
+const nouns = { departments: '科室', units: '责任单位' } as const;
+
+export interface FakeOptions {
+  readonly initialized?: boolean;
+  readonly officeName?: string;
+  readonly clerkName?: string;
+}
+
+export class FakeLedger implements LedgerApi {
+  readonly calls: { name: string; args: unknown }[] = [];
+  private listeners = new Set<(event: LedgerEvent) => void>();
+  private initialized: boolean;
+  private office = { name: '', code: null as string | null };
+  private departmentName: string | null = null;
+  private local = { clerkName: '', role: 'clerk' as OfficeSettings['role'] };
+  private tables = new Map<string, Map<string, Row>>();
+  private log: LoggedChange[] = [];
+  private clock = Date.UTC(2025, 2, 3, 1, 30);
+  private counter = 0;
+
+  constructor(options: FakeOptions = {}) {
+    this.initialized = options.initialized ?? true;
+    if (this.initialized) this.office.name = options.officeName ?? '渝北区卫生健康委';
+    this.local.clerkName = options.clerkName ?? '';
+  }
+
+  // ---- LedgerApi ----
+
+  async invoke<N extends CallName>(name: N, args: CallArgs<N>): Promise<ApiResult<CallResult<N>>> {
+    this.calls.push({ name, args });
+    if (!isCallName(name)) return { ok: false, error: { code: 'UNKNOWN_CALL', message: errorMessages.UNKNOWN_CALL } };
+    const spec = contract[name];
+    const parsed = spec.args.safeParse(args ?? {});
+    if (!parsed.success) {
+      const fields: Record<string, string> = {};
+      for (const issue of parsed.error.issues) fields[issue.path.map(String).join('.') || '_'] ??= issue.message;
+      return { ok: false, error: { code: 'INVALID_ARGUMENT', message: Object.values(fields)[0] ?? errorMessages.INVALID_ARGUMENT, fields } };
+    }
+    if (!this.initialized && !['system.status', 'system.init'].includes(name)) {
+      return { ok: false, error: { code: 'NOT_INITIALIZED', message: errorMessages.NOT_INITIALIZED } };
+    }
+    try {
+      const value = this.handle(name, parsed.data as Record<string, unknown>);
+      // The fake must answer in the contract's shape too.
+      (spec.result as z.ZodType).parse(value);
+      return { ok: true, value: value as CallResult<N> };
+    } catch (error) {
+      if (error instanceof Failure) {
+        return { ok: false, error: error.fields ? { code: error.code, message: error.message, fields: error.fields } : { code: error.code, message: error.message } };
+      }
+      throw error;
+    }
+  }
+
+  onEvent(listener: (event: LedgerEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  // ---- test helpers ----
+
+  emit(event: LedgerEvent): void {
+    for (const listener of [...this.listeners]) listener(event);
+  }
+
+  get listenerCount(): number {
+    return this.listeners.size;
+  }
+
+  callsNamed(name: CallName): unknown[] {
+    return this.calls.filter((call) => call.name === name).map((call) => call.args);
+  }
+
+  /** Run a call as if from another window, and tell listeners what changed. */
+  async act<N extends CallName>(name: N, args: CallArgs<N>): Promise<CallResult<N>> {
+    const result = await this.invoke(name, args);
+    if (!result.ok) throw new Error(`${name} failed: ${result.error.message}`);
+    return result.value;
+  }
+
+  setClerk(name: string): void {
+    this.local.clerkName = name;
+  }
+
+  // ---- storage ----
+
+  private table(name: string): Map<string, Row> {
+    let table = this.tables.get(name);
+    if (!table) {
+      table = new Map();
+      this.tables.set(name, table);
+    }
+    return table;
+  }
+
+  private live(name: string): Row[] {
+    return [...this.table(name).values()].filter((row) => !row.deleted);
+  }
+
+  private row(name: string, id: string, noun: string): Row {
+    const row = this.table(name).get(id);
+    if (!row || row.deleted) throw new Failure('NOT_FOUND', `找不到该${noun}，可能已被删除`);
+    return row;
+  }
+
+  private nextHlc(): { hlc: string; at: string } {
+    this.clock += 60_000;
+    this.counter += 1;
+    return { hlc: `${String(this.clock).padStart(13, '0')}-${this.counter.toString(16).padStart(6, '0')}-fake`, at: new Date(this.clock).toISOString() };
+  }
+
+  private write(table: string, id: string, values: Record<string, unknown>): void {
+    const rows = this.table(table);
+    const existing = rows.get(id);
+    const row: Row = existing ?? { id, deleted: false };
+    for (const [column, value] of Object.entries(values)) {
+      const old = existing ? (row[column] ?? null) : null;
+      if (existing && JSON.stringify(old) === JSON.stringify(value)) continue;
+      row[column] = value;
+      const { hlc, at } = this.nextHlc();
+      this.log.push({ hlc, table, id, column, oldValue: old, newValue: value, actor: this.local.clerkName, at });
+    }
+    rows.set(id, row);
+    queueMicrotask(() => this.emit({ type: 'changed', tables: [table] }));
+  }
+
+  private status(): SystemStatus {
+    return {
+      initialized: this.initialized,
+      installation: this.initialized
+        ? {
+            installationId: '11111111-1111-4111-8111-111111111111',
+            officeId: '22222222-2222-4222-8222-222222222222',
+            officeName: this.office.name,
+            officeCode: this.office.code,
+            departmentId: null,
+            departmentName: this.departmentName,
+            fingerprint: 'K7QF-3M9X-PD2A',
+          }
+        : null,
+      schemaVersion: 1,
+      appVersion: '0.1.0',
+      databasePath: '/tmp/fake.sqlite',
+    };
+  }
+
+  private settings(): OfficeSettings {
+    return { officeName: this.office.name, officeCode: this.office.code, clerkName: this.local.clerkName, role: this.local.role };
+  }
+
+  private entry(row: Row): DirectoryEntry {
+    return { id: row.id, name: row.name as string, aliases: row.aliases as string[], sortOrder: row.sort_order as number };
+  }
+
+  private assertNamesFree(table: 'departments' | 'units', names: string[], exceptId: string | null): void {
+    const taken = new Map<string, string>();
+    for (const row of this.live(table)) {
+      if (row.id === exceptId) continue;
+      for (const name of [row.name as string, ...(row.aliases as string[])]) taken.set(name, row.name as string);
+    }
+    for (const name of names) {
+      const owner = taken.get(name);
+      if (owner !== undefined) {
+        const detail = owner === name ? `已存在名为“${name}”的${nouns[table]}` : `“${name}”已是${nouns[table]}“${owner}”的别名`;
+        throw new Failure('DUPLICATE', detail, { name: detail });
+      }
+    }
+  }
+
+  private plan(row: Row): PlanSummary {
+    return {
+      id: row.id,
+      kind: row.kind as PlanSummary['kind'],
+      title: row.title as string,
+      docNumber: (row.doc_number as string | null) ?? null,
+      issuer: (row.issuer as string | null) ?? null,
+      issuedOn: (row.issued_on as string | null) ?? null,
+      yearFrom: (row.year_from as number | null) ?? null,
+      yearTo: (row.year_to as number | null) ?? null,
+      taskCount: this.live('tasks').filter((t) => t.plan_id === row.id).length,
+    };
+  }
+
+  private section(row: Row): Section {
+    return {
+      id: row.id,
+      planId: row.plan_id as string,
+      parentId: (row.parent_id as string | null) ?? null,
+      label: row.label as string,
+      title: row.title as string,
+      sortOrder: row.sort_order as number,
+    };
+  }
+
+  private task(row: Row): Task {
+    return {
+      id: row.id,
+      planId: row.plan_id as string,
+      sectionId: (row.section_id as string | null) ?? null,
+      number: row.number as string,
+      sortOrder: row.sort_order as number,
+      title: row.title as string,
+      text: row.text as string,
+      deadline: (row.deadline as string | null) ?? null,
+      leadDepartmentIds: row.lead_department_ids as string[],
+      responsibleUnits: row.responsible_units as string[],
+    };
+  }
+
+  private assertDepartments(ids: unknown): void {
+    if (!Array.isArray(ids)) return;
+    for (const id of ids) {
+      const row = this.table('departments').get(id as string);
+      if (!row || row.deleted) throw new Failure('INVALID_ARGUMENT', '所选牵头科室不存在', { leadDepartmentIds: '所选牵头科室不存在' });
+    }
+  }
+
+  private defined(values: Record<string, unknown>): Record<string, unknown> {
+    return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
+  }
+
+  private handle(name: CallName, a: Record<string, unknown>): unknown {
+    switch (name) {
+      case 'system.status':
+        return this.status();
+      case 'system.init': {
+        if (this.initialized) throw new Failure('ALREADY_INITIALIZED');
+        this.initialized = true;
+        this.office = { name: a.officeName as string, code: (a.officeCode as string | undefined) || null };
+        this.departmentName = (a.departmentName as string | undefined) || null;
+        return this.status();
+      }
+      case 'settings.get':
+        return this.settings();
+      case 'settings.update': {
+        if (a.clerkName !== undefined) this.local.clerkName = a.clerkName as string;
+        if (a.role !== undefined) this.local.role = a.role as OfficeSettings['role'];
+        if (a.officeName !== undefined) this.office.name = a.officeName as string;
+        if (a.officeCode !== undefined) this.office.code = (a.officeCode as string | null) || null;
+        return this.settings();
+      }
+      case 'departments.list':
+      case 'units.list': {
+        const table = name.split('.')[0] as 'departments' | 'units';
+        return this.live(table)
+          .sort((x, y) => (x.sort_order as number) - (y.sort_order as number))
+          .map((row) => this.entry(row));
+      }
+      case 'departments.create':
+      case 'units.create': {
+        const table = name.split('.')[0] as 'departments' | 'units';
+        const aliases = (a.aliases as string[]).filter((alias) => alias !== a.name);
+        this.assertNamesFree(table, [a.name as string, ...aliases], null);
+        const id = crypto.randomUUID();
+        this.write(table, id, { name: a.name, aliases, sort_order: this.live(table).length + 1 });
+        return this.entry(this.row(table, id, nouns[table]));
+      }
+      case 'departments.update':
+      case 'units.update': {
+        const table = name.split('.')[0] as 'departments' | 'units';
+        const current = this.row(table, a.id as string, nouns[table]);
+        const newName = (a.name as string | undefined) ?? (current.name as string);
+        const aliases = ((a.aliases as string[] | undefined) ?? (current.aliases as string[])).filter((alias) => alias !== newName);
+        this.assertNamesFree(table, [newName, ...aliases], current.id);
+        this.write(table, current.id, { name: newName, aliases });
+        return this.entry(current);
+      }
+      case 'departments.delete':
+      case 'units.delete': {
+        const table = name.split('.')[0] as 'departments' | 'units';
+        this.row(table, a.id as string, nouns[table]);
+        this.write(table, a.id as string, { deleted: true });
+        return null;
+      }
+      case 'plans.list':
+        return this.live('plans').map((row) => this.plan(row));
+      case 'plans.get': {
+        const plan = this.row('plans', a.id as string, '计划');
+        return {
+          plan: this.plan(plan),
+          sections: this.live('sections')
+            .filter((s) => s.plan_id === plan.id)
+            .map((s) => this.section(s))
+            .sort((x, y) => x.sortOrder - y.sortOrder),
+          tasks: this.live('tasks')
+            .filter((t) => t.plan_id === plan.id)
+            .map((t) => this.task(t))
+            .sort((x, y) => x.sortOrder - y.sortOrder),
+        };
+      }
+      case 'plans.create': {
+        const id = crypto.randomUUID();
+        this.write('plans', id, {
+          kind: a.kind,
+          title: a.title,
+          doc_number: a.docNumber || null,
+          issuer: a.issuer || null,
+          issued_on: a.issuedOn,
+          year_from: a.yearFrom,
+          year_to: a.yearTo,
+        });
+        return this.plan(this.row('plans', id, '计划'));
+      }
+      case 'plans.update': {
+        const row = this.row('plans', a.id as string, '计划');
+        this.write(
+          'plans',
+          row.id,
+          this.defined({ kind: a.kind, title: a.title, doc_number: a.docNumber, issuer: a.issuer, issued_on: a.issuedOn, year_from: a.yearFrom, year_to: a.yearTo }),
+        );
+        return this.plan(row);
+      }
+      case 'plans.delete': {
+        this.row('plans', a.id as string, '计划');
+        for (const t of this.live('tasks').filter((t) => t.plan_id === a.id)) this.write('tasks', t.id, { deleted: true });
+        for (const s of this.live('sections').filter((s) => s.plan_id === a.id)) this.write('sections', s.id, { deleted: true });
+        this.write('plans', a.id as string, { deleted: true });
+        return null;
+      }
+      case 'sections.create': {
+        this.row('plans', a.planId as string, '计划');
+        const id = crypto.randomUUID();
+        const order = this.live('sections').filter((s) => s.plan_id === a.planId).length + 1;
+        this.write('sections', id, { plan_id: a.planId, parent_id: a.parentId, label: a.label, title: a.title, sort_order: order });
+        return this.section(this.row('sections', id, '章节'));
+      }
+      case 'sections.update': {
+        const row = this.row('sections', a.id as string, '章节');
+        this.write('sections', row.id, this.defined({ parent_id: a.parentId, label: a.label, title: a.title }));
+        return this.section(row);
+      }
+      case 'sections.delete': {
+        this.row('sections', a.id as string, '章节');
+        for (const t of this.live('tasks').filter((t) => t.section_id === a.id)) this.write('tasks', t.id, { section_id: null });
+        this.write('sections', a.id as string, { deleted: true });
+        return null;
+      }
+      case 'tasks.create': {
+        this.row('plans', a.planId as string, '计划');
+        this.assertDepartments(a.leadDepartmentIds);
+        const id = crypto.randomUUID();
+        const order = this.live('tasks').filter((t) => t.plan_id === a.planId).length + 1;
+        this.write('tasks', id, {
+          plan_id: a.planId,
+          section_id: a.sectionId,
+          number: a.number,
+          sort_order: order,
+          title: a.title,
+          text: a.text,
+          deadline: a.deadline,
+          lead_department_ids: a.leadDepartmentIds,
+          responsible_units: a.responsibleUnits,
+        });
+        return this.task(this.row('tasks', id, '任务'));
+      }
+      case 'tasks.update': {
+        const row = this.row('tasks', a.id as string, '任务');
+        this.assertDepartments(a.leadDepartmentIds);
+        this.write(
+          'tasks',
+          row.id,
+          this.defined({
+            section_id: a.sectionId,
+            number: a.number,
+            title: a.title,
+            text: a.text,
+            deadline: a.deadline,
+            lead_department_ids: a.leadDepartmentIds,
+            responsible_units: a.responsibleUnits,
+          }),
+        );
+        return this.task(row);
+      }
+      case 'tasks.delete': {
+        this.row('tasks', a.id as string, '任务');
+        this.write('tasks', a.id as string, { deleted: true });
+        return null;
+      }
+      case 'history.record':
+        return this.log
+          .filter((change) => change.table === a.table && change.id === a.id)
+          .map(
+            (change): HistoryEntry => ({
+              hlc: change.hlc,
+              at: change.at,
+              actor: change.actor,
+              officeName: this.office.name,
+              column: change.column,
+              oldValue: change.oldValue,
+              newValue: change.newValue,
+            }),
+          );
+      default:
+        throw new Failure('UNKNOWN_CALL', `测试替身未实现：${name}`);
+    }
+  }
+}
