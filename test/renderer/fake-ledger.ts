@@ -65,6 +65,7 @@ export class FakeLedger implements LedgerApi {
 
   async invoke<N extends CallName>(name: N, args: CallArgs<N>): Promise<ApiResult<CallResult<N>>> {
     this.calls.push({ name, args });
+    this.clock += 60_000;
     if (!isCallName(name)) return { ok: false, error: { code: 'UNKNOWN_CALL', message: errorMessages.UNKNOWN_CALL } };
     const spec = contract[name];
     const parsed = spec.args.safeParse(args ?? {});
@@ -140,8 +141,9 @@ export class FakeLedger implements LedgerApi {
     return row;
   }
 
+  /** Fields of one call are a millisecond apart; calls are a minute apart. */
   private nextHlc(): { hlc: string; at: string } {
-    this.clock += 60_000;
+    this.clock += 1;
     this.counter += 1;
     return { hlc: `${String(this.clock).padStart(13, '0')}-${this.counter.toString(16).padStart(6, '0')}-fake`, at: new Date(this.clock).toISOString() };
   }

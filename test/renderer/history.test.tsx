@@ -33,8 +33,14 @@ describe('修改记录', () => {
     const leads = items.find((item) => item.textContent?.includes('牵头科室') && item.textContent.includes('张三'))!;
     expect(leads.textContent).toMatch(/疾病预防控制科\s*→\s*疾病预防控制科、医政科/);
 
-    // Newest first; the creation entries were made before a clerk name was set.
-    expect(texts[0]).toContain('张三');
+    // One entry per save, newest first; the task was created before a clerk name was set.
+    const groups = within(panel).getByRole('list', { name: '修改记录' }).children;
+    expect(groups).toHaveLength(2);
+    expect(groups[0]!.textContent).toContain('张三');
+    expect(groups[0]!.textContent).toContain('修改');
+    expect(groups[1]!.textContent).toContain('未署名');
+    expect(groups[1]!.textContent).toContain('新建');
+    expect(groups[1]!.textContent).toMatch(/任务名称：?做好传染病防控/);
     expect(texts.some((text) => text.includes('未署名'))).toBe(true);
     // No raw column names, no bookkeeping columns.
     expect(texts.join('\n')).not.toMatch(/lead_department_ids|plan_id|sort_order|title/);

@@ -11,11 +11,11 @@ const columnLabels: Partial<Record<ReplicatedTable, Record<string, string>>> = {
   plans: {
     title: '计划标题',
     kind: '计划类型',
+    year_from: '起始年份',
+    year_to: '结束年份',
     doc_number: '文号',
     issuer: '印发单位',
     issued_on: '印发日期',
-    year_from: '起始年份',
-    year_to: '结束年份',
     source_name: '来源文件',
     source_hash: '来源文件校验码',
     office_id: '所属单位',
@@ -26,12 +26,12 @@ const columnLabels: Partial<Record<ReplicatedTable, Record<string, string>>> = {
     title: '任务名称',
     text: '任务内容',
     section_id: '所属章节',
+    lead_department_ids: '牵头科室',
+    responsible_units: '责任单位',
     deadline: '完成时限',
     due_date: '截止日期',
     due_from_year: '起始年份',
     due_to_year: '结束年份',
-    lead_department_ids: '牵头科室',
-    responsible_units: '责任单位',
     group_name: '分组',
     milestones: '节点安排',
     carried_from_task_id: '延续自',
@@ -41,6 +41,13 @@ const columnLabels: Partial<Record<ReplicatedTable, Record<string, string>>> = {
 };
 
 const commonLabels: Record<string, string> = { deleted: '删除', title: '标题', name: '名称' };
+
+/** Fields in the order the forms show them (the order of the label lists above). */
+export function compareColumns(table: string, a: string, b: string): number {
+  const order = Object.keys(columnLabels[table as ReplicatedTable] ?? {});
+  const rank = (column: string) => (column === 'deleted' ? 1000 : order.indexOf(column) === -1 ? 999 : order.indexOf(column));
+  return rank(a) - rank(b);
+}
 
 export function columnLabel(table: string, column: string): string {
   return columnLabels[table as ReplicatedTable]?.[column] ?? commonLabels[column] ?? column;
