@@ -54,9 +54,9 @@ describe('设置', () => {
     renderApp(fake);
     await openPage('设置');
     const table = await screen.findByRole('table', { name: '科室列表' });
-    fireEvent.click(within(within(table).getByText('医政科').closest('tr')!).getByRole('button', { name: '修改' }));
+    fireEvent.click(within(within(table).getByText('医政科').closest('tr')!).getByRole('button', { name: '编辑' }));
 
-    const dialog = await screen.findByRole('dialog', { name: '修改科室' });
+    const dialog = await screen.findByRole('dialog', { name: '编辑科室' });
     fireEvent.change(within(dialog).getByLabelText('名称'), { target: { value: '医政医管科' } });
     fireEvent.change(within(dialog).getByLabelText('别名'), { target: { value: '医政科, 医管科' } });
     fireEvent.click(within(dialog).getByRole('button', { name: '保存' }));

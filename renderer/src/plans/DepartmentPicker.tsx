@@ -42,7 +42,7 @@ export function DepartmentPicker({ departments, value, onChange, error }: Depart
     <fieldset className={`field picker${error ? ' field-invalid' : ''}`} aria-describedby={error ? `${id}-error` : undefined}>
       <legend className="field-label">牵头科室</legend>
       {value.length > 0 ? (
-        <ul className="chips picker-selected" aria-label="已选牵头科室">
+        <ul className="chips picker-selected" aria-label="已选科室">
           {value.map((departmentId) => {
             const name = byId.get(departmentId)?.name ?? DELETED_DEPARTMENT;
             return (

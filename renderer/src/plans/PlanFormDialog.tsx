@@ -53,7 +53,7 @@ export function PlanFormDialog({ plan, onClose, onCreated }: PlanFormDialogProps
   };
 
   return (
-    <Modal title={plan ? '修改计划信息' : '新建计划'} onClose={onClose} busy={form.saving} size="wide">
+    <Modal title={plan ? '编辑计划信息' : '新建计划'} onClose={onClose} busy={form.saving} size="wide">
       <form onSubmit={(event) => void onSubmit(event)} noValidate>
         <div className="modal-body form-grid">
           <TextField

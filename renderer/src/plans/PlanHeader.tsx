@@ -52,7 +52,7 @@ export function PlanHeader({ plan }: { plan: PlanSummary }) {
       </div>
       <div className="row-actions">
         <button type="button" className="button" onClick={() => setEditing(true)}>
-          修改计划信息
+          编辑计划信息
         </button>
         <button type="button" className="button" onClick={() => void openHistory({ table: 'plans', id: plan.id, title: `计划“${plan.title}”` })}>
           修改记录

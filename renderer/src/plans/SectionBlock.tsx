@@ -30,7 +30,7 @@ export function SectionBlock({ section, depth, tasks, detail }: SectionBlockProp
             添加本章任务
           </button>
           <button type="button" className="button button-small" onClick={() => setDialog('edit')}>
-            修改
+            编辑
           </button>
           <button type="button" className="button button-small" onClick={() => void openHistory({ table: 'sections', id: section.id, title: `章节“${name}”` })}>
             修改记录

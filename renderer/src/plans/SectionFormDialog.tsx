@@ -35,7 +35,7 @@ export function SectionFormDialog({ planId, sections, section, onClose }: Sectio
   };
 
   return (
-    <Modal title={section ? '修改章节' : '新增章节'} onClose={onClose} busy={form.saving}>
+    <Modal title={section ? '编辑章节' : '新增章节'} onClose={onClose} busy={form.saving}>
       <form onSubmit={(event) => void onSubmit(event)} noValidate>
         <div className="modal-body">
           <TextField label="章节序号" hint="可选，例如：一、" value={label} onChange={setLabel} error={form.errors.label} maxLength={20} />

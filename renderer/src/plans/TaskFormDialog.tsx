@@ -52,7 +52,7 @@ export function TaskFormDialog({ detail, task, sectionId = null, onClose }: Task
   };
 
   return (
-    <Modal title={task ? '修改任务' : '新增任务'} onClose={onClose} busy={form.saving} size="wide">
+    <Modal title={task ? '编辑任务' : '新增任务'} onClose={onClose} busy={form.saving} size="wide">
       <form onSubmit={(event) => void onSubmit(event)} noValidate>
         <div className="modal-body form-grid">
           <TextField label="序号" value={number} onChange={setNumber} error={form.errors.number} maxLength={20} className="field-narrow" />

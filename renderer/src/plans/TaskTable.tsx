@@ -26,7 +26,7 @@ function TaskRow({ task, detail }: { task: Task; detail: PlanDetail }) {
       <td className="col-actions">
         <div className="row-actions">
           <button type="button" className="button button-small" onClick={() => setEditing(true)}>
-            修改
+            编辑
           </button>
           <button type="button" className="button button-small" onClick={() => void openHistory({ table: 'tasks', id: task.id, title: `任务“${name}”` })}>
             修改记录

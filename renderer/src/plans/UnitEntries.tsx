@@ -52,7 +52,7 @@ export function UnitEntries({ units, value, onChange, draft, onDraftChange, erro
       {(control) => (
         <div className="entries">
           {value.length > 0 ? (
-            <ul className="chips" aria-label="已填责任单位">
+            <ul className="chips" aria-label="已填单位">
               {value.map((unit) => (
                 <li key={unit} className="chip chip-selected">
                   {unit}

@@ -19,7 +19,7 @@ function EditEntryDialog({ kind, entry, onClose }: { kind: DirectoryKind; entry:
     if (outcome?.ok) onClose();
   };
   return (
-    <Modal title={`修改${directoryNoun[kind]}`} onClose={onClose} busy={form.saving}>
+    <Modal title={`编辑${directoryNoun[kind]}`} onClose={onClose} busy={form.saving}>
       <form onSubmit={(event) => void onSubmit(event)} noValidate>
         <div className="modal-body">
           <TextField label="名称" value={name} onChange={setName} error={form.errors.name} required maxLength={40} />
@@ -62,7 +62,7 @@ export function DirectoryRow({ kind, entry }: { kind: DirectoryKind; entry: Dire
       <td className="col-actions">
         <div className="row-actions">
           <button type="button" className="button button-small" onClick={() => setEditing(true)}>
-            修改
+            编辑
           </button>
           <button
             type="button"

@@ -26,7 +26,7 @@ export function OfficeSettingsForm({ settings }: { settings: OfficeSettings }) {
   return (
     <form className="card" onSubmit={onSubmit} noValidate aria-labelledby="office-settings-title">
       <h2 id="office-settings-title" className="card-title">
-        单位与填报人
+        单位信息
       </h2>
       <div className="form-grid">
         <TextField label="单位名称" value={officeName} onChange={setOfficeName} error={form.errors.officeName} required maxLength={60} />
