@@ -29,7 +29,7 @@ export interface UiSlice {
   reportProgress(event: Extract<LedgerEvent, { type: 'progress' }>): void;
 }
 
-const TOAST_MS: Record<ToastKind, number> = { success: 3000, error: 8000 };
+const TOAST_MS: Record<ToastKind, number> = { success: 2500, error: 8000 };
 const MAX_TOASTS = 4;
 /** A finished job's bar stays a moment so the clerk sees it reach the end. */
 const FINISHED_JOB_MS = 800;

@@ -9,14 +9,14 @@ export interface ControlProps {
 interface FieldProps {
   readonly label: string;
   readonly error?: string | undefined;
-  /** Shown under the label, outside it, so the label stays the exact field name. */
+  /** Shown under the control, outside the label, so the label stays the exact field name. */
   readonly hint?: string | undefined;
   readonly required?: boolean;
   readonly className?: string;
   readonly children: (control: ControlProps) => ReactNode;
 }
 
-/** A label tied to its control, with an optional hint and the field's error beneath. */
+/** A label tied to its control; the hint and the field's error beneath, so inputs side by side line up. */
 export function Field({ label, error, hint, required, className, children }: FieldProps) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
@@ -32,12 +32,12 @@ export function Field({ label, error, hint, required, className, children }: Fie
           *
         </span>
       ) : null}
+      {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
       {hint ? (
         <span id={hintId} className="field-hint">
           {hint}
         </span>
       ) : null}
-      {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
       {error ? (
         <p id={errorId} className="field-error" role="alert">
           {error}

@@ -1,6 +1,6 @@
 import { useLedger } from '../store/context';
 
-/** Errors stay until read (or 8 s); successes fade after 3 s. */
+/** Bottom left, out of the way of buttons: errors stay 8 s, successes 2.5 s. */
 export function Toasts() {
   const toasts = useLedger((s) => s.toasts);
   const dismiss = useLedger((s) => s.dismissToast);
