@@ -1,0 +1,178 @@
+import { pathToFileURL } from 'node:url';
+import type { IpcMain, WebContents } from 'electron';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { callNames, EVENT_CHANNEL, INVOKE_CHANNEL, type ApiResult, type CallName, type LedgerEvent } from '../../shared/api';
+import { replicatedTableNames } from '../../shared/schema/tables';
+import { createInvokeHandler, forwardEvents, registerIpc, type CoreLink } from '../../electron/main/ipc';
+import type { AppLocation } from '../../electron/main/location';
+import { FakeWebContents } from './fake-electron';
+
+const location: AppLocation = { indexFile: '/app/out/renderer/index.html', devServer: null };
+const fromApp = { senderFrame: { url: pathToFileURL(location.indexFile).href, parent: null } } as never;
+const id = '3f365e7e-635c-4c6e-8d36-470716cfce50';
+
+/** One valid argument per call; a new call shows up as a to-do until it gets one. */
+const validArgs: Partial<Record<CallName, unknown>> = {
+  'system.status': {},
+  'system.init': { officeName: '某区卫生健康委员会', departmentName: '规划发展科' },
+  'system.generate': { offices: 2, years: 1 },
+  'system.dump': undefined, // no argument at all means {}
+  'settings.get': {},
+  'settings.update': { clerkName: '张三', role: 'reviewer' },
+  'departments.list': {},
+  'departments.create': { name: '医政科', aliases: ['医政医管科'] },
+  'departments.update': { id, name: '医政医管科' },
+  'departments.delete': { id },
+  'units.list': {},
+  'units.create': { name: '区人民医院' },
+  'units.update': { id, aliases: [] },
+  'units.delete': { id },
+  'history.record': { table: replicatedTableNames[0], id },
+  'plans.list': {},
+  'plans.get': { id },
+  'plans.create': { kind: 'work-points', title: '2025年卫生健康工作要点', yearFrom: 2025, yearTo: 2025 },
+  'plans.update': { id, title: '2025年卫生健康工作要点（修订）' },
+  'plans.delete': { id },
+  'sections.create': { planId: id, title: '一、深化医药卫生体制改革' },
+  'sections.update': { id, label: '二' },
+  'sections.delete': { id },
+  'tasks.create': { planId: id, title: '推进紧密型医联体建设', responsibleUnits: ['区人民医院'] },
+  'tasks.update': { id, deadline: '2025年12月底' },
+  'tasks.delete': { id },
+};
+
+function fakeClient() {
+  const listeners = new Set<(event: LedgerEvent) => void>();
+  const client = {
+    call: vi.fn(async (name: unknown): Promise<ApiResult<unknown>> => ({ ok: true, value: `handled ${String(name)}` })),
+    onEvent: vi.fn((listener: (event: LedgerEvent) => void) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    }),
+    emit: (event: LedgerEvent) => listeners.forEach((listener) => listener(event)),
+  };
+  return client satisfies CoreLink;
+}
+
+let client: ReturnType<typeof fakeClient>;
+let handle: ReturnType<typeof createInvokeHandler>;
+beforeEach(() => {
+  client = fakeClient();
+  handle = createInvokeHandler(client, location);
+});
+
+describe('registration', () => {
+  it('registers exactly one invoke channel', () => {
+    const handles: string[] = [];
+    registerIpc({ handle: (channel: string) => handles.push(channel) } as unknown as IpcMain, client, location);
+    expect(handles).toEqual([INVOKE_CHANNEL]);
+  });
+});
+
+describe('allow-list', () => {
+  it('accepts every call of the contract (valid argument → forwarded to the core)', async () => {
+    for (const name of callNames.filter((call) => call in validArgs)) {
+      client.call.mockClear();
+      const result = await handle(fromApp, name, validArgs[name]);
+      expect(result, name).toEqual({ ok: true, value: `handled ${name}` });
+      expect(client.call).toHaveBeenCalledTimes(1);
+      expect(client.call).toHaveBeenCalledWith(name, validArgs[name] ?? {});
+    }
+  });
+
+  for (const name of callNames.filter((call) => !(call in validArgs))) {
+    it.todo(`add a valid example argument for ${name}`);
+  }
+
+  it('refuses names outside the contract', async () => {
+    for (const name of ['system.exec', 'constructor', '__proto__', 'toString', '', 42, null, { name: 'plans.list' }]) {
+      const result = await handle(fromApp, name, {});
+      expect(result.ok).toBe(false);
+      if (!result.ok) {
+        expect(result.error.code).toBe('UNKNOWN_CALL');
+        expect(result.error.message).toMatch(/^未知的操作/);
+      }
+    }
+    expect(client.call).not.toHaveBeenCalled();
+  });
+});
+
+describe('argument validation', () => {
+  const malformed: unknown[] = [42, 'plans', [1, 2], true, { bogus: 1 }];
+  for (const name of callNames) {
+    it(`rejects malformed arguments for ${name} before they reach the core`, async () => {
+      for (const args of malformed) {
+        const result = await handle(fromApp, name, args);
+        expect(result.ok, `${name} ${JSON.stringify(args)}`).toBe(false);
+        if (!result.ok) {
+          expect(result.error.code).toBe('INVALID_ARGUMENT');
+          expect(result.error.message).toMatch(/[\u4e00-\u9fff]/);
+          expect(result.error.fields).toBeDefined();
+        }
+      }
+      expect(client.call).not.toHaveBeenCalled();
+    });
+  }
+
+  it('returns per-field Chinese messages for forms', async () => {
+    const result = await handle(fromApp, 'system.init', { officeName: '   ' });
+    expect(result).toEqual({ ok: false, error: { code: 'INVALID_ARGUMENT', message: '单位名称不能为空', fields: { officeName: '单位名称不能为空' } } });
+  });
+});
+
+describe('sender check', () => {
+  const senders: [string, unknown][] = [
+    ['a remote page', { senderFrame: { url: 'https://example.com/', parent: null } }],
+    ['another local file', { senderFrame: { url: 'file:///tmp/evil.html', parent: null } }],
+    ['a subframe of the app page', { senderFrame: { url: pathToFileURL(location.indexFile).href, parent: {} } }],
+    ['a destroyed frame', { senderFrame: null }],
+  ];
+  for (const [label, event] of senders) {
+    it(`refuses a call from ${label}`, async () => {
+      const result = await handle(event as never, 'system.status', {});
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error.message).toMatch(/已拒绝/);
+      expect(client.call).not.toHaveBeenCalled();
+    });
+  }
+});
+
+describe('failures', () => {
+  it('never throws across IPC: a failing core becomes an INTERNAL error result', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    client.call.mockRejectedValueOnce(new Error('worker crashed'));
+    await expect(handle(fromApp, 'system.status', {})).resolves.toEqual({
+      ok: false,
+      error: { code: 'INTERNAL', message: '程序内部错误，本次操作未保存' },
+    });
+  });
+
+  it('passes the core result through unchanged, errors included', async () => {
+    const notFound = { ok: false, error: { code: 'NOT_FOUND', message: '要操作的记录不存在或已删除' } } as const;
+    client.call.mockResolvedValueOnce(notFound);
+    expect(await handle(fromApp, 'plans.get', { id })).toBe(notFound);
+  });
+});
+
+describe('events', () => {
+  it('forwards core events to the open window on the event channel', () => {
+    const contents = new FakeWebContents();
+    let target: FakeWebContents | null = null;
+    forwardEvents(client, () => target as unknown as WebContents | null);
+    const changed: LedgerEvent = { type: 'changed', tables: ['plans'] };
+    client.emit(changed); // no window yet: dropped
+    target = contents;
+    client.emit(changed);
+    contents.destroyed = true;
+    client.emit({ type: 'changed', tables: ['tasks'] });
+    expect(contents.sent).toEqual([{ channel: EVENT_CHANNEL, payload: changed }]);
+  });
+
+  it('stops forwarding when unsubscribed', () => {
+    const contents = new FakeWebContents();
+    const stop = forwardEvents(client, () => contents as unknown as WebContents);
+    stop();
+    client.emit({ type: 'changed', tables: ['plans'] });
+    expect(contents.sent).toEqual([]);
+  });
+});
