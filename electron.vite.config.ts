@@ -1,26 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'electron-vite';
-import type { Plugin } from 'vite';
 import { rendererConfig } from './vite.renderer.config';
 
 const from = (file: string) => fileURLToPath(new URL(file, import.meta.url));
-
-/**
- * electron-vite prepends `const require = createRequire(…)` to any ES chunk that mentions
- * `require(`; a module that declares its own `require` (electron/db/native.ts) then fails to
- * load with "Identifier 'require' has already been declared". Nothing we bundle relies on bare
- * CommonJS globals (dependencies stay external), so the shim is dropped.
- */
-function withoutCommonJsShim(): Plugin {
-  return {
-    name: 'target-ledger:without-commonjs-shim',
-    configResolved(config) {
-      const plugins = config.plugins as Plugin[];
-      const index = plugins.findIndex((plugin) => plugin.name === 'vite:esm-shim');
-      if (index >= 0) plugins.splice(index, 1);
-    },
-  };
-}
 
 /*
  * out/main:     index.js (the shell) and worker.js (the database thread) side by side, because
@@ -30,7 +12,6 @@ function withoutCommonJsShim(): Plugin {
  */
 export default defineConfig({
   main: {
-    plugins: [withoutCommonJsShim()],
     build: {
       outDir: from('./out/main'),
       // Dependencies (better-sqlite3, zod) stay in node_modules: the native addon cannot be bundled.

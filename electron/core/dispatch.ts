@@ -1,6 +1,6 @@
-import type { z } from 'zod';
 import { contract, fail, isCallName, ok, type ApiResult, type CallName, type LedgerEvent } from '../../shared/api';
 import { toApiError } from './app-error';
+import { describeIssues } from './issues';
 import type { Core } from './core';
 import type { Handler, HandlerMap } from './handler';
 import { handlers as defaultHandlers } from './handlers';
@@ -11,17 +11,6 @@ const WITHOUT_IDENTITY = new Set<CallName>(['system.status', 'system.init', 'sys
 export interface DispatchOptions {
   readonly handlers?: HandlerMap<CallName>;
   readonly onInternalError?: (name: string, error: unknown) => void;
-}
-
-/** Turn zod issues into one Chinese sentence plus per-field messages for forms. */
-export function describeIssues(error: z.ZodError): { message: string; fields: Record<string, string> } {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.map(String).join('.') || '_';
-    fields[key] ??= issue.code === 'unrecognized_keys' ? `不认识的参数：${(issue as { keys: string[] }).keys.join('、')}` : issue.message;
-  }
-  const first = Object.values(fields)[0] ?? '输入的内容不符合要求';
-  return { message: first.startsWith('Invalid') ? '输入的内容不符合要求' : first, fields };
 }
 
 /**

@@ -48,6 +48,9 @@ export interface Writer {
 export class MutationLayer {
   private readonly statements = new Map<string, Statement>();
   private changedTables = new Set<ReplicatedTable>();
+  /** HLC of the first change of the running transaction; every change of one save shares it. */
+  private batch: string | null = null;
+  private depth = 0;
 
   constructor(
     private readonly db: Database,
@@ -58,10 +61,12 @@ export class MutationLayer {
 
   /** Run `work` in one transaction (nested calls join the outer one). */
   run<T>(work: (writer: Writer) => T): T {
-    const outermost = !this.db.inTransaction;
+    const outermost = this.depth === 0;
     const author = this.author();
     const writer = this.createWriter(author);
     let result: T;
+    if (outermost) this.batch = null;
+    this.depth++;
     try {
       result = this.db.transaction(() => {
         const value = work(writer);
@@ -71,6 +76,8 @@ export class MutationLayer {
     } catch (error) {
       if (outermost) this.changedTables = new Set();
       throw error;
+    } finally {
+      this.depth--;
     }
     if (outermost && this.changedTables.size > 0) {
       const tables = [...this.changedTables].sort();
@@ -139,11 +146,12 @@ export class MutationLayer {
   }
 
   private appendChange(author: Author, table: ReplicatedTable, id: string, column: string, value: unknown, supersedes: string[]): void {
+    const hlc = this.clock.tick();
     this.statement(
-      `INSERT INTO change_log (hlc, tbl, row_id, col, value, supersedes, origin_office_id, origin_installation_id, actor)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO change_log (hlc, tbl, row_id, col, value, supersedes, origin_office_id, origin_installation_id, actor, batch)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
-      this.clock.tick(),
+      hlc,
       table,
       id,
       column,
@@ -152,6 +160,7 @@ export class MutationLayer {
       author.officeId,
       author.installationId,
       author.actor,
+      (this.batch ??= hlc),
     );
   }
 

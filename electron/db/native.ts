@@ -2,7 +2,8 @@ import { createRequire } from 'node:module';
 import type BetterSqlite3 from 'better-sqlite3';
 import { AppError } from '../core/app-error';
 
-const require = createRequire(import.meta.url);
+// Not named `require`: bundlers inject their own `require` binding into ES output.
+const nodeRequire = createRequire(import.meta.url);
 
 /**
  * better-sqlite3 is compiled for one ABI: Node's for tests and the CLI, Electron's for the app.
@@ -10,7 +11,7 @@ const require = createRequire(import.meta.url);
  */
 export function loadSqlite(): typeof BetterSqlite3 {
   try {
-    const Database = require('better-sqlite3') as typeof BetterSqlite3;
+    const Database = nodeRequire('better-sqlite3') as typeof BetterSqlite3;
     new Database(':memory:').close();
     return Database;
   } catch (error) {

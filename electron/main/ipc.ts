@@ -1,6 +1,6 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { contract, EVENT_CHANNEL, fail, INVOKE_CHANNEL, isCallName, type ApiResult, type LedgerEvent } from '../../shared/api';
-import { describeIssues } from '../core/dispatch';
+import { describeIssues } from '../core/issues';
 import { isAppPage, type AppLocation } from './location';
 
 /** The part of CoreClient the bridge needs (a fake in tests). */
@@ -25,7 +25,7 @@ export function isTrustedSender(event: Sender, location: AppLocation): boolean {
 export function createInvokeHandler(client: CoreLink, location: AppLocation) {
   return async function handleInvoke(event: Sender, name: unknown, args: unknown): Promise<ApiResult<unknown>> {
     try {
-      if (!isTrustedSender(event, location)) return fail('INTERNAL', '已拒绝：请求不是来自本程序的页面');
+      if (!isTrustedSender(event, location)) return fail('FORBIDDEN');
       if (!isCallName(name)) return fail('UNKNOWN_CALL', `未知的操作：${String(name).slice(0, 60)}`);
       const parsed = contract[name].args.safeParse(args ?? {});
       if (!parsed.success) {

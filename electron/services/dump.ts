@@ -39,7 +39,7 @@ export function dumpReplicated(core: Core): Dump {
   }
   const changes = (
     core.db
-      .prepare('SELECT hlc, tbl, row_id, col, value, supersedes, origin_office_id, origin_installation_id, actor FROM change_log ORDER BY hlc')
+      .prepare('SELECT hlc, batch, tbl, row_id, col, value, supersedes, origin_office_id, origin_installation_id, actor FROM change_log ORDER BY hlc')
       .all() as Record<string, string>[]
   ).map((row) => ({ ...row, value: JSON.parse(row.value!) as unknown, supersedes: JSON.parse(row.supersedes!) as unknown }));
   return { tables, changes };

@@ -5,6 +5,7 @@ import type { HandlerMap } from '../core/handler';
 
 interface ChangeRow {
   hlc: string;
+  batch: string;
   col: string;
   value: string;
   supersedes: string;
@@ -19,7 +20,7 @@ interface ChangeRow {
 export function recordHistory(core: Core, table: string, id: string): HistoryEntry[] {
   const rows = core.db
     .prepare(
-      `SELECT c.hlc, c.col, c.value, c.supersedes, c.actor, o.name AS office_name
+      `SELECT c.hlc, c.batch, c.col, c.value, c.supersedes, c.actor, o.name AS office_name
        FROM change_log c LEFT JOIN offices o ON o.id = c.origin_office_id
        WHERE c.tbl = ? AND c.row_id = ? ORDER BY c.hlc`,
     )
@@ -30,6 +31,7 @@ export function recordHistory(core: Core, table: string, id: string): HistoryEnt
     const previous = superseded.at(-1);
     return {
       hlc: row.hlc,
+      batch: row.batch,
       at: new Date(parseHlc(row.hlc).wall).toISOString(),
       actor: row.actor,
       officeName: row.office_name,

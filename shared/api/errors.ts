@@ -2,6 +2,7 @@
 export const errorMessages = {
   INVALID_ARGUMENT: '输入的内容不符合要求',
   UNKNOWN_CALL: '未知的操作',
+  FORBIDDEN: '已拒绝：请求不是来自本程序的页面',
   NOT_INITIALIZED: '尚未完成初始化，请先填写本单位信息',
   ALREADY_INITIALIZED: '本机已完成初始化',
   NOT_FOUND: '要操作的记录不存在或已删除',

@@ -5,6 +5,8 @@ import { replicatedTableNames } from '../schema/tables';
 
 export const historyEntry = z.object({
   hlc: z.string(),
+  /** Changes written by one save share a batch: the UI shows them as one edit. */
+  batch: z.string(),
   /** ISO time taken from the change's clock. */
   at: z.string(),
   actor: z.string(),

@@ -55,16 +55,19 @@ function rawInserts(core: Core, rows: TaskValues[], ids: string[]): number {
   const identity = core.requireIdentity();
   const insertRow = core.db.prepare(`INSERT INTO tasks (id, ${names.join(', ')}) VALUES (?${', ?'.repeat(names.length)})`);
   const insertChange = core.db.prepare(
-    'INSERT INTO change_log (hlc, tbl, row_id, col, value, supersedes, origin_office_id, origin_installation_id, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO change_log (hlc, tbl, row_id, col, value, supersedes, origin_office_id, origin_installation_id, actor, batch) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const started = performance.now();
   let clock = ZERO_HLC;
+  let batch: string | null = null;
   core.db.transaction(() => {
     rows.forEach((values, i) => {
       insertRow.run(ids[i], ...names.map((name) => toSql(columns[name as keyof typeof columns], values[name])));
       for (const name of names) {
         clock = nextHlc(clock, Date.now(), identity.installationId);
-        insertChange.run(formatHlc(clock), 'tasks', ids[i], name, JSON.stringify(values[name]), '[]', identity.officeId, identity.installationId, '');
+        const hlc = formatHlc(clock);
+        batch ??= hlc;
+        insertChange.run(hlc, 'tasks', ids[i], name, JSON.stringify(values[name]), '[]', identity.officeId, identity.installationId, '', batch);
       }
     });
   })();

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Database } from 'better-sqlite3';
 import fc from 'fast-check';
 import { replicatedTables, type ReplicatedTable } from '../../shared/schema/tables';
 import { fromSql } from '../../electron/core/mutation';
@@ -17,7 +18,7 @@ interface LoggedChange {
   origin_installation_id: string;
 }
 
-function changesOf(core: { db: import('better-sqlite3').Database }, rowId: string): LoggedChange[] {
+function changesOf(core: { db: Database }, rowId: string): LoggedChange[] {
   return core.db.prepare('SELECT * FROM change_log WHERE row_id = ? ORDER BY hlc').all(rowId) as LoggedChange[];
 }
 
@@ -147,7 +148,7 @@ describe('mutation layer', () => {
   });
 });
 
-function assertMaterializedMatchesLog(db: import('better-sqlite3').Database, table: ReplicatedTable, id: string): void {
+function assertMaterializedMatchesLog(db: Database, table: ReplicatedTable, id: string): void {
   const row = db.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as Record<string, unknown>;
   const latest = db
     .prepare('SELECT col, value FROM change_log WHERE tbl = ? AND row_id = ? ORDER BY hlc')

@@ -24,6 +24,7 @@ class Failure extends Error {
 
 interface LoggedChange {
   hlc: string;
+  batch: string;
   table: string;
   id: string;
   column: string;
@@ -152,12 +153,14 @@ export class FakeLedger implements LedgerApi {
     const rows = this.table(table);
     const existing = rows.get(id);
     const row: Row = existing ?? { id, deleted: false };
+    let batch: string | null = null;
     for (const [column, value] of Object.entries(values)) {
       const old = existing ? (row[column] ?? null) : null;
       if (existing && JSON.stringify(old) === JSON.stringify(value)) continue;
       row[column] = value;
       const { hlc, at } = this.nextHlc();
-      this.log.push({ hlc, table, id, column, oldValue: old, newValue: value, actor: this.local.clerkName, at });
+      batch ??= hlc;
+      this.log.push({ hlc, batch, table, id, column, oldValue: old, newValue: value, actor: this.local.clerkName, at });
     }
     rows.set(id, row);
     queueMicrotask(() => this.emit({ type: 'changed', tables: [table] }));
@@ -421,6 +424,7 @@ export class FakeLedger implements LedgerApi {
           .map(
             (change): HistoryEntry => ({
               hlc: change.hlc,
+              batch: change.batch,
               at: change.at,
               actor: change.actor,
               officeName: this.office.name,

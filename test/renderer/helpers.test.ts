@@ -16,8 +16,9 @@ const section = (n: number, parent: number | null, order: number): Section => ({
   sortOrder: order,
 });
 
-const entry = (hlc: string, at: string, column: string, oldValue: unknown, newValue: unknown, actor = ''): HistoryEntry => ({
+const entry = (hlc: string, batch: string, at: string, column: string, oldValue: unknown, newValue: unknown, actor = ''): HistoryEntry => ({
   hlc,
+  batch,
   at,
   actor,
   officeName: null,
@@ -40,13 +41,14 @@ describe('renderer helpers', () => {
     ]);
   });
 
-  it('groups one save into one edit and marks only the first, all-empty edit as created', () => {
+  it('groups one save into one edit by its batch and marks only the first, all-empty edit as created', () => {
     const groups = groupHistory([
-      entry('a', '2025-03-03T01:00:00.000Z', 'title', null, '甲'),
-      entry('b', '2025-03-03T01:00:00.002Z', 'number', null, '1'),
-      entry('c', '2025-03-03T02:00:00.000Z', 'deadline', null, '年底前', '张三'),
-      entry('d', '2025-03-03T02:00:00.001Z', 'title', '甲', '乙', '张三'),
-      entry('e', '2025-03-03T03:00:00.000Z', 'deleted', false, true, '张三'),
+      entry('a', 'a', '2025-03-03T01:00:00.000Z', 'title', null, '甲'),
+      entry('b', 'a', '2025-03-03T01:00:00.002Z', 'number', null, '1'),
+      // A second save in the same millisecond range is still its own edit.
+      entry('c', 'c', '2025-03-03T01:00:00.003Z', 'deadline', null, '年底前', '张三'),
+      entry('d', 'c', '2025-03-03T01:00:00.004Z', 'title', '甲', '乙', '张三'),
+      entry('e', 'e', '2025-03-03T03:00:00.000Z', 'deleted', false, true, '张三'),
     ]);
     expect(groups.map((g) => [g.entries.map((e) => e.hlc).join(''), g.created])).toEqual([
       ['e', false],

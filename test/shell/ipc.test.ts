@@ -131,7 +131,7 @@ describe('sender check', () => {
     it(`refuses a call from ${label}`, async () => {
       const result = await handle(event as never, 'system.status', {});
       expect(result.ok).toBe(false);
-      if (!result.ok) expect(result.error.message).toMatch(/已拒绝/);
+      if (!result.ok) expect(result.error).toEqual({ code: 'FORBIDDEN', message: '已拒绝：请求不是来自本程序的页面' });
       expect(client.call).not.toHaveBeenCalled();
     });
   }

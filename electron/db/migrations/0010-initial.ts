@@ -79,6 +79,8 @@ CREATE TABLE change_log (
   origin_office_id TEXT NOT NULL,
   origin_installation_id TEXT NOT NULL,
   actor TEXT NOT NULL,
+  -- HLC of the first change written in the same transaction: one save, shown as one edit.
+  batch TEXT NOT NULL,
   package_id TEXT
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX change_log_field ON change_log (tbl, row_id, col);

@@ -3,7 +3,7 @@ import { useLedger } from '../store/context';
 import { EmptyState } from '../ui/EmptyState';
 import { formatDateTime } from '../ui/format';
 import { Modal } from '../ui/Modal';
-import { groupHistory, type HistoryGroup } from './group';
+import { groupHistory, isEmptyValue, type HistoryGroup } from './group';
 import { columnLabel, compareColumns, EMPTY_VALUE, formatValue, isShownColumn, type ValueContext } from './labels';
 
 interface ChangeProps {
@@ -47,7 +47,10 @@ function Edit({ table, group, context }: { table: string; group: HistoryGroup; c
         <span className={`history-verb history-verb-${group.created ? 'created' : deleted ? 'deleted' : 'changed'}`}>{verb}</span>
       </div>
       <ul className="history-changes">
-        {[...group.entries].sort((a, b) => compareColumns(table, a.column, b.column)).map((entry) => (
+        {[...group.entries]
+          .filter((entry) => !group.created || !isEmptyValue(entry.newValue))
+          .sort((a, b) => compareColumns(table, a.column, b.column))
+          .map((entry) => (
           <Change key={entry.hlc} table={table} entry={entry} context={context} created={group.created} />
         ))}
       </ul>
