@@ -202,3 +202,16 @@ export function noise(length: number, seed = 1): Uint8Array {
   }
   return out;
 }
+
+/**
+ * Chinese in a non-embedded CID font (STSong-Light, UniGB-UCS2-H), as many government PDF tools write
+ * it: pdfjs can only read it with the bundled CMaps.
+ */
+export function cjkCidPdf(text: string): Uint8Array {
+  const hex = Buffer.from(text, 'utf16le').swap16().toString('hex');
+  return onePagePdf(`BT /F1 12 Tf 72 700 Td <${hex}> Tj ET`, '<< /Font << /F1 5 0 R >> >>', [
+    '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [6 0 R] >>',
+    '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /FontDescriptor 7 0 R >>',
+    '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>',
+  ]);
+}
