@@ -10,7 +10,8 @@ export function normalizeText(text: string): string {
     .replace(/[\u0000-\u0008\u000e-\u001f\u007f]/g, '')
     /* eslint-enable no-control-regex */
     .split('\n')
-    .map((line) => line.trimEnd())
+    // An empty table cell of flattened text is a line holding only a tab: keep it, it marks the cell.
+    .map((line) => (/^[ \t]*\t[ \t]*$/.test(line) ? '\t' : line.trimEnd()))
     .join('\n')
     .replace(/^\n+|\n+$/g, '');
 }
