@@ -2,6 +2,7 @@ import type { CallName } from '../../shared/api';
 import type { HandlerMap } from './handler';
 import { directoryHandlerMap } from '../services/directory';
 import { historyHandlers } from '../services/history';
+import { importHandlers } from '../services/imports';
 import { planHandlers } from '../services/plans';
 import { settingsHandlers } from '../services/settings';
 import { systemHandlers } from '../services/system';
@@ -13,4 +14,5 @@ export const handlers: HandlerMap<CallName> = {
   ...directoryHandlerMap,
   ...planHandlers,
   ...historyHandlers,
+  ...importHandlers,
 };

@@ -106,7 +106,9 @@ export class MutationLayer {
       this.update(author, table, id, { ...values, [TOMBSTONE_COLUMN]: false });
       return;
     }
-    const columns = Object.keys(values).sort();
+    const columns = Object.keys(values)
+      .filter((column) => values[column] !== undefined)
+      .sort();
     for (const column of columns) assertColumn(table, column);
     this.statement(`INSERT INTO ${table} (id${columns.map((c) => `, ${c}`).join('')}) VALUES (?${', ?'.repeat(columns.length)})`).run(
       id,
@@ -122,6 +124,8 @@ export class MutationLayer {
     const current = this.requireRow(table, id);
     let changed = 0;
     for (const column of Object.keys(values).sort()) {
+      // undefined means "not given"; null clears the field.
+      if (values[column] === undefined) continue;
       const type = assertColumn(table, column);
       const next = toSql(type, values[column]);
       if (sameSqlValue(current[column], next)) continue;

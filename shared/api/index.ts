@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { directoryApi } from './directory';
 import { historyApi } from './history';
+import { importsApi } from './imports';
 import { plansApi } from './plans';
 import { settingsApi } from './settings';
 import { systemApi } from './system';
@@ -13,6 +14,7 @@ export const contract = {
   ...directoryApi,
   ...plansApi,
   ...historyApi,
+  ...importsApi,
 };
 
 export type Contract = typeof contract;

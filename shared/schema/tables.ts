@@ -33,6 +33,7 @@ export const replicatedTables = {
       year_to: 'integer',
       source_hash: 'text',
       source_name: 'text',
+      content_hash: 'text',
     },
   },
   sections: {

@@ -23,9 +23,10 @@ CREATE TABLE units (
 CREATE INDEX units_office ON units (office_id);
 CREATE TABLE plans (
   id TEXT PRIMARY KEY NOT NULL, office_id TEXT, kind TEXT, title TEXT, doc_number TEXT, issuer TEXT,
-  issued_on TEXT, year_from INTEGER, year_to INTEGER, source_hash TEXT, source_name TEXT,
+  issued_on TEXT, year_from INTEGER, year_to INTEGER, source_hash TEXT, source_name TEXT, content_hash TEXT,
   deleted INTEGER NOT NULL DEFAULT 0) STRICT;
 CREATE INDEX plans_office ON plans (office_id);
+CREATE INDEX plans_content ON plans (content_hash);
 CREATE TABLE sections (
   id TEXT PRIMARY KEY NOT NULL, plan_id TEXT, parent_id TEXT, label TEXT, title TEXT, sort_order REAL,
   deleted INTEGER NOT NULL DEFAULT 0) STRICT;

@@ -1,0 +1,177 @@
+import { z } from 'zod';
+import { defineCall } from './define';
+import { isoDate, optionalText, requiredText, uuid, year } from './common';
+import { planKind } from './plans';
+
+const comparator = z.enum(['>=', '<=', '=', '>', '<', 'between'], { error: '比较方式不正确' });
+const valueKind = z.enum(['proportion', 'rate', 'count', 'amount', 'growth', 'other'], { error: '指标类型不正确' });
+const finite = (label: string) => z.number({ error: `${label}必须是数字` }).finite({ error: `${label}必须是有限的数字` });
+
+export const parsedSection = z.object({ key: z.string(), label: z.string(), title: z.string(), parentKey: z.string().nullable() });
+export const parsedDue = z.object({ date: z.string().nullable(), fromYear: z.number().nullable(), toYear: z.number().nullable() });
+export const parsedTask = z.object({
+  key: z.string(),
+  number: z.string(),
+  sectionKey: z.string().nullable(),
+  title: z.string(),
+  text: z.string(),
+  leadDepartments: z.array(z.string()),
+  responsibleUnits: z.array(z.string()),
+  group: z.string().nullable(),
+  deadline: z.string().nullable(),
+  due: parsedDue.nullable(),
+});
+export const parsedTarget = z.object({
+  taskKey: z.string().nullable(),
+  metric: z.string(),
+  comparator,
+  value: z.number(),
+  valueMax: z.number().nullable(),
+  unit: z.string(),
+  valueKind,
+  attribute: z.enum(['binding', 'indicative']).nullable(),
+  baseline: z.object({ value: z.number(), year: z.number().nullable() }).nullable(),
+  targetYear: z.number().nullable(),
+  phrase: z.string(),
+  start: z.number(),
+  end: z.number(),
+});
+export const parseResult = z.object({
+  title: z.string().nullable(),
+  kind: planKind,
+  docNumber: z.string().nullable(),
+  issuer: z.string().nullable(),
+  issuedOn: z.string().nullable(),
+  normalizedText: z.string(),
+  sections: z.array(parsedSection),
+  tasks: z.array(parsedTask),
+  targets: z.array(parsedTarget),
+  warnings: z.array(z.object({ code: z.string(), message: z.string() })),
+});
+
+/** How an owner name printed in the document maps to this office's departments. */
+export const ownerMatch = z.object({ name: z.string(), departmentId: uuid.nullable(), departmentName: z.string().nullable() });
+
+export const existingPlanMatch = z.object({
+  planId: uuid,
+  title: z.string(),
+  /** The very same document was imported before (same normalised content). */
+  sameContent: z.boolean(),
+});
+
+export const sourceInfo = z.object({
+  fileName: z.string(),
+  format: z.enum(['txt', 'docx', 'pdf', 'xlsx', 'paste']),
+  sha256: z.string(),
+  contentHash: z.string(),
+  size: z.number(),
+  encoding: z.string().nullable(),
+});
+export type SourceInfo = z.infer<typeof sourceInfo>;
+
+export const parsePreview = z.object({
+  parse: parseResult,
+  source: sourceInfo,
+  owners: z.array(ownerMatch),
+  existing: existingPlanMatch.nullable(),
+});
+export type ParsePreview = z.infer<typeof parsePreview>;
+
+/** The plan as the clerk corrected it on the review screen. */
+export const planDraft = z
+  .object({
+    title: requiredText('计划标题', 200),
+    kind: planKind,
+    docNumber: optionalText('文号', 60).nullable(),
+    issuer: optionalText('印发单位', 60).nullable(),
+    issuedOn: isoDate.nullable(),
+    yearFrom: year.nullable(),
+    yearTo: year.nullable(),
+    sections: z.array(z.object({ key: requiredText('章节编号', 40), label: optionalText('章节序号', 20), title: requiredText('章节标题', 300), parentKey: z.string().nullable() })).max(2000),
+    tasks: z
+      .array(
+        z.object({
+          key: requiredText('任务编号', 40),
+          number: optionalText('序号', 20),
+          sectionKey: z.string().nullable(),
+          title: requiredText('任务名称', 500),
+          text: optionalText('任务内容', 50000),
+          leadDepartments: z.array(requiredText('牵头科室', 60)).max(30),
+          responsibleUnits: z.array(requiredText('责任单位', 80)).max(100),
+          group: optionalText('分组', 100).nullable(),
+          deadline: optionalText('完成时限', 100).nullable(),
+        }),
+      )
+      .max(20000),
+    targets: z
+      .array(
+        z.object({
+          taskKey: z.string().nullable(),
+          metric: requiredText('指标名称', 300),
+          comparator,
+          value: finite('目标值'),
+          valueMax: finite('目标上限').nullable(),
+          unit: optionalText('单位', 20),
+          valueKind,
+          attribute: z.enum(['binding', 'indicative']).nullable(),
+          baseline: z.object({ value: finite('基数'), year: year.nullable() }).nullable(),
+          targetYear: year.nullable(),
+          phrase: optionalText('原文', 2000),
+        }),
+      )
+      .max(20000),
+  })
+  .strict();
+export type PlanDraft = z.infer<typeof planDraft>;
+
+/** What to do with an owner name that matches no department. */
+export const ownerDecision = z.discriminatedUnion('action', [
+  z.object({ name: requiredText('科室名称', 60), action: z.literal('map'), departmentId: uuid }),
+  z.object({ name: requiredText('科室名称', 60), action: z.literal('create') }),
+]);
+
+export const planChange = z.object({
+  id: z.string(),
+  kind: z.enum(['added', 'removed', 'reworded', 'owners', 'moved']),
+  taskId: uuid.nullable(),
+  draftKey: z.string().nullable(),
+  number: z.string(),
+  before: z.string().nullable(),
+  after: z.string().nullable(),
+});
+export type PlanChange = z.infer<typeof planChange>;
+
+export const importsApi = {
+  'imports.parse': defineCall({
+    summary: '解析计划文件（docx、pdf、xlsx、txt）或粘贴的文字，供核对',
+    args: z.union([
+      z.object({ fileName: requiredText('文件名', 255), contentBase64: z.string().max(70_000_000, { error: '文件太大（超过50MB），请拆分后再导入' }) }).strict(),
+      z.object({ pastedText: requiredText('粘贴的文字', 5_000_000) }).strict(),
+    ]),
+    result: parsePreview,
+    errors: ['INVALID_ARGUMENT'],
+    longJob: true,
+  }),
+  'imports.diff': defineCall({
+    summary: '比较修订版计划与已导入的计划：新增、删除、改写、牵头科室变化',
+    args: z.object({ planId: uuid, draft: planDraft, source: sourceInfo }).strict(),
+    result: z.array(planChange),
+    errors: ['NOT_FOUND', 'INVALID_ARGUMENT'],
+  }),
+  'imports.save': defineCall({
+    summary: '保存核对后的计划（一次事务；再次导入同一文件只更新，不重复）',
+    args: z
+      .object({
+        draft: planDraft,
+        source: sourceInfo,
+        owners: z.array(ownerDecision).max(500).default([]),
+        /** Update this existing plan instead of creating one; with `acceptedChanges` for a revised version. */
+        planId: uuid.nullable().default(null),
+        acceptedChanges: z.array(z.string()).nullable().default(null),
+      })
+      .strict(),
+    result: z.object({ planId: uuid, tasks: z.number(), targets: z.number(), createdDepartments: z.array(z.string()), updated: z.boolean() }),
+    errors: ['NOT_FOUND', 'INVALID_ARGUMENT', 'NOT_INITIALIZED'],
+    longJob: true,
+  }),
+} as const;
