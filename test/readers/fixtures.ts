@@ -180,6 +180,19 @@ export function helveticaPdf(lines: string[]): Uint8Array {
   return onePagePdf(content, '<< /Font << /F1 5 0 R >> >>', ['<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>']);
 }
 
+/** Page 1 with Helvetica text, page 2 blank (a scanned attachment without its image). */
+export function textThenBlankPdf(line: string): Uint8Array {
+  return pdf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R 5 0 R] /Count 2 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 7 0 R >> >> >>',
+    stream(`BT /F1 12 Tf 72 760 Td (${line}) Tj ET`),
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 6 0 R /Resources << >> >>',
+    stream('BT /F1 12 Tf 280 40 Td ET'),
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ]);
+}
+
 /** Standard security handler with a user password we do not know: pdfjs asks for a password. */
 export function encryptedPdf(): Uint8Array {
   const hex32 = (seed: number) => Array.from({ length: 32 }, (_, i) => ((i * 37 + seed) & 0xff).toString(16).padStart(2, '0')).join('');

@@ -6,7 +6,7 @@ import { readDocument, readPastedText } from '../../electron/import/readers/inde
 import { linesFromRuns, type TextRun } from '../../electron/import/readers/pdf-lines';
 import { placeCells } from '../../electron/import/readers/table-grid';
 import { listZipEntries } from '../../electron/import/readers/zip-entries';
-import { cjkCidPdf, helveticaPdf, zip } from './fixtures';
+import { cjkCidPdf, docx, helveticaPdf, para, textThenBlankPdf, zip } from './fixtures';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 
@@ -38,6 +38,22 @@ describe('text files', () => {
   it('normalises pasted text: line ends, control characters, trailing spaces', () => {
     const result = readPastedText('\uFEFF\n  1.任务一  \r\n2.任务二\u0007\r3.任务三\u000b4.任务四\n\n');
     expect(result).toEqual({ format: 'paste', text: '  1.任务一\n2.任务二\n3.任务三\n4.任务四', tables: [] });
+  });
+});
+
+describe('format detection', () => {
+  it('goes by content, not by extension', async () => {
+    expect((await readDocument(helveticaPdf(['Work plan 2025', 'Target: 38% by 2025']), 'plan.txt')).format).toBe('pdf');
+    expect((await readDocument(docx(para('一、总体目标')), 'plan.pdf')).format).toBe('docx');
+    expect((await readDocument(docx(para('一、总体目标')), 'plan.xlsx')).text).toBe('一、总体目标');
+  });
+
+  it('reads Node Buffers that are slices of a shared pool', async () => {
+    const bytes = Buffer.from(Buffer.from(docx(para('一、总体目标'))).toString('base64'), 'base64');
+    expect(bytes.byteOffset === 0 && bytes.buffer.byteLength === bytes.length).toBe(false);
+    expect((await readDocument(bytes, 'plan.docx')).text).toBe('一、总体目标');
+    const text = Buffer.from(Buffer.from('1.任务').toString('base64'), 'base64');
+    expect((await readDocument(text, 'plan.txt')).text).toBe('1.任务');
   });
 });
 
@@ -81,8 +97,15 @@ describe('PDF lines', () => {
   });
 
   it('reads Chinese in a non-embedded CID font through the bundled CMaps', async () => {
-    const result = await readDocument(cjkCidPdf('一、总体目标：居民健康素养水平达38%'), 'plan.pdf');
-    expect(result.text).toBe('一、总体目标：居民健康素养水平达38%');
+    const result = await readDocument(cjkCidPdf('一、总体目标：到2027年，居民健康素养水平达38%'), 'plan.pdf');
+    expect(result.text).toBe('一、总体目标：到2027年，居民健康素养水平达38%');
+  });
+
+  it('lists pages without text when others have text', async () => {
+    const result = await readDocument(textThenBlankPdf('1. Work plan 2025: health literacy 38%'), 'plan.pdf');
+    expect(result).toMatchObject({ pages: 2, textlessPages: [2], text: '1. Work plan 2025: health literacy 38%\n\f\n' });
+    const full = await readDocument(helveticaPdf(['Work plan 2025', 'Target: 38% by 2025']), 'plan.pdf');
+    expect(full.textlessPages).toBeUndefined();
   });
 });
 

@@ -2,7 +2,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it, vi } from 'vitest';
 import { MAX_FILE_BYTES, readDocument, readPastedText } from '../../electron/import/readers/index';
-import { docx, encryptedPdf, expectRefusal, imageOnlyPdf, noise, onePagePdf, para, sample, zip } from './fixtures';
+import { cjkCidPdf, docx, encryptedPdf, expectRefusal, helveticaPdf, imageOnlyPdf, noise, onePagePdf, para, sample, zip } from './fixtures';
 
 const utf16 = (text: string) => new Uint8Array(Buffer.from(text, 'utf16le'));
 
@@ -115,6 +115,11 @@ describe('PDFs without usable text', () => {
 
   it('calls an image-only page a scan', async () => {
     await expectRefusal(readDocument(imageOnlyPdf(), 'scan.pdf'), 'SCANNED_PDF');
+  });
+
+  it('calls pages holding only a page number or a scanner watermark a scan', async () => {
+    await expectRefusal(readDocument(helveticaPdf(['- 1 -']), 'scan.pdf'), 'SCANNED_PDF');
+    await expectRefusal(readDocument(cjkCidPdf('由扫描全能王扫描创建'), 'scan.pdf'), 'SCANNED_PDF');
   });
 
   it('refuses a password-protected PDF as ENCRYPTED', async () => {

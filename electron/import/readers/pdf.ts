@@ -1,15 +1,20 @@
 /**
  * PDF via pdfjs-dist: text items of each page are rebuilt into lines (see pdf-lines.ts), pages are
  * separated by a line holding only '\f', and progress is reported per page. A PDF with (almost) no
- * text is a scan; a PDF that needs a password is refused; a PDF without its end marker is cut off.
+ * text on every page is a scan; pages without text in an otherwise readable PDF (scanned attachments)
+ * are listed in `textlessPages`. A PDF that needs a password is refused; one without its end marker
+ * is cut off.
  */
 import { linesFromRuns, type TextRun } from './pdf-lines';
 import { loadPdfjs, pdfjsDataPaths } from './pdfjs';
 import { ReadError } from './read-error';
 import type { ReadResult } from './types';
 
-/** Fewer visible characters than this per page (on average) means there is no real text layer. */
-const MIN_CHARS_PER_PAGE = 10;
+/**
+ * A page with fewer visible characters than this has no real text layer (a scan, perhaps with a page
+ * number or a scanner app's watermark). A PDF none of whose pages has text is refused as a scan.
+ */
+const MIN_CHARS_PER_PAGE = 20;
 
 const corruptPdf = '无法读取该 PDF 文件，文件可能已损坏。请重新获取原文件，或改用原始 Word 文件导入';
 
@@ -35,17 +40,19 @@ export async function readPdf(bytes: Uint8Array, report: (done: number, total: n
     const total = document.numPages;
     report(0, total);
     const pages: string[] = [];
+    const textlessPages: number[] = [];
     for (let number = 1; number <= total; number++) {
       const lines = await pageLines(document, number).catch((error: unknown) => {
         throw toReadError(error);
       });
-      pages.push(lines.join('\n'));
+      const page = lines.join('\n');
+      if (page.replace(/\s/g, '').length < MIN_CHARS_PER_PAGE) textlessPages.push(number);
+      pages.push(page);
       report(number, total);
     }
+    if (textlessPages.length === total) throw new ReadError('SCANNED_PDF');
     const text = pages.join('\n\f\n');
-    const visible = text.replace(/\s/g, '').length;
-    if (visible < Math.max(1, total) * MIN_CHARS_PER_PAGE) throw new ReadError('SCANNED_PDF');
-    return { format: 'pdf', text, tables: [], pages: total };
+    return textlessPages.length > 0 ? { format: 'pdf', text, tables: [], pages: total, textlessPages } : { format: 'pdf', text, tables: [], pages: total };
   } finally {
     await task.destroy().catch(() => undefined);
   }

@@ -29,6 +29,11 @@ export interface ReadResult {
   readonly encoding?: TextEncoding;
   /** Only for pdf: number of pages. */
   readonly pages?: number;
+  /**
+   * Only for pdf, only when some (not all) pages have (almost) no text: their 1-based numbers, e.g.
+   * scanned attachments, so the import can warn that their content is missing.
+   */
+  readonly textlessPages?: number[];
 }
 
 export type ProgressCallback = (done: number, total: number) => void;
