@@ -1,6 +1,9 @@
 import type { ApiResult, CallArgs, CallName, CallResult } from '../../shared/api';
 import { planKindLabels } from '../../shared/domain/plan-kinds';
+import fs from 'node:fs';
+import path from 'node:path';
 import { UsageError } from './output';
+import type { ParsePreview } from '../../shared/api/imports';
 
 /** What a command needs: typed calls into the core and its own parsed options. */
 export interface CommandContext {
@@ -40,6 +43,39 @@ function integer(context: CommandContext, name: string, fallback: number): numbe
 async function mapResult<T>(result: Promise<ApiResult<T>>, render: (value: T) => CommandOutput): Promise<ApiResult<CommandOutput>> {
   const settled = await result;
   return settled.ok ? { ok: true, value: render(settled.value) } : settled;
+}
+
+function fileArgs(context: CommandContext): { fileName: string; contentBase64: string } {
+  const file = context.positionals[0];
+  if (!file) throw new UsageError('请指定要解析的文件，例如 parse 工作要点.docx');
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch {
+    throw new UsageError(`无法读取文件“${file}”，请检查路径`);
+  }
+  return { fileName: path.basename(file), contentBase64: bytes.toString('base64') };
+}
+
+/** The clerk's review screen, non-interactively: take the parse as it is, create unknown departments. */
+export function draftFromPreview(preview: ParsePreview) {
+  const { parse } = preview;
+  const years = [...(parse.title ?? '').matchAll(/(20\d\d)/g)].map((m) => Number(m[1]));
+  const issuedYear = parse.issuedOn ? Number(parse.issuedOn.slice(0, 4)) : null;
+  const yearFrom = years.length > 0 ? Math.min(...years) : issuedYear;
+  const yearTo = years.length > 0 ? Math.max(...years) : issuedYear;
+  return {
+    title: parse.title ?? preview.source.fileName,
+    kind: parse.kind,
+    docNumber: parse.docNumber,
+    issuer: parse.issuer,
+    issuedOn: parse.issuedOn,
+    yearFrom,
+    yearTo,
+    sections: parse.sections,
+    tasks: parse.tasks.map(({ due: _due, ...task }) => task),
+    targets: parse.targets.filter((t) => t.metric.trim() !== '').map(({ start: _start, end: _end, ...target }) => target),
+  };
 }
 
 export const commands: Record<string, Command> = {
@@ -95,6 +131,53 @@ export const commands: Record<string, Command> = {
         json: plans,
         text: plans.length === 0 ? '还没有计划。' : plans.map((p) => `${p.id}  ${planKindLabels[p.kind]}  ${p.title}（${p.taskCount}项任务）`).join('\n'),
       })),
+  },
+
+  parse: {
+    summary: '解析计划文件，输出识别出的章节、任务、牵头科室、责任单位、时限和指标（不保存）',
+    usage: 'parse <文件> [--json]',
+    options: {},
+    run: (context) =>
+      mapResult(context.invoke('imports.parse', fileArgs(context)), (preview) => ({
+        json: preview.parse,
+        text: [
+          `标题：${preview.parse.title ?? '（未识别）'}`,
+          `类型：${planKindLabels[preview.parse.kind]}　文号：${preview.parse.docNumber ?? '无'}　印发：${preview.parse.issuer ?? '无'} ${preview.parse.issuedOn ?? ''}`,
+          `章节 ${preview.parse.sections.length} 个，任务 ${preview.parse.tasks.length} 项，指标 ${preview.parse.targets.length} 个`,
+          ...preview.parse.tasks.map((t) => `  ${t.number}. ${t.title}${t.leadDepartments.length ? `（牵头：${t.leadDepartments.join('、')}）` : ''}`),
+          ...preview.parse.warnings.map((w) => `注意：${w.message}`),
+        ].join('\n'),
+      })),
+  },
+
+  'import-plan': {
+    summary: '解析并保存计划（一次事务）；未知的牵头科室自动新建；同一文件再次导入只更新',
+    usage: 'import-plan <文件> [--json]',
+    options: {},
+    run: async (context) => {
+      const preview = await context.invoke('imports.parse', fileArgs(context));
+      if (!preview.ok) return preview;
+      const owners = preview.value.owners.filter((o) => o.departmentId === null).map((o) => ({ name: o.name, action: 'create' as const }));
+      const existing = preview.value.existing;
+      const saved = await context.invoke('imports.save', {
+        draft: draftFromPreview(preview.value),
+        source: preview.value.source,
+        owners,
+        planId: existing?.sameContent ? existing.planId : null,
+        acceptedChanges: null,
+      });
+      return mapResult(Promise.resolve(saved), (result) => ({
+        json: result,
+        text: [
+          `${result.updated ? '已更新' : '已导入'}计划：${preview.value.parse.title ?? preview.value.source.fileName}`,
+          `任务 ${result.tasks} 项，指标 ${result.targets} 个`,
+          result.createdDepartments.length ? `新建科室：${result.createdDepartments.join('、')}（可在“设置”中合并为别名）` : '',
+          `计划编号：${result.planId}`,
+        ]
+          .filter(Boolean)
+          .join('\n'),
+      }));
+    },
   },
 
   generate: {
