@@ -71,6 +71,8 @@ export function removeInnerSpaces(line: string): string {
     const before = whole[offset - 1];
     const after = whole[offset + space.length];
     if (before === undefined || after === undefined) return '';
+    // Digits split by a PDF text layer ("1 4.提升") belong together; Latin words keep one space.
+    if (/\d/.test(before) && /\d/.test(after)) return '';
     if (ASCII_WORD.test(before) && ASCII_WORD.test(after)) return ' ';
     if (CJK_OR_PUNCT.test(before) || CJK_OR_PUNCT.test(after)) return '';
     return ' ';
