@@ -1,11 +1,12 @@
 import { formatFigure, meetsGoal, type BenchFigure } from './format';
 import { benchMutationVsRaw } from './mutation-vs-raw';
+import { benchParseScaling } from './parse-scaling';
 
 /**
  * `npm run bench`: one `BENCH <name> <value> <goal>` line per figure. Figures are ratios
  * measured in the same run, so they say something on any machine; they are not timed tests.
  */
-const benches: (() => Promise<BenchFigure[]>)[] = [benchMutationVsRaw];
+const benches: (() => Promise<BenchFigure[]>)[] = [benchMutationVsRaw, benchParseScaling];
 
 const figures: BenchFigure[] = [];
 for (const bench of benches) {
