@@ -142,7 +142,7 @@ export const commands: Record<string, Command> = {
         json: preview.parse,
         text: [
           `标题：${preview.parse.title ?? '（未识别）'}`,
-          `类型：${planKindLabels[preview.parse.kind]}　文号：${preview.parse.docNumber ?? '无'}　印发：${preview.parse.issuer ?? '无'} ${preview.parse.issuedOn ?? ''}`,
+          `类型：${planKindLabels[preview.parse.kind]}，文号：${preview.parse.docNumber ?? '无'}，印发：${preview.parse.issuer ?? '无'} ${preview.parse.issuedOn ?? ''}`,
           `章节 ${preview.parse.sections.length} 个，任务 ${preview.parse.tasks.length} 项，指标 ${preview.parse.targets.length} 个`,
           ...preview.parse.tasks.map((t) => `  ${t.number}. ${t.title}${t.leadDepartments.length ? `（牵头：${t.leadDepartments.join('、')}）` : ''}`),
           ...preview.parse.warnings.map((w) => `注意：${w.message}`),
