@@ -75,6 +75,7 @@ export function draftFromPreview(preview: ParsePreview) {
     sections: parse.sections,
     tasks: parse.tasks.map(({ due: _due, ...task }) => task),
     targets: parse.targets.filter((t) => t.metric.trim() !== '').map(({ start: _start, end: _end, ...target }) => target),
+    progress: parse.progressHistory.flatMap((p) => (p.period ? [{ taskKey: p.taskKey, period: p.period, text: p.text }] : [])),
   };
 }
 

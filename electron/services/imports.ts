@@ -8,7 +8,7 @@ import { normalizeWidth } from '../../shared/parse/width';
 import { AppError } from '../core/app-error';
 import type { Core } from '../core/core';
 import type { HandlerMap } from '../core/handler';
-import { departmentId, newId, uuidV5 } from '../core/ids';
+import { departmentId, newId, progressReportId, uuidV5 } from '../core/ids';
 import type { Writer } from '../core/mutation';
 import { readDocument, readPastedText } from '../import/readers';
 import { ReadError } from '../import/readers/read-error';
@@ -79,6 +79,9 @@ function assertDraftConsistent(draft: PlanDraft): void {
   }
   for (const section of draft.sections) {
     if (section.parentKey !== null && !sectionKeys.has(section.parentKey)) throw new AppError('INVALID_ARGUMENT', `章节“${section.title}”的上级章节不存在`);
+  }
+  for (const entry of draft.progress) {
+    if (!taskKeys.has(entry.taskKey)) throw new AppError('INVALID_ARGUMENT', `进展记录所属的任务不存在`);
   }
   for (const target of draft.targets) {
     if (target.taskKey !== null && !taskKeys.has(target.taskKey)) throw new AppError('INVALID_ARGUMENT', `指标“${target.metric}”所属的任务不存在`);
@@ -230,6 +233,16 @@ function writeWholePlan(core: Core, writer: Writer, planId: string, draft: PlanD
     const taskId = target.taskKey ? (taskIdByKey.get(target.taskKey) ?? null) : null;
     writer.insert('indicators', ids.indicator(index), indicatorValues(planId, taskId, target, index, target.taskKey ? (leadOf.get(target.taskKey) ?? null) : null));
   });
+  // Past quarters from an existing ledger become approved history, without overwriting later edits.
+  for (const entry of draft.progress) {
+    const task = draft.tasks.find((t) => t.key === entry.taskKey);
+    const taskId = taskIdByKey.get(entry.taskKey);
+    const lead = task ? leadIdsOf(task, owners)[0] : undefined;
+    if (!taskId || !lead || !entry.text) continue;
+    const id = progressReportId(taskId, lead, entry.period);
+    if (writer.get('progress_reports', id)) continue;
+    writer.insert('progress_reports', id, { task_id: taskId, department_id: lead, period: entry.period, status: '推进中', progress_text: entry.text, workflow_state: 'approved' });
+  }
   // What the clerk removed from this document on re-import is tombstoned; progress rows stay.
   const keep = {
     sections: new Set(draft.sections.map((s) => ids.section(s.key))),

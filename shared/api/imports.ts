@@ -46,6 +46,7 @@ export const parseResult = z.object({
   sections: z.array(parsedSection),
   tasks: z.array(parsedTask),
   targets: z.array(parsedTarget),
+  progressHistory: z.array(z.object({ taskKey: z.string(), period: z.string().nullable(), header: z.string(), text: z.string() })),
   warnings: z.array(z.object({ code: z.string(), message: z.string() })),
 });
 
@@ -120,6 +121,11 @@ export const planDraft = z
         }),
       )
       .max(20000),
+    /** Past quarters' progress from an existing ledger, saved as approved history. */
+    progress: z
+      .array(z.object({ taskKey: z.string(), period: z.string().regex(/^\d{4}-Q[1-4]$/, { error: '季度格式应为 2025-Q1' }), text: optionalText('进展情况', 20000) }))
+      .max(100000)
+      .default([]),
   })
   .strict();
 export type PlanDraft = z.infer<typeof planDraft>;

@@ -1,4 +1,4 @@
-import type { ParseInput, ParseResult, ParsedSection, ParsedTarget, ParsedTask, ParseWarning } from './types';
+import type { ParseInput, ParseResult, ParsedProgress, ParsedSection, ParsedTarget, ParsedTask, ParseWarning } from './types';
 import { normalizePlanText, type Paragraph } from './normalize';
 import { collectFlatTables } from './flat-tables';
 import { parseStructure, type TaskNode } from './structure';
@@ -84,6 +84,7 @@ function locate(text: string, span: { start: number; end: number } | undefined, 
 }
 
 function tableResults(text: string, table: ParsedTable, spans: { start: number; end: number }[], keyStart: number, sectionKey: string | null) {
+  const progressHistory: ParsedProgress[] = table.tasks.flatMap((row, i) => row.progress.map((p) => ({ taskKey: `t${keyStart + i}`, period: periodOfHeader(p.header), header: p.header, text: p.text })));
   const tasks: ParsedTask[] = table.tasks.map((row, i) => ({
     key: `t${keyStart + i}`,
     number: row.number,
@@ -103,7 +104,18 @@ function tableResults(text: string, table: ParsedTable, spans: { start: number; 
       targets.push({ ...t, taskKey: tasks[i]!.key, attribute: null, baseline: null, ...locate(text, spans[row.rowIndex + 1], t.phrase) });
     }
   });
-  return { tasks, targets };
+  return { tasks, targets, progressHistory };
+}
+
+const QUARTER_WORDS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
+
+/** "2025年第一季度进展情况" → 2025-Q1; "二季度进展" → Q2 of an unknown year (null until the plan's year is known). */
+export function periodOfHeader(header: string, fallbackYear: number | null = null): string | null {
+  const match = /(?:((?:19|20)\d\d)年?)?(?:第)?([一二三四1-4])季度|Q([1-4])/.exec(header.replace(/\s/g, ''));
+  if (!match) return null;
+  const quarter = QUARTER_WORDS[match[2] ?? match[3] ?? ''];
+  const year = match[1] ? Number(match[1]) : fallbackYear;
+  return quarter && year ? `${year}-Q${quarter}` : null;
 }
 
 /**
@@ -135,6 +147,7 @@ export function parsePlan(input: ParseInput): ParseResult {
 
   const tasks: ParsedTask[] = [];
   const targets: ParsedTarget[] = [];
+  const progressHistory: ParsedProgress[] = [];
   const tableKinds: TableKind[] = [];
   const tableParagraphs = new Set<number>();
 
@@ -166,6 +179,7 @@ export function parsePlan(input: ParseInput): ParseResult {
     const result = tableResults(text, parsed, source.spans, tasks.length + 1, null);
     tasks.push(...result.tasks);
     targets.push(...result.targets);
+    progressHistory.push(...result.progressHistory);
   }
 
   const metadata = readMetadata(paragraphs, tableKinds);
@@ -181,5 +195,10 @@ export function parsePlan(input: ParseInput): ParseResult {
   }
   warnings.push(...numberingWarnings(tasks));
   const sections: ParsedSection[] = structure.sections.map((s) => ({ key: s.key, label: s.label, title: s.title, parentKey: s.parentKey }));
-  return { ...metadata, normalizedText: text, sections, tasks, targets, warnings };
+  const planYear = /((?:19|20)\d\d)/.exec(metadata.title ?? '')?.[1];
+  for (const entry of progressHistory) entry.period ??= periodOfHeader(entry.header, planYear ? Number(planYear) : null);
+  if (progressHistory.some((entry) => entry.period === null)) {
+    warnings.push({ code: 'PROGRESS_PERIOD_UNKNOWN', message: '台账中有进展列没有写明年份和季度，这些进展不会导入；请在列名中写明如“2025年第一季度进展情况”' });
+  }
+  return { ...metadata, normalizedText: text, sections, tasks, targets, progressHistory, warnings };
 }

@@ -51,6 +51,15 @@ export interface ParseWarning {
   message: string;
 }
 
+/** A past quarter's progress found in an office's existing Excel 台账 (one column per quarter). */
+export interface ParsedProgress {
+  taskKey: string;
+  /** `2025-Q1`; null when the column names no year and the plan has none either. */
+  period: string | null;
+  header: string;
+  text: string;
+}
+
 export interface ParseResult {
   title: string | null;
   kind: PlanKind;
@@ -61,6 +70,8 @@ export interface ParseResult {
   sections: ParsedSection[];
   tasks: ParsedTask[];
   targets: ParsedTarget[];
+  /** Only for existing ledgers; an addition to the fields above, which keep their names. */
+  progressHistory: ParsedProgress[];
   warnings: ParseWarning[];
 }
 

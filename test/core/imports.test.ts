@@ -152,6 +152,39 @@ describe('plan import', () => {
     t.close();
   });
 
+  it("moves an office's existing Excel ledger in, with its past quarters as approved history", async () => {
+    const t = await createTestCore();
+    const ledger = [
+      '渝北区2025年卫生健康重点工作台账',
+      '',
+      '\t序号\n\t工作任务\n\t牵头科室\n\t完成时限\n\t2025年第一季度进展情况\n\t2025年第二季度进展情况',
+      '',
+      '\t1\n\t推进医共体建设\n\t医政科\n\t2025年12月底前\n\t已印发实施方案\n\t完成医共体挂牌',
+      '',
+      '\t2\n\t提升健康素养\n\t疾控科\n\t长期坚持\n\t开展讲座8场\n\t',
+    ].join('\n');
+    const preview = await t.call('imports.parse', { pastedText: ledger });
+    expect(preview.parse.tasks.map((task) => [task.number, task.title, task.leadDepartments, task.deadline])).toEqual([
+      ['1', '推进医共体建设', ['医政科'], '2025年12月底前'],
+      ['2', '提升健康素养', ['疾控科'], '长期坚持'],
+    ]);
+    expect(preview.parse.progressHistory.map((p) => [p.taskKey, p.period, p.text])).toEqual([
+      ['t1', '2025-Q1', '已印发实施方案'],
+      ['t1', '2025-Q2', '完成医共体挂牌'],
+      ['t2', '2025-Q1', '开展讲座8场'],
+    ]);
+    const { saved } = await importFile(t, { pastedText: ledger });
+    const rows = t.core.db
+      .prepare('SELECT t.number, p.period, p.progress_text, p.workflow_state FROM progress_reports p JOIN tasks t ON t.id = p.task_id WHERE t.plan_id = ? ORDER BY t.number, p.period')
+      .all(saved.planId);
+    expect(rows).toEqual([
+      { number: '1', period: '2025-Q1', progress_text: '已印发实施方案', workflow_state: 'approved' },
+      { number: '1', period: '2025-Q2', progress_text: '完成医共体挂牌', workflow_state: 'approved' },
+      { number: '2', period: '2025-Q1', progress_text: '开展讲座8场', workflow_state: 'approved' },
+    ]);
+    t.close();
+  });
+
   it('refuses a draft whose parts do not fit together', async () => {
     const t = await createTestCore();
     const preview = await t.call('imports.parse', { pastedText: '一、总体\n1.抓好传染病防控。做好监测。（疾控科负责）' });
