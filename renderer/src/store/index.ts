@@ -3,6 +3,7 @@ import type { LedgerApi, LedgerEvent } from '../../../shared/api';
 import { createCaller } from './caller';
 import { createDirectorySlice } from './directory';
 import { createHistorySlice } from './history';
+import { createImportSlice } from './imports';
 import { createPlansSlice } from './plans';
 import { createSettingsSlice } from './settings';
 import { createSystemSlice } from './system';
@@ -22,6 +23,7 @@ export function createLedgerStore(api: LedgerApi): LedgerStore {
       ...createDirectorySlice(deps),
       ...createPlansSlice(deps),
       ...createHistorySlice(deps),
+      ...createImportSlice(deps),
     };
   });
 }

@@ -2,12 +2,13 @@ import type { StoreApi } from 'zustand';
 import type { ApiError, CallArgs, CallName, CallResult, LedgerApi } from '../../../shared/api';
 import type { DirectorySlice } from './directory';
 import type { HistorySlice } from './history';
+import type { ImportSlice } from './imports';
 import type { PlansSlice } from './plans';
 import type { SettingsSlice } from './settings';
 import type { SystemSlice } from './system';
 import type { UiSlice } from './ui';
 
-export type LedgerState = SystemSlice & SettingsSlice & DirectorySlice & PlansSlice & HistorySlice & UiSlice;
+export type LedgerState = SystemSlice & SettingsSlice & DirectorySlice & PlansSlice & HistorySlice & ImportSlice & UiSlice;
 export type LedgerStore = StoreApi<LedgerState>;
 
 /** What an action reports back to the form that started it. */

@@ -1,4 +1,4 @@
-import type { LedgerEvent } from '../../../shared/api';
+import type { CallName, LedgerEvent } from '../../../shared/api';
 import type { Slice } from './types';
 
 export type PageId = 'overview' | 'tasks' | 'indicators' | 'quarterly' | 'import' | 'exchange' | 'reports' | 'settings';
@@ -12,6 +12,7 @@ export interface Toast {
 }
 
 export interface JobProgress {
+  readonly call: CallName;
   readonly jobId: string;
   readonly label: string;
   readonly done: number;
@@ -48,7 +49,7 @@ export const createUiSlice: Slice<UiSlice> = ({ set, get }) => {
     },
     dismissToast: (id) => set((state) => ({ toasts: state.toasts.filter((toast) => toast.id !== id) })),
     reportProgress: (event) => {
-      const job: JobProgress = { jobId: event.jobId, label: event.label, done: event.done, total: event.total };
+      const job: JobProgress = { call: event.call, jobId: event.jobId, label: event.label, done: event.done, total: event.total };
       set((state) => ({ jobs: [...state.jobs.filter((j) => j.jobId !== job.jobId), job] }));
       if (event.total > 0 && event.done >= event.total) {
         setTimeout(() => {
