@@ -9,11 +9,13 @@ import { Placeholder } from './Placeholder';
 const SettingsPage = lazy(() => import('../settings/SettingsPage'));
 const TaskLedgerPage = lazy(() => import('../plans/TaskLedgerPage'));
 const HistoryPanel = lazy(() => import('../history/HistoryPanel'));
+const ImportPage = lazy(() => import('../imports/ImportPage'));
 
 function CurrentPage() {
   const page = useLedger((s) => s.page);
   if (page === 'settings') return <SettingsPage />;
   if (page === 'tasks') return <TaskLedgerPage />;
+  if (page === 'import') return <ImportPage />;
   const text = placeholders[page];
   const title = pages.find((p) => p.id === page)?.label ?? '';
   return text ? <Placeholder title={title} text={text} /> : null;
@@ -31,6 +33,7 @@ function PageLoading() {
 export function AppFrame() {
   const store = useLedgerStore();
   const historyOpen = useLedger((s) => s.historyTarget !== null);
+  const onImportPage = useLedger((s) => s.page === 'import');
 
   useEffect(() => {
     const state = store.getState();
@@ -45,7 +48,8 @@ export function AppFrame() {
       <div className="frame-body">
         <NavBar />
         <main className="main">
-          <ProgressBar />
+          {/* The import page shows its own bar for reading a file. */}
+          <ProgressBar except={onImportPage ? 'imports.parse' : null} />
           <Suspense fallback={<PageLoading />}>
             <CurrentPage />
           </Suspense>

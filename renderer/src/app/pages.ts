@@ -45,12 +45,6 @@ export const placeholders: Partial<Record<PageId, PlaceholderText>> = {
     nowPage: 'tasks',
     nowButton: '前往任务台账',
   },
-  import: {
-    coming: '这里将从工作要点、规划、实施方案等 Word/Excel 文件中自动识别章节、任务、牵头科室和完成时限，核对后一次导入。',
-    now: '现在可以在“任务台账”中手工新建计划、逐条录入任务。',
-    nowPage: 'tasks',
-    nowButton: '前往任务台账',
-  },
   exchange: {
     coming: '这里将在办公室和各科室电脑之间交换数据：导出数据包、导入对方的数据包，并核对本机识别码，无需联网。',
     now: '先在“设置”中确认单位名称和本机识别码，交换数据时需要核对。',
