@@ -5,6 +5,10 @@ import type { HistoryEntry } from '../../shared/api/history';
 import type { PlanSummary, Section, Task } from '../../shared/api/plans';
 import type { OfficeSettings } from '../../shared/api/settings';
 import type { SystemStatus } from '../../shared/api/system';
+import type { ParsePreview, PlanDraft, SourceInfo } from '../../shared/api/imports';
+import { parsePlan } from '../../shared/parse';
+import { diffPlans, type ExistingTask, type RevisedTask } from '../../shared/parse/plan-diff';
+import { normalizeWidth } from '../../shared/parse/width';
 
 /**
  * An in-memory LedgerApi for renderer tests. Every argument is checked with the real contract
@@ -38,6 +42,23 @@ type Row = Record<string, unknown> & { id: string; deleted: boolean };
 
 const nouns = { departments: '科室', units: '责任单位' } as const;
 
+const canon = (text: string) => normalizeWidth(text).replace(/\s/g, '');
+
+/** A stable stand-in for sha256: FNV-1a, 64 hex digits. */
+function fakeHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0').repeat(8);
+}
+
+const LEGACY_MESSAGES: Record<string, string> = {
+  doc: '这是旧版 Word 文档（.doc），无法直接读取。请用 WPS 或 Word 打开它，点“文件 → 另存为”，保存为 .docx 格式后再导入',
+  wps: '这是 WPS 专用格式文件（.wps），无法直接读取。请用 WPS 打开它，点“文件 → 另存为”，文件类型选“Word 文件（*.docx）”，保存后再导入',
+};
+
 export interface FakeOptions {
   readonly initialized?: boolean;
   readonly officeName?: string;
@@ -55,6 +76,10 @@ export class FakeLedger implements LedgerApi {
   private log: LoggedChange[] = [];
   private clock = Date.UTC(2025, 2, 3, 1, 30);
   private counter = 0;
+  /** While set, imports.parse waits for it (tests look at the page while a file is read). */
+  private parseGate: Promise<void> | null = null;
+  /** Draft task key → task id, per imported plan, so a re-import updates the same rows. */
+  private importedTasks = new Map<string, Map<string, string>>();
 
   constructor(options: FakeOptions = {}) {
     this.initialized = options.initialized ?? true;
@@ -77,6 +102,10 @@ export class FakeLedger implements LedgerApi {
     }
     if (!this.initialized && !['system.status', 'system.init'].includes(name)) {
       return { ok: false, error: { code: 'NOT_INITIALIZED', message: errorMessages.NOT_INITIALIZED } };
+    }
+    if (name === 'imports.parse' && this.parseGate) {
+      this.emit({ type: 'progress', call: 'imports.parse', jobId: 'fake-parse', label: '正在读取文件', done: 1, total: 4 });
+      await this.parseGate;
     }
     try {
       const value = this.handle(name, parsed.data as Record<string, unknown>);
@@ -119,6 +148,31 @@ export class FakeLedger implements LedgerApi {
 
   setClerk(name: string): void {
     this.local.clerkName = name;
+  }
+
+  /** Hold imports.parse until the returned function is called. */
+  holdParse(): () => void {
+    let release = () => {};
+    this.parseGate = new Promise<void>((resolve) => {
+      release = () => {
+        this.parseGate = null;
+        resolve();
+      };
+    });
+    return release;
+  }
+
+  /** The tasks of a plan as stored, for assertions. */
+  planTasks(planId: string): Task[] {
+    return this.live('tasks')
+      .filter((t) => t.plan_id === planId)
+      .map((t) => this.task(t))
+      .sort((x, y) => x.sortOrder - y.sortOrder);
+  }
+
+  departmentNamed(name: string): DirectoryEntry | undefined {
+    const row = this.live('departments').find((d) => d.name === name);
+    return row ? this.entry(row) : undefined;
   }
 
   // ---- storage ----
@@ -433,8 +487,183 @@ export class FakeLedger implements LedgerApi {
               newValue: change.newValue,
             }),
           );
+      case 'imports.parse':
+        return this.parsePreview(a as { fileName: string; contentBase64: string } | { pastedText: string });
+      case 'imports.diff': {
+        this.row('plans', a.planId as string, '计划');
+        return this.diff(a.planId as string, a.draft as PlanDraft);
+      }
+      case 'imports.save':
+        return this.saveImport(a as { draft: PlanDraft; source: SourceInfo; owners: ({ name: string; action: 'map'; departmentId: string } | { name: string; action: 'create' })[]; planId: string | null; acceptedChanges: string[] | null });
       default:
         throw new Failure('UNKNOWN_CALL', `测试替身未实现：${name}`);
     }
+  }
+
+  // ---- plan import (the real parser; owners, re-import and revisions as the core does them) ----
+
+  private departmentLookup(): Map<string, Row> {
+    const lookup = new Map<string, Row>();
+    for (const row of this.live('departments')) for (const name of [row.name as string, ...(row.aliases as string[])]) lookup.set(canon(name), row);
+    return lookup;
+  }
+
+  private readText(args: { fileName: string; contentBase64: string } | { pastedText: string }): { text: string; fileName: string; format: SourceInfo['format']; size: number } {
+    if ('pastedText' in args) return { text: args.pastedText, fileName: '粘贴的文字', format: 'paste', size: new TextEncoder().encode(args.pastedText).length };
+    const ext = args.fileName.split('.').pop()?.toLowerCase() ?? '';
+    const fail = (message: string) => new Failure('INVALID_ARGUMENT', message, { file: message });
+    if (LEGACY_MESSAGES[ext]) throw fail(LEGACY_MESSAGES[ext]);
+    if (ext !== 'txt') throw fail(`测试替身只能读取 .txt 文件：${args.fileName}`);
+    const bytes = Uint8Array.from(atob(args.contentBase64), (c) => c.charCodeAt(0));
+    return { text: new TextDecoder('utf-8').decode(bytes), fileName: args.fileName, format: 'txt', size: bytes.length };
+  }
+
+  private parsePreview(args: { fileName: string; contentBase64: string } | { pastedText: string }): ParsePreview {
+    const read = this.readText(args);
+    const parse = parsePlan({ text: read.text, fileName: read.fileName });
+    const contentHash = fakeHash(parse.normalizedText);
+    const lookup = this.departmentLookup();
+    const owners = [...new Set(parse.tasks.flatMap((t) => t.leadDepartments))].map((name) => {
+      const match = lookup.get(canon(name));
+      return { name, departmentId: match?.id ?? null, departmentName: (match?.name as string | undefined) ?? null };
+    });
+    const plans = this.live('plans');
+    const same = plans.find((p) => p.content_hash === contentHash);
+    const revised = plans.find((p) => (parse.docNumber && p.doc_number && canon(p.doc_number as string) === canon(parse.docNumber)) || (parse.title && canon(p.title as string) === canon(parse.title)));
+    const existing = same ? { planId: same.id, title: same.title as string, sameContent: true } : revised ? { planId: revised.id, title: revised.title as string, sameContent: false } : null;
+    return {
+      parse,
+      source: { fileName: read.fileName, format: read.format, sha256: fakeHash(read.text), contentHash, size: read.size, encoding: null },
+      owners,
+      existing,
+    };
+  }
+
+  private storedTasks(planId: string): ExistingTask[] {
+    const sections = new Map(this.live('sections').map((s) => [s.id, s.title as string]));
+    return this.planTasks(planId).map((t) => ({
+      id: t.id,
+      number: t.number,
+      title: t.title,
+      text: t.text,
+      sectionTitle: t.sectionId ? (sections.get(t.sectionId) ?? null) : null,
+      leadKeys: t.leadDepartmentIds,
+    }));
+  }
+
+  private revisedTasks(draft: PlanDraft): RevisedTask[] {
+    const lookup = this.departmentLookup();
+    const sectionTitle = new Map(draft.sections.map((s) => [s.key, s.title]));
+    return draft.tasks.map((t) => ({
+      key: t.key,
+      number: t.number,
+      title: t.title,
+      text: t.text,
+      sectionTitle: t.sectionKey ? (sectionTitle.get(t.sectionKey) ?? null) : null,
+      leadKeys: t.leadDepartments.map((name) => lookup.get(canon(name))?.id ?? `new:${name}`),
+    }));
+  }
+
+  private diff(planId: string, draft: PlanDraft) {
+    const names = new Map(this.live('departments').map((d) => [d.id, d.name as string]));
+    const label = (keys: string | null) => (keys === null ? null : keys.split('、').filter(Boolean).map((k) => names.get(k) ?? k.replace(/^new:/, '')).join('、'));
+    return diffPlans(this.storedTasks(planId), this.revisedTasks(draft)).map((c) => (c.kind === 'owners' ? { ...c, before: label(c.before), after: label(c.after) } : c));
+  }
+
+  private resolveOwners(draft: PlanDraft, decisions: ({ name: string; action: 'map'; departmentId: string } | { name: string; action: 'create' })[]): { ids: Map<string, string>; created: string[] } {
+    const lookup = this.departmentLookup();
+    const byName = new Map(decisions.map((d) => [canon(d.name), d]));
+    const ids = new Map<string, string>();
+    const created: string[] = [];
+    const missing: string[] = [];
+    for (const name of new Set(draft.tasks.flatMap((t) => t.leadDepartments))) {
+      const known = lookup.get(canon(name));
+      const decision = byName.get(canon(name));
+      if (known) ids.set(name, known.id);
+      else if (!decision) missing.push(name);
+      else if (decision.action === 'map') ids.set(name, this.row('departments', decision.departmentId, '科室').id);
+      else {
+        const id = crypto.randomUUID();
+        this.write('departments', id, { name, aliases: [], sort_order: this.live('departments').length + 1 });
+        lookup.set(canon(name), this.row('departments', id, '科室'));
+        ids.set(name, id);
+        created.push(name);
+      }
+    }
+    if (missing.length > 0) {
+      const message = `以下牵头科室还没有对应到本单位的科室：${missing.join('、')}。请选择“对应到已有科室”或“新建科室”。`;
+      throw new Failure('INVALID_ARGUMENT', message, { owners: missing.join('、') });
+    }
+    return { ids, created };
+  }
+
+  private saveImport(a: { draft: PlanDraft; source: SourceInfo; owners: ({ name: string; action: 'map'; departmentId: string } | { name: string; action: 'create' })[]; planId: string | null; acceptedChanges: string[] | null }) {
+    const { draft, source } = a;
+    const keys = new Set<string>();
+    for (const task of draft.tasks) {
+      if (keys.has(task.key)) throw new Failure('INVALID_ARGUMENT', `任务编号重复：${task.key}`);
+      keys.add(task.key);
+    }
+    for (const target of draft.targets) {
+      if (target.taskKey !== null && !keys.has(target.taskKey)) throw new Failure('INVALID_ARGUMENT', `指标“${target.metric}”所属的任务不存在`);
+    }
+    if (a.planId) this.row('plans', a.planId, '计划');
+    const { ids: owners, created } = this.resolveOwners(draft, a.owners);
+    const planId = a.planId ?? crypto.randomUUID();
+    this.write('plans', planId, {
+      kind: draft.kind,
+      title: draft.title,
+      doc_number: draft.docNumber || null,
+      issuer: draft.issuer || null,
+      issued_on: draft.issuedOn,
+      year_from: draft.yearFrom,
+      year_to: draft.yearTo,
+      content_hash: source.contentHash,
+    });
+    const sectionIds = new Map<string, string>();
+    const existingSections = this.live('sections').filter((s) => s.plan_id === planId);
+    draft.sections.forEach((section, index) => {
+      const id = existingSections.find((s) => canon(s.title as string) === canon(section.title))?.id ?? crypto.randomUUID();
+      sectionIds.set(section.key, id);
+      this.write('sections', id, { plan_id: planId, parent_id: section.parentKey ? (sectionIds.get(section.parentKey) ?? null) : null, label: section.label, title: section.title, sort_order: index + 1 });
+    });
+    const leadIds = (task: PlanDraft['tasks'][number]) => [...new Set(task.leadDepartments.map((n) => owners.get(n)).filter((id): id is string => Boolean(id)))];
+    const values = (task: PlanDraft['tasks'][number], index: number) => ({
+      plan_id: planId,
+      section_id: task.sectionKey ? (sectionIds.get(task.sectionKey) ?? null) : null,
+      number: task.number,
+      sort_order: index + 1,
+      title: task.title,
+      text: task.text,
+      deadline: task.deadline || null,
+      lead_department_ids: leadIds(task),
+      responsible_units: task.responsibleUnits,
+    });
+    if (a.planId && a.acceptedChanges !== null) {
+      const accepted = new Set(a.acceptedChanges);
+      const index = new Map(draft.tasks.map((t, i) => [t.key, { task: t, i }]));
+      for (const change of this.diff(planId, draft)) {
+        if (!accepted.has(change.id)) continue;
+        const draftTask = change.draftKey ? index.get(change.draftKey) : undefined;
+        if (change.kind === 'removed' && change.taskId) this.write('tasks', change.taskId, { deleted: true });
+        if (change.kind === 'added' && draftTask) this.write('tasks', crypto.randomUUID(), values(draftTask.task, draftTask.i));
+        if (change.kind === 'reworded' && change.taskId && draftTask) this.write('tasks', change.taskId, { number: draftTask.task.number, title: draftTask.task.title, text: draftTask.task.text });
+        if (change.kind === 'owners' && change.taskId && draftTask) this.write('tasks', change.taskId, { lead_department_ids: leadIds(draftTask.task) });
+        if (change.kind === 'moved' && change.taskId && draftTask) this.write('tasks', change.taskId, { section_id: values(draftTask.task, draftTask.i).section_id });
+      }
+    } else {
+      const known = this.importedTasks.get(planId) ?? new Map<string, string>();
+      const keep = new Set<string>();
+      draft.tasks.forEach((task, i) => {
+        const id = known.get(task.key) ?? crypto.randomUUID();
+        known.set(task.key, id);
+        keep.add(id);
+        this.write('tasks', id, values(task, i));
+      });
+      this.importedTasks.set(planId, known);
+      for (const t of this.live('tasks').filter((t) => t.plan_id === planId && !keep.has(t.id))) this.write('tasks', t.id, { deleted: true });
+    }
+    for (const s of existingSections) if (![...sectionIds.values()].includes(s.id)) this.write('sections', s.id, { deleted: true });
+    return { planId, tasks: draft.tasks.length, targets: draft.targets.length, createdDepartments: created, updated: a.planId !== null };
   }
 }
