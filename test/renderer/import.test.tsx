@@ -137,6 +137,9 @@ describe('导入计划', () => {
       { name: '基层科', action: 'map', departmentId: medical.id },
     ]);
     expect(fake.departmentNamed('信息统计科')).toBeTruthy();
+    // The mapped printed names are remembered as aliases for the next import.
+    expect(fake.departmentNamed('办公室')!.aliases).toEqual(['办公室（安稳办）']);
+    expect(fake.departmentNamed('医政科')!.aliases).toEqual(['基层科']);
     expect(await screen.findByText(/新建科室 1 个（信息统计科）/)).toBeTruthy();
     expect(cdc.id).toBeTruthy();
   });
