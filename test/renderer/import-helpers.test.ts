@@ -8,6 +8,8 @@ import { buildDraft, toPlanDraft } from '../../renderer/src/imports/build-draft'
 import { addTask, freshKey, mergeIntoPrevious, moveTask, removeTask, sentences, splitTask, titleFromText } from '../../renderer/src/imports/draft-ops';
 import { sourceParagraphs, taskBlocks } from '../../renderer/src/imports/highlights';
 import { ownerDecisions, ownerRows, unresolvedOwners } from '../../renderer/src/imports/owners';
+import { chineseMagnitude } from '../../renderer/src/imports/labels';
+import { inlineDiff } from '../../renderer/src/imports/text-diff';
 import { planYears } from '../../renderer/src/imports/years';
 import { WORK_POINTS } from './fixtures/import-text';
 
@@ -16,10 +18,13 @@ const draft = () => buildDraft(parse());
 const dept = (n: number, name: string, aliases: string[] = []): DirectoryEntry => ({ id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, name, aliases, sortOrder: n });
 
 describe('base64 of a file', () => {
-  it('matches Node for every length around the chunk size', () => {
+  /** The plain way, one character per byte, for comparison. */
+  const naive = (bytes: Uint8Array) => btoa(Array.from(bytes, (b) => String.fromCharCode(b)).join(''));
+
+  it('matches the plain encoding for every length around the chunk size', () => {
     for (const length of [0, 1, 2, 3, 24575, 24576, 24577, 50000]) {
       const bytes = Uint8Array.from({ length }, (_, i) => (i * 131 + 7) % 256);
-      expect(bytesToBase64(bytes)).toBe(Buffer.from(bytes).toString('base64'));
+      expect(bytesToBase64(bytes)).toBe(naive(bytes));
     }
   });
 
@@ -27,7 +32,9 @@ describe('base64 of a file', () => {
     const bytes = new Uint8Array(20 * 1024 * 1024).map((_, i) => i % 251);
     const encoded = bytesToBase64(bytes);
     expect(encoded.length).toBe(Math.ceil(bytes.length / 3) * 4);
-    expect(encoded.slice(-40)).toBe(Buffer.from(bytes).toString('base64').slice(-40));
+    // The tail from a 3-byte boundary encodes the same as on its own.
+    const tail = bytes.length - (bytes.length % 3) - 3000;
+    expect(encoded.slice((tail / 3) * 4)).toBe(naive(bytes.subarray(tail)));
   });
 });
 
@@ -203,5 +210,28 @@ describe('owner names', () => {
     expect(blockers.join('')).toContain('请先选择：作为修订版与已有计划比较，或作为新计划导入。');
     const stale = saveBlockers(d, [], { existing: true, mode: 'revision', changes: { draftVersion: 1 }, draftVersion: 2 });
     expect(stale).toEqual(['比较之后又修改了任务，请点“重新比较”，核对修订内容后再保存。']);
+  });
+});
+
+describe('reworded text', () => {
+  it('shows only the changed part with a little context', () => {
+    const before = `${'加强传染病监测预警，'.repeat(6)}居民健康素养水平提升至38%。${'完善家庭医生团队服务机制。'.repeat(5)}`;
+    const after = before.replace('38%', '40%');
+    const diff = inlineDiff(before, after);
+    expect(diff).toMatchObject({ removed: '38', added: '40' });
+    expect(diff.prefix.startsWith('…')).toBe(true);
+    expect(diff.prefix.endsWith('居民健康素养水平提升至')).toBe(true);
+    expect(diff.suffix.endsWith('…')).toBe(true);
+    expect(inlineDiff('abc', 'abc')).toEqual({ prefix: 'abc', removed: '', added: '', suffix: '' });
+    expect(inlineDiff('开展演练', '开展应急演练')).toEqual({ prefix: '开展', removed: '', added: '应急', suffix: '演练' });
+  });
+});
+
+describe('large values', () => {
+  it('reads as 亿 and 万', () => {
+    expect(chineseMagnitude(100000000000)).toBe('1000亿');
+    expect(chineseMagnitude(500000)).toBe('50万');
+    expect(chineseMagnitude(12345)).toBe('1.2345万');
+    expect(chineseMagnitude(9999)).toBeNull();
   });
 });

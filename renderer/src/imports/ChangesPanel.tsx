@@ -1,6 +1,35 @@
 import { useLedger } from '../store/context';
 import { changeKindLabels } from './labels';
+import { inlineDiff } from './text-diff';
 import type { PlanChange } from './types';
+
+/** A reworded text: only the changed part, struck out and then inserted, with a little context. */
+function Rewording({ before, after }: { before: string; after: string }) {
+  const diff = inlineDiff(before, after);
+  return (
+    <p className="change-rewording">
+      {diff.prefix}
+      {diff.removed ? <del className="change-removed">{diff.removed}</del> : null}
+      {diff.added ? <ins className="change-added">{diff.added}</ins> : null}
+      {diff.suffix}
+    </p>
+  );
+}
+
+/** Added, removed, new owners or a new section: what it was, then what it becomes. */
+function BeforeAfter({ change }: { change: PlanChange }) {
+  return (
+    <>
+      {change.before !== null ? <p className="change-before">{change.before}</p> : null}
+      {change.before !== null && change.after !== null ? (
+        <p className="change-arrow" aria-label="改为">
+          ↓
+        </p>
+      ) : null}
+      {change.after !== null ? <p className="change-after">{change.after}</p> : null}
+    </>
+  );
+}
 
 function ChangeItem({ change, accepted }: { change: PlanChange; accepted: boolean }) {
   const accept = useLedger((s) => s.acceptImportChanges);
@@ -13,13 +42,7 @@ function ChangeItem({ change, accepted }: { change: PlanChange; accepted: boolea
         <span className="change-number">第{change.number || '？'}项</span>
       </label>
       <div className="change-body">
-        {change.before !== null ? <p className="change-before">{change.before}</p> : null}
-        {change.before !== null && change.after !== null ? (
-          <p className="change-arrow" aria-label="改为">
-            ↓
-          </p>
-        ) : null}
-        {change.after !== null ? <p className="change-after">{change.after}</p> : null}
+        {change.kind === 'reworded' && change.before !== null && change.after !== null ? <Rewording before={change.before} after={change.after} /> : <BeforeAfter change={change} />}
       </div>
     </li>
   );

@@ -92,11 +92,13 @@ export function ImportInput() {
               {error}
             </p>
           ) : null}
+          <div className="notice notice-info import-legacy" role="note">
+            <p>
+              <strong>旧版 Word 文件（.doc）和 WPS 文件（.wps）不能直接导入。</strong>请先在 Word 或 WPS 中打开，点“文件 → 另存为”，保存类型选“Word
+              文档（*.docx）”，再导入新保存的 .docx 文件。
+            </p>
+          </div>
           <ul className="import-hints">
-            <li>
-              旧版 Word 文件（<strong>.doc</strong>）和 WPS 文件（<strong>.wps</strong>）无法直接读取：请先在 Word 或 WPS 中打开，点“文件 → 另存为”，保存类型选
-              “Word 文档（*.docx）”，再导入新保存的文件。
-            </li>
             <li>PDF 需是由 Word 等软件导出的（能选中文字）；扫描件或图片无法识别文字。</li>
             <li>识别结果需要人工核对，保存前不会写入任何数据。</li>
           </ul>

@@ -3,60 +3,62 @@ import type { OwnerRow } from './owners';
 import { unresolvedOwners } from './owners';
 
 function RowStatus({ row, departmentName }: { row: OwnerRow; departmentName: (id: string) => string }) {
-  if (row.choice?.action === 'create') return <span className="owner-status owner-status-create">将新建科室“{row.name}”</span>;
-  if (row.choice?.action === 'map') return <span className="owner-status owner-status-known">对应到“{departmentName(row.choice.departmentId)}”</span>;
   if (row.match) return <span className="owner-status owner-status-known">已对应“{row.match.name}”</span>;
+  if (row.choice?.action === 'create') return <span className="owner-status owner-status-create">将新建科室</span>;
+  if (row.choice?.action === 'map') return <span className="owner-status owner-status-known">对应到“{departmentName(row.choice.departmentId)}”</span>;
   return <span className="owner-status owner-status-unknown">待处理</span>;
+}
+
+function OwnerActions({ row }: { row: OwnerRow }) {
+  const departments = useLedger((s) => s.departments) ?? [];
+  const choose = useLedger((s) => s.chooseOwner);
+  if (row.match) return <span className="muted">按名称或别名自动对应</span>;
+  return (
+    <div className="owner-actions">
+      <select
+        className="input input-small"
+        aria-label={`“${row.name}”对应到已有科室`}
+        value={row.choice?.action === 'map' ? row.choice.departmentId : ''}
+        disabled={departments.length === 0}
+        onChange={(event) => choose(row.name, event.target.value ? { action: 'map', departmentId: event.target.value } : null)}
+      >
+        <option value="">对应到已有科室…</option>
+        {departments.map((d) => (
+          <option key={d.id} value={d.id}>
+            {d.name}
+          </option>
+        ))}
+      </select>
+      {row.choice?.action === 'create' ? (
+        <button type="button" className="button button-small" onClick={() => choose(row.name, null)}>
+          撤销新建
+        </button>
+      ) : (
+        <button type="button" className="button button-small" aria-label={`新建科室“${row.name}”`} onClick={() => choose(row.name, { action: 'create' })}>
+          新建科室
+        </button>
+      )}
+      {row.suggestion && !row.choice ? (
+        <button type="button" className="link-button owner-suggestion" onClick={() => choose(row.name, { action: 'map', departmentId: row.suggestion!.id })}>
+          可能是“{row.suggestion.name}”，点此对应
+        </button>
+      ) : null}
+    </div>
+  );
 }
 
 function OwnerLine({ row }: { row: OwnerRow }) {
   const departments = useLedger((s) => s.departments) ?? [];
-  const choose = useLedger((s) => s.chooseOwner);
   const nameOf = (id: string) => departments.find((d) => d.id === id)?.name ?? '已删除的科室';
   return (
     <tr className={!row.match && !row.choice ? 'owner-row-open' : undefined}>
       <th scope="row" className="owner-name">
-        {row.name}
+        <span className="owner-name-text">{row.name}</span>
+        <RowStatus row={row} departmentName={nameOf} />
       </th>
       <td className="owner-count">{row.taskCount} 项</td>
       <td>
-        <RowStatus row={row} departmentName={nameOf} />
-        {row.suggestion && !row.choice ? (
-          <button type="button" className="link-button owner-suggestion" onClick={() => choose(row.name, { action: 'map', departmentId: row.suggestion!.id })}>
-            可能是“{row.suggestion.name}”，点此对应
-          </button>
-        ) : null}
-      </td>
-      <td className="owner-actions">
-        {row.match ? (
-          <span className="muted">按名称或别名自动对应</span>
-        ) : (
-          <>
-            <select
-              className="input input-small"
-              aria-label={`“${row.name}”对应到已有科室`}
-              value={row.choice?.action === 'map' ? row.choice.departmentId : ''}
-              disabled={departments.length === 0}
-              onChange={(event) => choose(row.name, event.target.value ? { action: 'map', departmentId: event.target.value } : null)}
-            >
-              <option value="">对应到已有科室…</option>
-              {departments.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.name}
-                </option>
-              ))}
-            </select>
-            {row.choice?.action === 'create' ? (
-              <button type="button" className="button button-small" onClick={() => choose(row.name, null)}>
-                撤销新建
-              </button>
-            ) : (
-              <button type="button" className="button button-small" aria-label={`新建科室“${row.name}”`} onClick={() => choose(row.name, { action: 'create' })}>
-                新建科室
-              </button>
-            )}
-          </>
-        )}
+        <OwnerActions row={row} />
       </td>
     </tr>
   );
@@ -74,7 +76,8 @@ export function OwnersPanel({ rows }: { rows: readonly OwnerRow[] }) {
         {open.length > 0 ? (
           <p>
             文件中共有 {rows.length} 个牵头科室名称，其中 <strong>{open.length} 个</strong>
-            与本单位的科室对不上。请逐个选择“对应到已有科室”（例如“公卫科”就是“公共卫生科”），或“新建科室”。全部处理后才能保存。
+            与本单位的科室对不上。请逐个选择“对应到已有科室”（例如“公卫科”就是“公共卫生科”），或“新建科室”。全部处理后才能保存；
+            对应关系会记为该科室的别名，下次导入时自动识别。
           </p>
         ) : (
           <p>文件中的 {rows.length} 个牵头科室名称都已对应到本单位的科室。</p>
@@ -91,8 +94,7 @@ export function OwnersPanel({ rows }: { rows: readonly OwnerRow[] }) {
           <tr>
             <th scope="col">文件中的名称</th>
             <th scope="col">涉及任务</th>
-            <th scope="col">对应情况</th>
-            <th scope="col">处理</th>
+            <th scope="col">对应到本单位的科室</th>
           </tr>
         </thead>
         <tbody>

@@ -45,7 +45,8 @@ function Legend() {
         <mark className="hl hl-lead">牵头科室</mark>
       </li>
       <li>
-        <span className="source-legend-task">任务原文</span>点击可在右侧定位
+        <span className="source-legend-task" aria-hidden="true" />
+        任务原文（点击可在右侧定位）
       </li>
     </ul>
   );

@@ -1,7 +1,7 @@
 import { memo, useId } from 'react';
 import { useLedger } from '../store/context';
 import { addTarget, removeTarget, updateTarget } from './draft-ops';
-import { comparatorLabels, comparatorOrder, valueKindLabels, valueKindOrder } from './labels';
+import { chineseMagnitude, comparatorLabels, comparatorOrder, valueKindLabels, valueKindOrder } from './labels';
 import { comparatorMark } from './highlights';
 import { NumberInput } from './NumberInput';
 import type { DraftTarget } from './types';
@@ -45,12 +45,14 @@ const TargetRow = memo(function TargetRow({ target }: { target: DraftTarget }) {
             {between ? '下限' : '目标值'}
           </label>
           <NumberInput id={`${id}-value`} className="input-small" label="目标值" value={target.value} onChange={(v) => v !== null && patch({ value: v })} />
+          {chineseMagnitude(target.value) ? <span className="target-hint">即 {chineseMagnitude(target.value)}</span> : null}
         </div>
         <div className="target-cell">
           <label className="target-label" htmlFor={`${id}-max`}>
             上限
           </label>
           <NumberInput id={`${id}-max`} className="input-small" label="上限" value={between ? target.valueMax : null} optional={!between} disabled={!between} onChange={(v) => patch({ valueMax: v })} />
+          {between && target.valueMax !== null && chineseMagnitude(target.valueMax) ? <span className="target-hint">即 {chineseMagnitude(target.valueMax)}</span> : null}
         </div>
         <label className="target-cell">
           <span className="target-label">单位</span>

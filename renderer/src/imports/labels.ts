@@ -46,3 +46,12 @@ export function formatSize(bytes: number): string {
   if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
   return `${bytes} 字节`;
 }
+
+/** 100000000000 → 1000亿, 500000 → 50万: large target values as clerks write them. */
+export function chineseMagnitude(value: number): string | null {
+  const abs = Math.abs(value);
+  const trim = (n: number) => String(Number(n.toFixed(4)));
+  if (abs >= 1e8) return `${trim(value / 1e8)}亿`;
+  if (abs >= 1e4) return `${trim(value / 1e4)}万`;
+  return null;
+}
