@@ -267,6 +267,15 @@ describe('导入计划', () => {
     expect(await within(await screen.findByRole('list', { name: '修订内容' })).findByRole('checkbox', { name: '改写：第1项' })).toBeTruthy();
   });
 
+  it('lists what the reader noticed, such as a skipped number, as a notice', async () => {
+    const fake = new FakeLedger();
+    renderApp(fake);
+    await pasteAndRead(WORK_POINTS.replace('4.改善医疗服务', '6.改善医疗服务'));
+    const notice = screen.getByRole('note', { name: '识别提示' });
+    expect(notice.textContent).toContain('识别时发现 1 处需要核对');
+    expect(notice.textContent).toContain('第3项之后是第6项，中间的序号缺失，请核对原文');
+  });
+
   it('shows why a file cannot be read next to the drop zone and saves nothing', async () => {
     const fake = new FakeLedger();
     renderApp(fake);
