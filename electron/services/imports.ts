@@ -111,8 +111,14 @@ function resolveOwners(core: Core, writer: Writer, draft: PlanDraft, decisions: 
     if (!decision) {
       missing.push(name);
     } else if (decision.action === 'map') {
-      const exists = core.db.prepare('SELECT 1 FROM departments WHERE id = ? AND deleted = 0').get(decision.departmentId);
-      if (!exists) throw new AppError('INVALID_ARGUMENT', `“${name}”要对应的科室不存在`);
+      const target = core.db.prepare('SELECT name, aliases FROM departments WHERE id = ? AND deleted = 0').get(decision.departmentId) as { name: string; aliases: string | null } | undefined;
+      if (!target) throw new AppError('INVALID_ARGUMENT', `“${name}”要对应的科室不存在`);
+      // Remember the printed name as an alias, so the next document is recognised by itself.
+      const aliases = target.aliases ? (JSON.parse(target.aliases) as string[]) : [];
+      if (canon(target.name) !== canon(name) && !aliases.some((alias) => canon(alias) === canon(name))) {
+        writer.update('departments', decision.departmentId, { aliases: [...aliases, name] });
+      }
+      lookup.set(canon(name), { id: decision.departmentId, name: target.name });
       ids.set(name, decision.departmentId);
     } else {
       const id = departmentId(officeId, name);
@@ -286,7 +292,8 @@ function revisedTasks(core: Core, draft: PlanDraft): RevisedTask[] {
     title: task.title,
     text: task.text,
     sectionTitle: task.sectionKey ? (sectionTitle.get(task.sectionKey) ?? null) : null,
-    leadKeys: task.leadDepartments.map((name) => lookup.get(canon(name))?.id ?? `new:${name}`),
+    // Two printed names may map to one department (公卫科, 公卫科（爱卫办）): compare each once.
+    leadKeys: [...new Set(task.leadDepartments.map((name) => lookup.get(canon(name))?.id ?? `new:${name}`))],
   }));
 }
 

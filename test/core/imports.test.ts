@@ -79,6 +79,25 @@ describe('plan import', () => {
     t.close();
   });
 
+  it('remembers a printed name mapped to a department as its alias, and compares merged owners once', async () => {
+    const t = await createTestCore();
+    const publicHealth = await t.call('departments.create', { name: '公共卫生科', aliases: [] });
+    const text = '一、公共卫生\n1.做好爱国卫生。开展专项行动。（牵头科室：公卫科、公卫科（爱卫办））';
+    const preview = await t.call('imports.parse', { pastedText: text });
+    const owners = [
+      { name: '公卫科', action: 'map' as const, departmentId: publicHealth.id },
+      { name: '公卫科（爱卫办）', action: 'map' as const, departmentId: publicHealth.id },
+    ];
+    const saved = await t.call('imports.save', { draft: draftFromPreview(preview), source: preview.source, owners, planId: null, acceptedChanges: null });
+    expect((await t.call('departments.list', {})).find((d) => d.id === publicHealth.id)?.aliases).toEqual(['公卫科', '公卫科（爱卫办）']);
+    expect((await t.call('plans.get', { id: saved.planId })).tasks[0]!.leadDepartmentIds).toEqual([publicHealth.id]);
+    const again = await t.call('imports.parse', { pastedText: text.replace('开展专项行动', '开展专项整治行动') });
+    expect(again.owners.every((o) => o.departmentId === publicHealth.id)).toBe(true);
+    const changes = await t.call('imports.diff', { planId: saved.planId, draft: draftFromPreview(again), source: again.source });
+    expect(changes.map((c) => c.kind)).toEqual(['reworded']);
+    t.close();
+  });
+
   it('recognises the same document in another format and updates without duplicating, keeping progress', async () => {
     const t = await createTestCore();
     const { saved } = await importFile(t, sample('formats/yubei-2025-work-points.docx'));

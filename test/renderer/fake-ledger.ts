@@ -581,7 +581,13 @@ export class FakeLedger implements LedgerApi {
       const decision = byName.get(canon(name));
       if (known) ids.set(name, known.id);
       else if (!decision) missing.push(name);
-      else if (decision.action === 'map') ids.set(name, this.row('departments', decision.departmentId, '科室').id);
+      else if (decision.action === 'map') {
+        // Like the core: the printed name becomes an alias of the department it was mapped to.
+        const department = this.row('departments', decision.departmentId, '科室');
+        const aliases = department.aliases as string[];
+        if (department.name !== name && !aliases.includes(name)) this.write('departments', department.id, { aliases: [...aliases, name] });
+        ids.set(name, department.id);
+      }
       else {
         const id = crypto.randomUUID();
         this.write('departments', id, { name, aliases: [], sort_order: this.live('departments').length + 1 });

@@ -2,7 +2,7 @@ import type { ApiError, CallArgs } from '../../../shared/api';
 import type { ParsePreview, PlanChange } from '../../../shared/api/imports';
 import { saveBlockers, describeSaveError, type ImportMode } from '../imports/blockers';
 import { buildDraft, toPlanDraft } from '../imports/build-draft';
-import { ownerDecisions, ownerRows, type OwnerDecision } from '../imports/owners';
+import { ownerDecisions, ownerRows } from '../imports/owners';
 import type { OwnerChoice, ReviewDraft } from '../imports/types';
 import type { Slice } from './types';
 
@@ -84,24 +84,6 @@ export const createImportSlice: Slice<ImportSlice> = ({ set, get, api }) => {
     }
   };
   let parseRun = 0;
-
-  /**
-   * A printed name the clerk mapped to a department becomes one of its aliases, so the next
-   * import (the PDF of the same plan, next year's work points) recognises it by itself.
-   */
-  const rememberAliases = async (decisions: readonly OwnerDecision[]) => {
-    const wanted = new Map<string, string[]>();
-    for (const d of decisions) if (d.action === 'map') wanted.set(d.departmentId, [...(wanted.get(d.departmentId) ?? []), d.name.trim()]);
-    for (const [id, names] of wanted) {
-      const department = get().departments?.find((d) => d.id === id);
-      if (!department) continue;
-      const aliases = [...department.aliases];
-      for (const name of names) if (name && name !== department.name && !aliases.includes(name) && name.length <= 40) aliases.push(name);
-      if (aliases.length === department.aliases.length || aliases.length > 20) continue;
-      // Best effort: a clash with another department's alias only means it is not remembered.
-      await invoke('departments.update', { id, aliases });
-    }
-  };
 
   const compare = async () => {
     const { importPreview: preview, importDraft: draft, importDraftVersion: version } = get();
@@ -212,7 +194,6 @@ export const createImportSlice: Slice<ImportSlice> = ({ set, get, api }) => {
         return false;
       }
       const saved = result.value;
-      await rememberAliases(decisions);
       const names = saved.createdDepartments;
       const created = names.length === 0 ? '' : `，新建科室 ${names.length} 个（${names.slice(0, 3).join('、')}${names.length > 3 ? '等' : ''}）`;
       get().pushToast('success', `${saved.updated ? '已更新' : '已保存'}计划“${draft.title.trim()}”：${saved.tasks} 项任务、${saved.targets} 个指标${created}`);
