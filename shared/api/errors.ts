@@ -7,6 +7,8 @@ export const errorMessages = {
   ALREADY_INITIALIZED: '本机已完成初始化',
   NOT_FOUND: '要操作的记录不存在或已删除',
   DUPLICATE: '已存在同名记录',
+  CONFLICT: '该记录已被他人修改或已锁定，请刷新后再试',
+  LOCKED: '该进展已审核锁定，如需修改请由办公室解锁',
   DATABASE_NEWER: '数据库由更新版本的目标台账创建，请升级本软件后再打开',
   DATABASE_LOCKED: '数据库正被其他程序占用，请关闭其他目标台账窗口后重试',
   DISK_FULL: '磁盘空间不足，本次操作未保存',

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { directoryApi } from './directory';
 import { historyApi } from './history';
 import { importsApi } from './imports';
+import { progressApi } from './progress';
 import { plansApi } from './plans';
 import { settingsApi } from './settings';
 import { systemApi } from './system';
@@ -15,6 +16,7 @@ export const contract = {
   ...plansApi,
   ...historyApi,
   ...importsApi,
+  ...progressApi,
 };
 
 export type Contract = typeof contract;

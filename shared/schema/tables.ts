@@ -76,6 +76,10 @@ export const replicatedTables = {
       accumulation: 'text',
       source_phrase: 'text',
       sort_order: 'real',
+      /** Expected share of the annual target per quarter for cumulative indicators, e.g. [0.25, 0.5, 0.75, 1]. */
+      pace: 'json',
+      /** How far from target still counts as close (overrides the office default). */
+      tolerance: 'real',
     },
   },
   progress_reports: {

@@ -43,7 +43,7 @@ CREATE TABLE indicators (
   id TEXT PRIMARY KEY NOT NULL, plan_id TEXT, task_id TEXT, department_id TEXT, name TEXT, unit TEXT,
   comparator TEXT, target_value REAL, target_value_max REAL, target_year INTEGER,
   baseline_value REAL, baseline_year INTEGER, value_kind TEXT, attribute TEXT, accumulation TEXT,
-  source_phrase TEXT, sort_order REAL,
+  source_phrase TEXT, sort_order REAL, pace TEXT, tolerance REAL,
   deleted INTEGER NOT NULL DEFAULT 0) STRICT;
 CREATE INDEX indicators_plan ON indicators (plan_id, sort_order);
 CREATE INDEX indicators_task ON indicators (task_id);
