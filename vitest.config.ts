@@ -20,6 +20,7 @@ export default defineConfig({
           name: 'dom',
           environment: 'happy-dom',
           include: ['test/renderer/**/*.test.{ts,tsx}'],
+          setupFiles: ['test/renderer/dom-setup.ts'],
           testTimeout: 30_000,
         },
       },

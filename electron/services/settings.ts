@@ -1,6 +1,7 @@
 import type { OfficeSettings } from '../../shared/api/settings';
 import type { Core } from '../core/core';
 import type { HandlerMap } from '../core/handler';
+import { officeStatusSettings, writeStatusSettings } from './status-settings';
 
 function readSettings(core: Core): OfficeSettings {
   const identity = core.requireIdentity();
@@ -11,6 +12,7 @@ function readSettings(core: Core): OfficeSettings {
     officeCode: office?.code ?? null,
     clerkName: core.localSetting('clerk_name') ?? '',
     role: role === 'reviewer' ? 'reviewer' : 'clerk',
+    statusSettings: (({ closeTolerance, paceTolerance, dueSoonDays }) => ({ closeTolerance, paceTolerance, dueSoonDays }))(officeStatusSettings(core)),
   };
 }
 
@@ -26,7 +28,10 @@ export const settingsHandlers: HandlerMap<'settings.get' | 'settings.update'> = 
       const office: Record<string, unknown> = {};
       if (args.officeName !== undefined) office.name = args.officeName;
       if (args.officeCode !== undefined) office.code = args.officeCode || null;
-      if (Object.keys(office).length > 0) core.mutations.run((writer) => writer.update('offices', identity.officeId, office));
+      core.mutations.run((writer) => {
+        if (Object.keys(office).length > 0) writer.update('offices', identity.officeId, office);
+        if (args.statusSettings) writeStatusSettings(core, writer, args.statusSettings);
+      });
     })();
     return readSettings(core);
   },

@@ -4,11 +4,20 @@ import { empty, optionalText, requiredText } from './common';
 
 export const clerkRole = z.enum(['clerk', 'reviewer']);
 
+/** How lights judge "close" and "behind pace"; see shared/domain/lights.ts for the defaults and why. */
+export const statusSettings = z.object({
+  closeTolerance: z.number({ error: '接近目标的容差必须是数字' }).min(0, { error: '容差不能小于0' }).max(0.5, { error: '容差不能超过50%' }),
+  paceTolerance: z.number({ error: '序时进度容差必须是数字' }).min(0, { error: '容差不能小于0' }).max(0.5, { error: '容差不能超过50%' }),
+  dueSoonDays: z.number({ error: '临近时限天数必须是数字' }).int({ error: '天数应为整数' }).min(0, { error: '天数不能小于0' }).max(180, { error: '天数不能超过180' }),
+});
+export type StatusSettingsValue = z.infer<typeof statusSettings>;
+
 export const officeSettings = z.object({
   officeName: z.string(),
   officeCode: z.string().nullable(),
   clerkName: z.string(),
   role: clerkRole,
+  statusSettings,
 });
 export type OfficeSettings = z.infer<typeof officeSettings>;
 
@@ -27,6 +36,7 @@ export const settingsApi = {
         officeCode: optionalText('单位代码', 30).nullable().optional(),
         clerkName: optionalText('填报人姓名', 30).optional(),
         role: clerkRole.optional(),
+        statusSettings: statusSettings.partial().optional(),
       })
       .strict(),
     result: officeSettings,

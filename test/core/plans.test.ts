@@ -83,10 +83,26 @@ describe('settings and directory', () => {
   it('keeps office name replicated and clerk name local', async () => {
     const t = await createTestCore();
     await t.call('settings.update', { officeName: '渝北区卫生健康委员会', clerkName: '王五', role: 'reviewer' });
-    expect(await t.call('settings.get', {})).toEqual({ officeName: '渝北区卫生健康委员会', officeCode: null, clerkName: '王五', role: 'reviewer' });
+    expect(await t.call('settings.get', {})).toEqual({
+      officeName: '渝北区卫生健康委员会',
+      officeCode: null,
+      clerkName: '王五',
+      role: 'reviewer',
+      statusSettings: { closeTolerance: 0.05, paceTolerance: 0.1, dueSoonDays: 30 },
+    });
     const dump = await t.call('system.dump', {});
     expect(dump).toContain('渝北区卫生健康委员会');
     expect(dump).not.toContain('reviewer');
+    t.close();
+  });
+
+  it('keeps light tolerances per office, replicated, over the documented defaults', async () => {
+    const t = await createTestCore();
+    const updated = await t.call('settings.update', { statusSettings: { closeTolerance: 0.1 } });
+    expect(updated.statusSettings).toEqual({ closeTolerance: 0.1, paceTolerance: 0.1, dueSoonDays: 30 });
+    expect(JSON.parse(await t.call('system.dump', {})).tables.settings).toEqual([expect.objectContaining({ key: 'status', value: { closeTolerance: 0.1, paceTolerance: 0.1, dueSoonDays: 30 } })]);
+    const bad = await t.raw('settings.update', { statusSettings: { paceTolerance: 2 } });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', message: '容差不能超过50%' } });
     t.close();
   });
 

@@ -72,6 +72,7 @@ export class FakeLedger implements LedgerApi {
   private office = { name: '', code: null as string | null };
   private departmentName: string | null = null;
   private local = { clerkName: '', role: 'clerk' as OfficeSettings['role'] };
+  private statusSettings: OfficeSettings['statusSettings'] = { closeTolerance: 0.05, paceTolerance: 0.1, dueSoonDays: 30 };
   private tables = new Map<string, Map<string, Row>>();
   private log: LoggedChange[] = [];
   private clock = Date.UTC(2025, 2, 3, 1, 30);
@@ -241,7 +242,7 @@ export class FakeLedger implements LedgerApi {
   }
 
   private settings(): OfficeSettings {
-    return { officeName: this.office.name, officeCode: this.office.code, clerkName: this.local.clerkName, role: this.local.role };
+    return { officeName: this.office.name, officeCode: this.office.code, clerkName: this.local.clerkName, role: this.local.role, statusSettings: { ...this.statusSettings } };
   }
 
   private entry(row: Row): DirectoryEntry {
@@ -333,6 +334,7 @@ export class FakeLedger implements LedgerApi {
         if (a.role !== undefined) this.local.role = a.role as OfficeSettings['role'];
         if (a.officeName !== undefined) this.office.name = a.officeName as string;
         if (a.officeCode !== undefined) this.office.code = (a.officeCode as string | null) || null;
+        if (a.statusSettings !== undefined) this.statusSettings = { ...this.statusSettings, ...(a.statusSettings as Partial<OfficeSettings['statusSettings']>) };
         return this.settings();
       }
       case 'departments.list':
