@@ -68,6 +68,11 @@ export class Core {
     return { officeId: identity.officeId, installationId: identity.installationId, actor: this.localSetting('clerk_name') ?? '' };
   }
 
+  /** Milliseconds since the epoch from the injectable clock (tests fix "today" with options.now). */
+  now(): number {
+    return (this.options.now ?? Date.now)();
+  }
+
   localSetting(key: string): string | null {
     const row = this.db.prepare('SELECT value FROM local_settings WHERE key = ?').get(key) as { value: string } | undefined;
     return row?.value ?? null;

@@ -1,10 +1,15 @@
 import type { CallName } from '../../shared/api';
 import type { HandlerMap } from './handler';
+import { attachmentHandlers } from '../services/attachments';
+import { carryOverHandlers } from '../services/carry-over';
 import { directoryHandlerMap } from '../services/directory';
 import { historyHandlers } from '../services/history';
 import { importHandlers } from '../services/imports';
+import { indicatorHandlers } from '../services/indicators';
 import { planHandlers } from '../services/plans';
+import { progressHandlers } from '../services/progress';
 import { settingsHandlers } from '../services/settings';
+import { statusHandlers } from '../services/status';
 import { systemHandlers } from '../services/system';
 
 /** Every call of the contract has exactly one handler; the type makes a missing one a compile error. */
@@ -15,4 +20,9 @@ export const handlers: HandlerMap<CallName> = {
   ...planHandlers,
   ...historyHandlers,
   ...importHandlers,
+  ...progressHandlers,
+  ...statusHandlers,
+  ...indicatorHandlers,
+  ...attachmentHandlers,
+  ...carryOverHandlers,
 };

@@ -87,19 +87,19 @@ export const progressApi = {
     summary: '自动保存填写中的内容（只存在本机，不进入修改记录）',
     args: z.object({ ...entryKey, fields: entryFields.partial() }).strict(),
     result: draftFields,
-    errors: ['INVALID_ARGUMENT'],
+    errors: ['NOT_FOUND', 'INVALID_ARGUMENT'],
   }),
   'progress.save': defineCall({
     summary: '保存（并可提交）一项任务的季度进展',
     args: z.object({ ...entryKey, fields: entryFields, submit: z.boolean().default(false) }).strict(),
     result: entry,
-    errors: ['NOT_FOUND', 'INVALID_ARGUMENT', 'CONFLICT'],
+    errors: ['NOT_FOUND', 'INVALID_ARGUMENT', 'CONFLICT', 'LOCKED'],
   }),
   'progress.carryForward': defineCall({
     summary: '沿用上季度：把上季度的内容复制为本季度草稿（不指定任务时处理全部任务）',
     args: z.object({ departmentId: uuid, period: periodText, taskId: uuid.nullable().default(null) }).strict(),
     result: z.array(z.object({ taskId: uuid, draft: draftFields })),
-    errors: ['NOT_FOUND'],
+    errors: ['NOT_FOUND', 'INVALID_ARGUMENT'],
   }),
   'progress.review': defineCall({
     summary: '办公室审核：通过，或退回并写明原因',
@@ -108,13 +108,13 @@ export const progressApi = {
       .strict()
       .refine((a) => a.decision === 'approve' || a.comment.trim() !== '', { error: '退回时请写明原因', path: ['comment'] }),
     result: entry,
-    errors: ['NOT_FOUND', 'CONFLICT'],
+    errors: ['NOT_FOUND', 'INVALID_ARGUMENT', 'CONFLICT'],
   }),
   'progress.unlock': defineCall({
     summary: '解锁已审核的进展（需写明原因，记入修改记录）',
     args: z.object({ id: uuid, reason: requiredText('解锁原因', 500) }).strict(),
     result: entry,
-    errors: ['NOT_FOUND', 'CONFLICT'],
+    errors: ['NOT_FOUND', 'INVALID_ARGUMENT', 'CONFLICT'],
   }),
   'progress.overview': defineCall({
     summary: '办公室总览：各科室本季度未填、已提交、已退回、已审核的数量和催办标记',
@@ -182,7 +182,7 @@ export const progressApi = {
     summary: '为季度进展添加佐证材料（pdf、docx、xlsx、jpg、png，单个不超过20MB）',
     args: z.object({ ...entryKey, fileName: requiredText('文件名', 255), contentBase64: z.string().max(28_000_000, { error: '佐证材料不能超过20MB，请压缩或拆分后再上传' }) }).strict(),
     result: attachment,
-    errors: ['INVALID_ARGUMENT', 'NOT_FOUND'],
+    errors: ['INVALID_ARGUMENT', 'NOT_FOUND', 'LOCKED'],
   }),
   'attachments.read': defineCall({
     summary: '读取佐证材料以打开或另存',
@@ -194,7 +194,7 @@ export const progressApi = {
     summary: '删除佐证材料',
     args: z.object({ id: uuid }).strict(),
     result: z.null(),
-    errors: ['NOT_FOUND', 'CONFLICT'],
+    errors: ['NOT_FOUND', 'CONFLICT', 'LOCKED'],
   }),
   'plans.carryOver': defineCall({
     summary: '年终结转：把未完成的任务带入下一年度的计划（保留与原任务的关联和历史）',
