@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { UsageError } from './output';
 import type { ParsePreview } from '../../shared/api/imports';
+import { progressCommands } from './progress-commands';
 
 /** What a command needs: typed calls into the core and its own parsed options. */
 export interface CommandContext {
@@ -103,9 +104,9 @@ export const commands: Record<string, Command> = {
     },
   },
 
-  status: {
+  info: {
     summary: '查看本机数据库和身份信息',
-    usage: 'status',
+    usage: 'info',
     options: {},
     run: (context) =>
       mapResult(context.invoke('system.status', {}), (status) => ({
@@ -201,4 +202,6 @@ export const commands: Record<string, Command> = {
         }),
       ),
   },
+
+  ...progressCommands,
 };

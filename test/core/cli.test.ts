@@ -41,7 +41,7 @@ describe('CLI', () => {
     const beforeInit = await cli('--db', db, 'plans');
     expect(beforeInit.code).toBe(1);
     expect(beforeInit.err).toContain('尚未完成初始化');
-    const status = await cli('--db', db, 'status', '--json');
+    const status = await cli('--db', db, 'info', '--json');
     expect(JSON.parse(status.out)).toMatchObject({ initialized: false });
     const twice = await cli('--db', db, 'init', '--office', '甲');
     expect(twice.code).toBe(0);
