@@ -56,6 +56,22 @@ const validArgs: Partial<Record<CallName, unknown>> = {
   'tasks.create': { planId: id, title: '推进紧密型医联体建设', responsibleUnits: ['区人民医院'] },
   'tasks.update': { id, deadline: '2025年12月底' },
   'tasks.delete': { id },
+  'progress.sheet': { period: '2025-Q1', departmentId: id },
+  'progress.saveDraft': { taskId: id, departmentId: id, period: '2025-Q1', fields: { progressText: '正在填写' } },
+  'progress.save': { taskId: id, departmentId: id, period: '2025-Q1', fields: { status: '推进中', percent: 30, progressText: '已开展', problemsText: '', nextStepsText: '' }, submit: true },
+  'progress.carryForward': { departmentId: id, period: '2025-Q2' },
+  'progress.review': { id, decision: 'return', comment: '请补充数据' },
+  'progress.unlock': { id, reason: '数据口径调整' },
+  'progress.overview': { period: '2025-Q1' },
+  'progress.taskDetail': { taskId: id },
+  'progress.status': { period: '2025-Q1' },
+  'indicators.list': {},
+  'indicators.setValue': { indicatorId: id, period: '2025-Q1', value: 3.4 },
+  'indicators.update': { id, valueKind: 'rate', pace: [0.25, 0.5, 0.75, 1] },
+  'attachments.add': { taskId: id, departmentId: id, period: '2025-Q1', fileName: '纪要.pdf', contentBase64: Buffer.from('%PDF-1.7').toString('base64') },
+  'attachments.read': { id },
+  'attachments.remove': { id },
+  'plans.carryOver': { fromPlanId: id, taskIds: [id] },
 };
 
 function fakeClient() {
