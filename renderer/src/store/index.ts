@@ -4,16 +4,27 @@ import { createCaller } from './caller';
 import { createDirectorySlice } from './directory';
 import { createHistorySlice } from './history';
 import { createImportSlice } from './imports';
+import { createIndicatorsSlice } from './indicators';
 import { createPlansSlice } from './plans';
+import { createQuarterlySlice } from './quarterly';
+import { createReviewSlice } from './review';
 import { createSettingsSlice } from './settings';
 import { createSystemSlice } from './system';
+import { createTaskDetailSlice } from './task-detail';
 import type { LedgerState, LedgerStore, SliceDeps } from './types';
 import { createUiSlice } from './ui';
+import { createYearEndSlice } from './year-end';
 
 export type { LedgerState, LedgerStore, Outcome } from './types';
 
+export interface StoreOptions {
+  /** Today's date, for the default quarter and year (tests fix it). */
+  readonly now?: () => Date;
+}
+
 /** One store for the whole renderer, built from per-domain slices that share one caller. */
-export function createLedgerStore(api: LedgerApi): LedgerStore {
+export function createLedgerStore(api: LedgerApi, options: StoreOptions = {}): LedgerStore {
+  const now = options.now ?? (() => new Date());
   return createStore<LedgerState>()((set, get) => {
     const deps: SliceDeps = { set, get, api, call: createCaller(api, get) };
     return {
@@ -24,6 +35,11 @@ export function createLedgerStore(api: LedgerApi): LedgerStore {
       ...createPlansSlice(deps),
       ...createHistorySlice(deps),
       ...createImportSlice(deps),
+      ...createQuarterlySlice(now)(deps),
+      ...createReviewSlice(deps),
+      ...createIndicatorsSlice(now)(deps),
+      ...createTaskDetailSlice(deps),
+      ...createYearEndSlice(now)(deps),
     };
   });
 }
@@ -43,6 +59,11 @@ export async function refreshTables(store: LedgerStore, tables: readonly string[
   if (has('units') && state.units) work.push(state.loadDirectory('units'));
   if (has('plans', 'tasks') && state.plans) work.push(state.loadPlans());
   if (has('plans', 'sections', 'tasks') && state.openPlanId) work.push(state.reloadPlanDetail());
+  if (has('progress_reports', 'attachments', 'indicators', 'indicator_values', 'tasks', 'plans') && state.sheet) work.push(state.loadSheet());
+  if (has('progress_reports', 'tasks', 'plans') && state.reviewOverview) work.push(state.loadOverview());
+  if (has('progress_reports', 'attachments', 'tasks') && state.reviewSheet) work.push(state.reloadReviewSheet());
+  if (has('indicators', 'indicator_values') && state.indicatorRows) work.push(state.loadIndicators());
+  if (has('progress_reports', 'attachments', 'tasks') && state.detailTaskId) work.push(state.reloadTaskDetail());
   const target = state.historyTarget;
   if (target && has(target.table)) work.push(state.reloadHistory());
   await Promise.all(work);

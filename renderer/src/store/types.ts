@@ -3,12 +3,28 @@ import type { ApiError, CallArgs, CallName, CallResult, LedgerApi } from '../../
 import type { DirectorySlice } from './directory';
 import type { HistorySlice } from './history';
 import type { ImportSlice } from './imports';
+import type { IndicatorsSlice } from './indicators';
 import type { PlansSlice } from './plans';
+import type { QuarterlySlice } from './quarterly';
+import type { ReviewSlice } from './review';
 import type { SettingsSlice } from './settings';
 import type { SystemSlice } from './system';
+import type { TaskDetailSlice } from './task-detail';
 import type { UiSlice } from './ui';
+import type { YearEndSlice } from './year-end';
 
-export type LedgerState = SystemSlice & SettingsSlice & DirectorySlice & PlansSlice & HistorySlice & ImportSlice & UiSlice;
+export type LedgerState = SystemSlice &
+  SettingsSlice &
+  DirectorySlice &
+  PlansSlice &
+  HistorySlice &
+  ImportSlice &
+  UiSlice &
+  QuarterlySlice &
+  ReviewSlice &
+  IndicatorsSlice &
+  TaskDetailSlice &
+  YearEndSlice;
 export type LedgerStore = StoreApi<LedgerState>;
 
 /** What an action reports back to the form that started it. */
