@@ -1,0 +1,40 @@
+import { useMemo } from 'react';
+import { useLedger } from '../store/context';
+import { periodChoices } from './period';
+
+/** 季度 and 科室 for the sheet; changing either first sends any waiting draft. */
+export function QuarterPicker({ showDepartment, now }: { showDepartment: boolean; now: Date }) {
+  const period = useLedger((s) => s.quarterPeriod);
+  const departmentId = useLedger((s) => s.quarterDepartmentId);
+  const departments = useLedger((s) => s.departments);
+  const plans = useLedger((s) => s.plans);
+  const chooseQuarter = useLedger((s) => s.chooseQuarter);
+  const chooseDepartment = useLedger((s) => s.chooseDepartment);
+  const choices = useMemo(() => periodChoices(now, plans, period), [now, plans, period]);
+  return (
+    <div className="quarter-picker">
+      <label className="inline-field">
+        <span className="inline-label">季度</span>
+        <select className="input" value={period} onChange={(event) => void chooseQuarter(event.target.value)}>
+          {choices.map((choice) => (
+            <option key={choice.value} value={choice.value}>
+              {choice.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      {showDepartment && departments && departments.length > 0 ? (
+        <label className="inline-field">
+          <span className="inline-label">科室</span>
+          <select className="input" value={departmentId ?? ''} onChange={(event) => void chooseDepartment(event.target.value)}>
+            {departments.map((department) => (
+              <option key={department.id} value={department.id}>
+                {department.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
+    </div>
+  );
+}
