@@ -10,12 +10,17 @@ const SettingsPage = lazy(() => import('../settings/SettingsPage'));
 const TaskLedgerPage = lazy(() => import('../plans/TaskLedgerPage'));
 const HistoryPanel = lazy(() => import('../history/HistoryPanel'));
 const ImportPage = lazy(() => import('../imports/ImportPage'));
+const QuarterlyPage = lazy(() => import('../quarterly/QuarterlyPage'));
+const IndicatorsPage = lazy(() => import('../indicators/IndicatorsPage'));
+const TaskDetailDrawer = lazy(() => import('../progress/TaskDetailDrawer'));
 
 function CurrentPage() {
   const page = useLedger((s) => s.page);
   if (page === 'settings') return <SettingsPage />;
   if (page === 'tasks') return <TaskLedgerPage />;
   if (page === 'import') return <ImportPage />;
+  if (page === 'quarterly') return <QuarterlyPage />;
+  if (page === 'indicators') return <IndicatorsPage />;
   const text = placeholders[page];
   const title = pages.find((p) => p.id === page)?.label ?? '';
   return text ? <Placeholder title={title} text={text} /> : null;
@@ -33,6 +38,7 @@ function PageLoading() {
 export function AppFrame() {
   const store = useLedgerStore();
   const historyOpen = useLedger((s) => s.historyTarget !== null);
+  const detailOpen = useLedger((s) => s.detailTaskId !== null);
   const onImportPage = useLedger((s) => s.page === 'import');
 
   useEffect(() => {
@@ -55,6 +61,11 @@ export function AppFrame() {
           </Suspense>
         </main>
       </div>
+      {detailOpen ? (
+        <Suspense fallback={null}>
+          <TaskDetailDrawer />
+        </Suspense>
+      ) : null}
       {historyOpen ? (
         <Suspense fallback={null}>
           <HistoryPanel />

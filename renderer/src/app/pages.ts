@@ -33,18 +33,6 @@ export const placeholders: Partial<Record<PageId, PlaceholderText>> = {
     nowPage: 'tasks',
     nowButton: '前往任务台账',
   },
-  indicators: {
-    coming: '这里将列出规划和工作要点中的量化指标（基数、目标值、预期性/约束性），并按季度记录实际值，自动判断是否达标。',
-    now: '先在“任务台账”中建立计划和任务，指标将挂在任务下面。',
-    nowPage: 'tasks',
-    nowButton: '前往任务台账',
-  },
-  quarterly: {
-    coming: '这里将按季度填写每项任务的进展情况、存在问题、下步打算，上传佐证材料，并由办公室审核、退回或办结。',
-    now: '先在“任务台账”中为任务指定牵头科室，季度填报将按科室分发。',
-    nowPage: 'tasks',
-    nowButton: '前往任务台账',
-  },
   exchange: {
     coming: '这里将在办公室和各科室电脑之间交换数据：导出数据包、导入对方的数据包，并核对本机识别码，无需联网。',
     now: '先在“设置”中确认单位名称和本机识别码，交换数据时需要核对。',

@@ -1,6 +1,9 @@
 import type { DirectoryEntry } from '../../../shared/api/directory';
 import type { Section } from '../../../shared/api/plans';
 import { planKindLabels, type PlanKind } from '../../../shared/domain/plan-kinds';
+import { valueKindLabels, type ValueKind } from '../../../shared/domain/lights';
+import { isPeriod, parsePeriod, periodLabel } from '../../../shared/domain/period';
+import { workflowLabels, type WorkflowState } from '../../../shared/domain/progress-status';
 import type { ReplicatedTable } from '../../../shared/schema/tables';
 
 /** Column names as a clerk calls them, per table; `deleted` is common to all. */
@@ -38,6 +41,27 @@ const columnLabels: Partial<Record<ReplicatedTable, Record<string, string>>> = {
     plan_id: '所属计划',
     sort_order: '排列顺序',
   },
+  progress_reports: {
+    status: '状态',
+    percent: '完成百分比',
+    progress_text: '进展情况',
+    problems_text: '存在问题',
+    next_steps_text: '下步打算',
+    workflow_state: '审核状态',
+    review_comment: '审核意见',
+    period: '季度',
+    department_id: '科室',
+    task_id: '任务',
+  },
+  indicators: {
+    name: '指标名称',
+    unit: '单位',
+    value_kind: '指标类型',
+    accumulation: '累计方式',
+    pace: '序时进度',
+    department_id: '填报科室',
+  },
+  indicator_values: { value: '数值', note: '说明', period: '期间' },
 };
 
 const commonLabels: Record<string, string> = { deleted: '删除', title: '标题', name: '名称' };
@@ -54,7 +78,7 @@ export function columnLabel(table: string, column: string): string {
 }
 
 /** Bookkeeping columns a clerk never edits directly: left out of the panel. */
-const hiddenColumns = new Set(['office_id', 'plan_id', 'sort_order', 'source_hash']);
+const hiddenColumns = new Set(['office_id', 'plan_id', 'sort_order', 'source_hash', 'task_id', 'indicator_id', 'owner_id', 'owner_table']);
 
 export function isShownColumn(column: string): boolean {
   return !hiddenColumns.has(column);
@@ -83,6 +107,20 @@ export function formatValue(table: string, column: string, value: unknown, conte
     const section = context.sections?.find((s) => s.id === value);
     return section ? [section.label, section.title].filter(Boolean).join(' ') : '已删除的章节';
   }
+  if (column === 'department_id' && typeof value === 'string') {
+    return (context.departments ?? []).find((d) => d.id === value)?.name ?? '已删除的科室';
+  }
+  if (table === 'progress_reports' && column === 'workflow_state' && typeof value === 'string') {
+    return workflowLabels[value as WorkflowState] ?? value;
+  }
+  if (table === 'progress_reports' && column === 'period' && typeof value === 'string' && isPeriod(value)) {
+    return periodLabel(parsePeriod(value));
+  }
+  if (table === 'progress_reports' && column === 'percent' && typeof value === 'number') return `${value}%`;
+  if (table === 'indicators' && column === 'value_kind' && typeof value === 'string') {
+    return valueKindLabels[value as ValueKind] ?? value;
+  }
+  if (table === 'indicators' && column === 'accumulation') return value === 'cumulative' ? '累计值' : value === 'point' ? '时点值' : String(value);
   if (table === 'plans' && column === 'kind' && typeof value === 'string') {
     return planKindLabels[value as PlanKind] ?? value;
   }

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import type { PlanDetail } from '../../../shared/api/plans';
 import { useLedger } from '../store/context';
 import { EmptyState } from '../ui/EmptyState';
+import { CarryOverDialog } from './CarryOverDialog';
 import { PlanHeader } from './PlanHeader';
 import { SectionBlock } from './SectionBlock';
 import { SectionFormDialog } from './SectionFormDialog';
@@ -14,7 +15,7 @@ export function PlanView({ detail }: { detail: PlanDetail }) {
   const openPlan = useLedger((s) => s.openPlan);
   const departmentCount = useLedger((s) => s.departments?.length ?? 0);
   const goTo = useLedger((s) => s.goTo);
-  const [dialog, setDialog] = useState<'section' | 'task' | null>(null);
+  const [dialog, setDialog] = useState<'section' | 'task' | 'carry' | null>(null);
   const sections = useMemo(() => orderedSections(detail.sections), [detail.sections]);
   const groups = useMemo(() => tasksBySection(detail.tasks, detail.sections), [detail.tasks, detail.sections]);
   const looseTasks = groups.get(null) ?? [];
@@ -33,6 +34,11 @@ export function PlanView({ detail }: { detail: PlanDetail }) {
         <button type="button" className="button" onClick={() => setDialog('section')}>
           新增章节
         </button>
+        {detail.tasks.length > 0 ? (
+          <button type="button" className="button" onClick={() => setDialog('carry')}>
+            结转未完成任务
+          </button>
+        ) : null}
         {departmentCount === 0 ? (
           <p className="toolbar-note">
             还没有科室，任务无法指定牵头科室。
@@ -63,6 +69,7 @@ export function PlanView({ detail }: { detail: PlanDetail }) {
       )}
       {dialog === 'section' ? <SectionFormDialog planId={detail.plan.id} sections={detail.sections} onClose={() => setDialog(null)} /> : null}
       {dialog === 'task' ? <TaskFormDialog detail={detail} onClose={() => setDialog(null)} /> : null}
+      {dialog === 'carry' ? <CarryOverDialog detail={detail} onClose={() => setDialog(null)} /> : null}
     </section>
   );
 }

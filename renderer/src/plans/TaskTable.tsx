@@ -10,6 +10,7 @@ function TaskRow({ task, detail }: { task: Task; detail: PlanDetail }) {
   const departments = useLedger((s) => s.departments);
   const deleteTask = useLedger((s) => s.deleteTask);
   const openHistory = useLedger((s) => s.openHistory);
+  const openDetail = useLedger((s) => s.openTaskDetail);
   const [editing, setEditing] = useState(false);
   const leads = departmentNames(task.leadDepartmentIds, departments);
   const name = task.title || '（未命名任务）';
@@ -25,6 +26,9 @@ function TaskRow({ task, detail }: { task: Task; detail: PlanDetail }) {
       <td className="col-deadline">{task.deadline || <span className="muted">—</span>}</td>
       <td className="col-actions">
         <div className="row-actions">
+          <button type="button" className="button button-small" onClick={() => void openDetail(task.id)} aria-label={`查看“${name}”的季度进展`}>
+            季度进展
+          </button>
           <button type="button" className="button button-small" onClick={() => setEditing(true)}>
             编辑
           </button>
