@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { contract, isCallName, type ApiResult, type CallArgs, type CallName, type CallResult, type LedgerApi, type LedgerEvent, type ErrorCode, errorMessages } from '../../shared/api';
+import { contract, isCallName, type ApiResult, type CallArgs, type CallName, type CallResult, type LedgerApi, type LedgerEvent, errorMessages } from '../../shared/api';
 import type { DirectoryEntry } from '../../shared/api/directory';
 import type { HistoryEntry } from '../../shared/api/history';
 import type { PlanSummary, Section, Task } from '../../shared/api/plans';
@@ -9,22 +9,14 @@ import type { ParsePreview, PlanDraft, SourceInfo } from '../../shared/api/impor
 import { parsePlan } from '../../shared/parse';
 import { diffPlans, type ExistingTask, type RevisedTask } from '../../shared/parse/plan-diff';
 import { normalizeWidth } from '../../shared/parse/width';
+import { Failure, type Row } from './fake-failure';
+import { FakeProgress, type IndicatorSeed } from './fake-progress';
 
 /**
  * An in-memory LedgerApi for renderer tests. Every argument is checked with the real contract
  * schema (so a UI that sends a wrong shape fails like it would against the core), every result
  * with the contract's result schema, and every change is logged per field for history.record.
  */
-
-class Failure extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message?: string,
-    readonly fields?: Record<string, string>,
-  ) {
-    super(message ?? errorMessages[code]);
-  }
-}
 
 interface LoggedChange {
   hlc: string;
@@ -37,8 +29,6 @@ interface LoggedChange {
   actor: string;
   at: string;
 }
-
-type Row = Record<string, unknown> & { id: string; deleted: boolean };
 
 const nouns = { departments: '科室', units: '责任单位' } as const;
 
@@ -63,6 +53,8 @@ export interface FakeOptions {
   readonly initialized?: boolean;
   readonly officeName?: string;
   readonly clerkName?: string;
+  /** This PC's department, by name (created on first use by the test). */
+  readonly departmentName?: string;
 }
 
 export class FakeLedger implements LedgerApi {
@@ -81,11 +73,23 @@ export class FakeLedger implements LedgerApi {
   private parseGate: Promise<void> | null = null;
   /** Draft task key → task id, per imported plan, so a re-import updates the same rows. */
   private importedTasks = new Map<string, Map<string, string>>();
+  private departmentId: string | null = null;
+  /** Quarterly reports, indicators and evidence: see fake-progress.ts. */
+  private readonly progress = new FakeProgress({
+    live: (table) => this.live(table),
+    row: (table, id, noun) => this.row(table, id, noun),
+    write: (table, id, values) => this.write(table, id, values),
+    task: (row) => this.task(row),
+    plan: (row) => this.plan(row),
+    now: () => new Date(this.clock).toISOString(),
+    actor: () => this.local.clerkName,
+  });
 
   constructor(options: FakeOptions = {}) {
     this.initialized = options.initialized ?? true;
     if (this.initialized) this.office.name = options.officeName ?? '渝北区卫生健康委';
     this.local.clerkName = options.clerkName ?? '';
+    this.departmentName = options.departmentName ?? null;
   }
 
   // ---- LedgerApi ----
@@ -171,6 +175,27 @@ export class FakeLedger implements LedgerApi {
       .sort((x, y) => x.sortOrder - y.sortOrder);
   }
 
+  /** Make a department this PC's own, as system.init with 科室名称 would. */
+  setOwnDepartment(id: string, name: string): void {
+    this.departmentId = id;
+    this.departmentName = name;
+  }
+
+  /** Indicators come from imports in the core; tests place them directly. */
+  addIndicator(seed: IndicatorSeed): string {
+    return this.progress.addIndicator(seed);
+  }
+
+  /** A progress entry as stored, for assertions. */
+  storedEntry(taskId: string, departmentId: string, period: string) {
+    return this.progress.storedEntry(taskId, departmentId, period);
+  }
+
+  /** Move the fake's clock (lights and 催办 depend on today). */
+  setToday(iso: string): void {
+    this.clock = Date.parse(iso);
+  }
+
   departmentNamed(name: string): DirectoryEntry | undefined {
     const row = this.live('departments').find((d) => d.name === name);
     return row ? this.entry(row) : undefined;
@@ -230,7 +255,7 @@ export class FakeLedger implements LedgerApi {
             officeId: '22222222-2222-4222-8222-222222222222',
             officeName: this.office.name,
             officeCode: this.office.code,
-            departmentId: null,
+            departmentId: this.departmentId,
             departmentName: this.departmentName,
             fingerprint: 'K7QF-3M9X-PD2A',
           }
@@ -498,6 +523,7 @@ export class FakeLedger implements LedgerApi {
       case 'imports.save':
         return this.saveImport(a as { draft: PlanDraft; source: SourceInfo; owners: ({ name: string; action: 'map'; departmentId: string } | { name: string; action: 'create' })[]; planId: string | null; acceptedChanges: string[] | null });
       default:
+        if (this.progress.handles(name)) return this.progress.handle(name, a);
         throw new Failure('UNKNOWN_CALL', `测试替身未实现：${name}`);
     }
   }

@@ -2,15 +2,15 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/rea
 import { afterEach } from 'vitest';
 import type { LedgerApi } from '../../shared/api';
 import { App } from '../../renderer/src/app/App';
-import { createLedgerStore } from '../../renderer/src/store';
+import { createLedgerStore, type StoreOptions } from '../../renderer/src/store';
 
 afterEach(() => {
   cleanup();
 });
 
 /** Render the whole renderer against a LedgerApi, as main.tsx does. */
-export function renderApp(api: LedgerApi) {
-  const store = createLedgerStore(api);
+export function renderApp(api: LedgerApi, options: StoreOptions = {}) {
+  const store = createLedgerStore(api, options);
   const view = render(<App store={store} api={api} />);
   return { store, ...view };
 }
