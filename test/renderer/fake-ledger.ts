@@ -83,6 +83,7 @@ export class FakeLedger implements LedgerApi {
     plan: (row) => this.plan(row),
     now: () => new Date(this.clock).toISOString(),
     actor: () => this.local.clerkName,
+    role: () => this.local.role,
   });
 
   constructor(options: FakeOptions = {}) {

@@ -15,6 +15,7 @@ export interface FakeDb {
   plan(row: Row): PlanSummary;
   now(): string;
   actor(): string;
+  role(): 'clerk' | 'reviewer';
 }
 
 export interface IndicatorSeed {
@@ -113,6 +114,7 @@ export class FakeProgress {
       case 'progress.sheet':
         return this.sheet(a.period as string, a.departmentId as string);
       case 'progress.saveDraft': {
+        this.requireLed(a.taskId as string, a.departmentId as string);
         const key = this.key(a.taskId as string, a.departmentId as string, a.period as string);
         const draft = { ...(this.drafts.get(key) ?? {}), ...(a.fields as Partial<EntryFields>), savedAt: this.db.now() };
         this.drafts.set(key, draft);
@@ -124,15 +126,21 @@ export class FakeProgress {
         return this.carryForward(a.departmentId as string, a.period as string, a.taskId as string | null);
       case 'progress.review': {
         const row = this.db.row('progress_reports', a.id as string, '进展');
-        if (row.workflow_state !== 'submitted') throw new Failure('CONFLICT', '只能审核已提交的进展，请刷新后再试');
+        this.requireReviewer('审核');
+        const state = row.workflow_state as WorkflowState;
         const approve = a.decision === 'approve';
-        this.db.write('progress_reports', row.id, { workflow_state: approve ? 'approved' : 'returned', review_comment: approve ? null : (a.comment as string) });
+        // Like the core: an approval may follow a return; a return only follows a submission.
+        if (approve && (state === 'draft' || state === 'approved')) throw new Failure('CONFLICT', state === 'draft' ? '该进展还是草稿，尚未提交，不能审核通过' : '该进展已审核通过，无需重复审核');
+        if (!approve && state !== 'submitted') throw new Failure('CONFLICT', '该进展尚未提交或已处理，不能退回');
+        const comment = (a.comment as string).trim();
+        this.db.write('progress_reports', row.id, { workflow_state: approve ? 'approved' : 'returned', review_comment: comment || null });
         return this.entry(row);
       }
       case 'progress.unlock': {
         const row = this.db.row('progress_reports', a.id as string, '进展');
-        if (row.workflow_state !== 'approved') throw new Failure('CONFLICT', '只有已审核的进展需要解锁');
-        this.db.write('progress_reports', row.id, { workflow_state: 'returned', review_comment: `已解锁：${a.reason as string}` });
+        this.requireReviewer('解锁');
+        if (row.workflow_state !== 'approved') throw new Failure('CONFLICT', '只有已审核的进展需要解锁，该进展现在就可以修改');
+        this.db.write('progress_reports', row.id, { workflow_state: 'returned', review_comment: `解锁：${a.reason as string}` });
         return this.entry(row);
       }
       case 'progress.overview':
@@ -167,7 +175,7 @@ export class FakeProgress {
       case 'attachments.remove': {
         const row = this.db.row('attachments', a.id as string, '佐证材料');
         const owner = this.db.row('progress_reports', row.owner_id as string, '进展');
-        if (owner.workflow_state === 'approved') throw new Failure('CONFLICT', LOCKED);
+        if (owner.workflow_state === 'approved') throw new Failure('LOCKED', LOCKED);
         this.db.write('attachments', row.id, { deleted: true });
         return null;
       }
@@ -179,6 +187,22 @@ export class FakeProgress {
   }
 
   // ---- entries ----
+
+  /** The office's review is a workflow aid: the core still asks for the 审核员 role. */
+  private requireReviewer(action: string): void {
+    if (this.db.role() !== 'reviewer') throw new Failure('INVALID_ARGUMENT', `${action}需要审核员身份，请在“设置”中把本机角色切换为“审核员”后再操作`);
+  }
+
+  /** Only a task's lead departments report on it. */
+  private requireLed(taskId: string, departmentId: string): Task {
+    const task = this.db.task(this.db.row('tasks', taskId, '任务'));
+    const department = this.db.row('departments', departmentId, '科室');
+    if (!task.leadDepartmentIds.includes(departmentId)) {
+      const message = `任务“${task.title}”不由${department.name as string}牵头，不能由该科室填报`;
+      throw new Failure('INVALID_ARGUMENT', message, { departmentId: message });
+    }
+    return task;
+  }
 
   private key(taskId: string, departmentId: string, period: string): string {
     return `${taskId}|${departmentId}|${period}`;
@@ -217,10 +241,9 @@ export class FakeProgress {
   }
 
   private save(taskId: string, departmentId: string, period: string, fields: EntryFields, submit: boolean): Entry {
-    this.db.row('tasks', taskId, '任务');
-    this.db.row('departments', departmentId, '科室');
+    this.requireLed(taskId, departmentId);
     const existing = this.entryRow(taskId, departmentId, period);
-    if (existing?.workflow_state === 'approved') throw new Failure('CONFLICT', LOCKED);
+    if (existing?.workflow_state === 'approved') throw new Failure('LOCKED', LOCKED);
     const id = existing?.id ?? crypto.randomUUID();
     const state: WorkflowState = submit ? 'submitted' : existing?.workflow_state === 'returned' ? 'returned' : 'draft';
     this.writeEntry(id, {
@@ -242,13 +265,13 @@ export class FakeProgress {
   private carryForward(departmentId: string, period: string, taskId: string | null) {
     this.db.row('departments', departmentId, '科室');
     const before = formatPeriod(previousPeriod(parsePeriod(period)));
-    const tasks = taskId ? [this.db.task(this.db.row('tasks', taskId, '任务'))] : this.departmentTasks(departmentId, parsePeriod(period));
+    const tasks = taskId ? [this.requireLed(taskId, departmentId)] : this.departmentTasks(departmentId, parsePeriod(period));
     const result: { taskId: string; draft: DraftFields }[] = [];
     for (const task of tasks) {
       const previous = this.entryRow(task.id, departmentId, before);
       if (!previous) continue;
-      // Carrying everything forward never overwrites an entry already saved this quarter.
-      if (taskId === null && this.entryRow(task.id, departmentId, period)) continue;
+      // Carrying everything forward only fills what is empty: nothing saved or typed is replaced.
+      if (taskId === null && (this.entryRow(task.id, departmentId, period) || this.drafts.has(this.key(task.id, departmentId, period)))) continue;
       const p = this.entry(previous);
       const draft: DraftFields = { status: p.status, percent: p.percent, progressText: p.progressText, problemsText: p.problemsText, nextStepsText: p.nextStepsText, savedAt: this.db.now() };
       this.drafts.set(this.key(task.id, departmentId, period), draft);
@@ -258,12 +281,18 @@ export class FakeProgress {
   }
 
   private addAttachment(taskId: string, departmentId: string, period: string, fileName: string, contentBase64: string): Attachment {
-    this.db.row('tasks', taskId, '任务');
+    this.requireLed(taskId, departmentId);
+    let owner = this.entryRow(taskId, departmentId, period);
+    if (owner?.workflow_state === 'approved') throw new Failure('LOCKED', LOCKED);
     const ext = fileName.split('.').pop()?.toLowerCase() ?? '';
     const mime = MIME[ext];
-    if (!mime) throw new Failure('INVALID_ARGUMENT', '佐证材料只能是 pdf、docx、xlsx、jpg、png 文件', { fileName: '佐证材料只能是 pdf、docx、xlsx、jpg、png 文件' });
-    let owner = this.entryRow(taskId, departmentId, period);
-    if (owner?.workflow_state === 'approved') throw new Failure('INVALID_ARGUMENT', LOCKED);
+    const invalid = (message: string, field: string) => new Failure('INVALID_ARGUMENT', message, { [field]: message });
+    if (!mime) throw invalid('只能上传 PDF、Word（.docx）、Excel（.xlsx）、JPG 或 PNG 格式的佐证材料', 'fileName');
+    // Like the core, the content must be what the name says.
+    const head = atob(contentBase64.slice(0, 1400));
+    if (head.length === 0) throw invalid(`“${fileName}”是空文件，请检查后重新选择`, 'contentBase64');
+    const looksRight = ext === 'pdf' ? head.includes('%PDF-') : ext === 'png' ? head.startsWith('\x89PNG') : ext === 'docx' || ext === 'xlsx' ? head.startsWith('PK\x03\x04') : head.startsWith('\xff\xd8\xff');
+    if (!looksRight) throw invalid(`“${fileName}”的内容与扩展名不符，可能已损坏或改过扩展名`, 'contentBase64');
     if (!owner) {
       // Evidence may come before the text: the entry starts as a draft.
       const draft = this.drafts.get(this.key(taskId, departmentId, period));
@@ -376,8 +405,7 @@ export class FakeProgress {
           approved: count('approved'),
           late: late && missing + count('draft') + count('returned') > 0,
         };
-      })
-      .filter((row) => row.tasks > 0);
+      });
   }
 
   private taskDetail(taskId: string) {
@@ -458,8 +486,9 @@ export class FakeProgress {
     const problem = checkValue(row.value_kind as IndicatorRow['valueKind'], row.unit as string, value);
     if (problem) throw new Failure('INVALID_ARGUMENT', problem, { value: problem });
     const values = this.db.live('indicator_values').filter((v) => v.indicator_id === indicatorId);
-    const earlier = values.filter((v) => (v.period as string).length === period.length && (v.period as string) < period).sort((x, y) => ((x.period as string) < (y.period as string) ? -1 : 1));
-    const previous = (earlier.at(-1)?.value as number | undefined) ?? null;
+    // The period just before (the core compares with it alone).
+    const before = /Q/.test(period) ? formatPeriod(previousPeriod(parsePeriod(period))) : String(Number(period) - 1);
+    const previous = (values.find((v) => v.period === before)?.value as number | undefined) ?? null;
     const existing = values.find((v) => v.period === period);
     this.db.write('indicator_values', existing?.id ?? crypto.randomUUID(), { indicator_id: indicatorId, office_id: null, period, value, note });
     return { indicator: this.indicator(row), warning: outlierWarning(previous, value) };

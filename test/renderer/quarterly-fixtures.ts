@@ -18,6 +18,15 @@ export async function seedQuarter(options: { reviewer?: boolean } = {}) {
   return { fake, cdc, medical, plan, section, tasks: { vaccines, outbreaks, screening, hospitals } };
 }
 
+/** Review as the office would: the core wants the 审核员 role for it. */
+export async function review(fake: FakeLedger, id: string, decision: 'approve' | 'return', comment = '') {
+  const { role } = await fake.act('settings.get', {});
+  await fake.act('settings.update', { role: 'reviewer' });
+  const result = await fake.act('progress.review', { id, decision, comment });
+  await fake.act('settings.update', { role });
+  return result;
+}
+
 export const TODAY = new Date(2025, 2, 3, 9, 30);
 
 export const fields = (progressText: string, overrides: Record<string, unknown> = {}) => ({

@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { openPage, renderApp } from './render-app';
-import { fields, seedQuarter, TODAY } from './quarterly-fixtures';
+import { fields, review, seedQuarter, TODAY } from './quarterly-fixtures';
 
 function card(number: string): HTMLElement {
   return screen.getByRole('article', { name: `第${number}项任务` });
@@ -144,9 +144,9 @@ describe('季度填报', () => {
   it('shows the office’s return comment, and an approved entry is read-only', async () => {
     const { fake, cdc, tasks } = await seedQuarter();
     const returned = await fake.act('progress.save', { taskId: tasks.vaccines.id, departmentId: cdc.id, period: '2025-Q1', fields: fields('开展接种'), submit: true });
-    await fake.act('progress.review', { id: returned.id, decision: 'return', comment: '请补充接种人数' });
+    await review(fake, returned.id, 'return', '请补充接种人数');
     const approved = await fake.act('progress.save', { taskId: tasks.outbreaks.id, departmentId: cdc.id, period: '2025-Q1', fields: fields('完成哨点监测'), submit: true });
-    await fake.act('progress.review', { id: approved.id, decision: 'approve' });
+    await review(fake, approved.id, 'approve');
     fake.calls.length = 0;
     renderApp(fake, { now: () => TODAY });
     await openSheet();
@@ -168,7 +168,7 @@ describe('季度填报', () => {
     expect(fake.callsNamed('progress.save')).toHaveLength(0);
     // And the fake, like the core, refuses a save of a locked entry.
     const refused = await fake.invoke('progress.save', { taskId: tasks.outbreaks.id, departmentId: cdc.id, period: '2025-Q1', fields: fields('x') });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
   });
 
   it('提交全部 submits what is written and says what is missing', async () => {

@@ -156,7 +156,7 @@ export const createQuarterlySlice = (now: () => Date): Slice<QuarterlySlice> => 
       const fieldErrors = entryErrorsFrom(result.error);
       if (Object.keys(fieldErrors).length > 0) set((state) => ({ entryErrors: { ...state.entryErrors, [taskId]: fieldErrors } }));
       else get().pushToast('error', `${taskName(task)}未能${submit ? '提交' : '保存'}：${result.error.message}`);
-      if (result.error.code === 'CONFLICT' || result.error.code === 'NOT_FOUND') void reload();
+      if (result.error.code === 'CONFLICT' || result.error.code === 'LOCKED' || result.error.code === 'NOT_FOUND') void reload();
       return false;
     }
     updateTask(taskId, (t) => ({ ...t, entry: result.value, draft: null }));
