@@ -3,6 +3,7 @@ import { useLedger, useLedgerStore } from '../store/context';
 import '../styles/progress.css';
 import '../styles/indicators.css';
 import { EmptyState } from '../ui/EmptyState';
+import { InlineSelect } from '../ui/InlineSelect';
 import { buildGrid, gridColumns, isYearlyPlan } from './grid';
 import { IndicatorGrid } from './IndicatorGrid';
 
@@ -42,28 +43,22 @@ export default function IndicatorsPage() {
           指标
         </h1>
         <div className="quarter-picker">
-          <label className="inline-field">
-            <span className="inline-label">计划</span>
-            <select className="input" value={planId ?? ''} onChange={(event) => void setPlan(event.target.value || null)}>
-              <option value="">全部计划</option>
-              {(plans ?? []).map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.title}
+          <InlineSelect label="计划" value={planId ?? ''} onChange={(value) => void setPlan(value || null)}>
+            <option value="">全部计划</option>
+            {(plans ?? []).map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.title}
+              </option>
+            ))}
+          </InlineSelect>
+          {yearly ? null : (
+            <InlineSelect label="年度" value={String(year)} onChange={(value) => setYear(Number(value))}>
+              {years.map((y) => (
+                <option key={y} value={y}>
+                  {y}年
                 </option>
               ))}
-            </select>
-          </label>
-          {yearly ? null : (
-            <label className="inline-field">
-              <span className="inline-label">年度</span>
-              <select className="input" value={year} onChange={(event) => setYear(Number(event.target.value))}>
-                {years.map((y) => (
-                  <option key={y} value={y}>
-                    {y}年
-                  </option>
-                ))}
-              </select>
-            </label>
+            </InlineSelect>
           )}
         </div>
       </div>
@@ -100,7 +95,7 @@ export default function IndicatorsPage() {
             <p className="card-note">
               点击数值即可修改，回车保存，Esc 取消。颜色表示灯色：绿灯达到目标或序时进度，黄灯接近，红灯落后；鼠标停在数值上可看原因。
             </p>
-            <IndicatorGrid rows={grid} columns={columns} planTitles={planTitles} showPlan={plan === null} onWarning={(w) => setWarnings((list) => [...list.slice(-4), w])} />
+            <IndicatorGrid rows={grid} columns={columns} planTitles={planTitles} showPlan={plan === null && new Set(rows.map((r) => r.planId)).size > 1} onWarning={(w) => setWarnings((list) => [...list.slice(-4), w])} />
           </>
         )}
       </div>

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { PlanDetail } from '../../../shared/api/plans';
 import { useLedger } from '../store/context';
+import { InlineSelect } from '../ui/InlineSelect';
 import { Modal } from '../ui/Modal';
 import '../styles/progress.css';
 import { nextYearPlans, type TaskProgress } from './carry-over';
@@ -57,17 +58,16 @@ export function CarryOverDialog({ detail, onClose }: { detail: PlanDetail; onClo
         <p className="card-note">
           年终把尚未完成的任务带入下一年度的计划，保留与原任务的关联和历次进展。已勾选的是年末仍未报告“已完成”或“已办结”的任务，可按实际调整。
         </p>
-        <label className="inline-field carry-target">
-          <span className="inline-label">结转到</span>
-          <select className="input" value={target} onChange={(event) => setTarget(event.target.value)}>
+        <div className="carry-target">
+          <InlineSelect label="结转到" value={target} onChange={setTarget}>
             <option value={NEW_PLAN}>新建{nextYear}年度计划</option>
             {targets.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.title}
               </option>
             ))}
-          </select>
-        </label>
+          </InlineSelect>
+        </div>
         {progress === null ? (
           <p className="loading" role="status">
             正在查看各任务的完成情况…

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useLedger } from '../store/context';
+import { InlineSelect } from '../ui/InlineSelect';
 import { periodChoices } from './period';
 
 /** 季度 and 科室 for the sheet; changing either first sends any waiting draft. */
@@ -13,27 +14,21 @@ export function QuarterPicker({ showDepartment, now }: { showDepartment: boolean
   const choices = useMemo(() => periodChoices(now, plans, period), [now, plans, period]);
   return (
     <div className="quarter-picker">
-      <label className="inline-field">
-        <span className="inline-label">季度</span>
-        <select className="input" value={period} onChange={(event) => void chooseQuarter(event.target.value)}>
-          {choices.map((choice) => (
-            <option key={choice.value} value={choice.value}>
-              {choice.label}
+      <InlineSelect label="季度" value={period} onChange={(value) => void chooseQuarter(value)}>
+        {choices.map((choice) => (
+          <option key={choice.value} value={choice.value}>
+            {choice.label}
+          </option>
+        ))}
+      </InlineSelect>
+      {showDepartment && departments && departments.length > 0 ? (
+        <InlineSelect label="科室" value={departmentId ?? ''} onChange={(value) => void chooseDepartment(value)}>
+          {departments.map((department) => (
+            <option key={department.id} value={department.id}>
+              {department.name}
             </option>
           ))}
-        </select>
-      </label>
-      {showDepartment && departments && departments.length > 0 ? (
-        <label className="inline-field">
-          <span className="inline-label">科室</span>
-          <select className="input" value={departmentId ?? ''} onChange={(event) => void chooseDepartment(event.target.value)}>
-            {departments.map((department) => (
-              <option key={department.id} value={department.id}>
-                {department.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        </InlineSelect>
       ) : null}
     </div>
   );
