@@ -253,7 +253,7 @@ const indicator = (overrides: Partial<IndicatorRow> = {}): IndicatorRow => ({
 describe('indicator grid', () => {
   it('has a column per quarter of the year, or per year of a five-year plan', () => {
     expect(gridColumns(plan(), 2025).map((c) => c.period)).toEqual(['2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4']);
-    expect(gridColumns(null, 2024)[0]).toEqual({ period: '2024-Q1', label: '2024年一季度' });
+    expect(gridColumns(null, 2024)[0]).toEqual({ period: '2024-Q1', label: '2024年一季度', year: '2024年', name: '一季度' });
     const fiveYear = plan({ kind: 'five-year-plan', yearFrom: 2021, yearTo: 2025 });
     expect(isYearlyPlan(fiveYear)).toBe(true);
     expect(gridColumns(fiveYear, 2025).map((c) => c.label)).toEqual(['2021年', '2022年', '2023年', '2024年', '2025年']);

@@ -37,8 +37,9 @@ export function IndicatorGrid({ rows, columns, planTitles, showPlan, onWarning }
               目标
             </th>
             {columns.map((column) => (
-              <th key={column.period} scope="col" className="col-period">
-                {column.label}
+              <th key={column.period} scope="col" className="col-period" aria-label={column.label}>
+                {column.year ? <span className="period-year">{column.year}</span> : null}
+                <span className="period-name">{column.name}</span>
               </th>
             ))}
             <th scope="col" className="col-kind">

@@ -7,6 +7,9 @@ export interface GridColumn {
   /** `2025-Q1`, or `2025` for a five-year plan. */
   readonly period: string;
   readonly label: string;
+  /** The header in two parts, so it breaks between year and quarter: `2025年` / `一季度`. */
+  readonly year: string;
+  readonly name: string;
 }
 
 const quarterNames = ['一季度', '二季度', '三季度', '四季度'] as const;
@@ -22,10 +25,10 @@ export function isYearlyPlan(plan: PlanSummary | null): boolean {
 export function gridColumns(plan: PlanSummary | null, year: number): GridColumn[] {
   if (plan && isYearlyPlan(plan) && plan.yearFrom != null && plan.yearTo != null) {
     const columns: GridColumn[] = [];
-    for (let y = plan.yearFrom; y <= plan.yearTo; y++) columns.push({ period: String(y), label: `${y}年` });
+    for (let y = plan.yearFrom; y <= plan.yearTo; y++) columns.push({ period: String(y), label: `${y}年`, year: '', name: `${y}年` });
     return columns;
   }
-  return quarterNames.map((label, i) => ({ period: `${year}-Q${i + 1}`, label: `${year}年${label}` }));
+  return quarterNames.map((name, i) => ({ period: `${year}-Q${i + 1}`, label: `${year}年${name}`, year: `${year}年`, name }));
 }
 
 export function directionText(comparator: Comparator): string {

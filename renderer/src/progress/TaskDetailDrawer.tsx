@@ -49,8 +49,8 @@ function EntryBlock({ entry, label }: { entry: DetailEntry; label: string }) {
         ))}
       </dl>
       {entry.reviewComment ? (
-        <p className="detail-comment">
-          {entry.workflowState === 'returned' ? '退回意见' : '审核意见'}：{entry.reviewComment}
+        <p className={`detail-comment${entry.workflowState === 'returned' ? ' detail-comment-open' : ''}`}>
+          {entry.workflowState === 'returned' ? '退回意见' : entry.workflowState === 'approved' ? '审核意见' : '上次退回意见'}：{entry.reviewComment}
         </p>
       ) : null}
       <span className="detail-light">

@@ -37,7 +37,7 @@ export function EntryText({ field, value, onChange, readOnly, error, changedFrom
         id={id}
         className="input textarea entry-textarea"
         value={value}
-        rows={4}
+        rows={3}
         maxLength={TEXT_MAX}
         readOnly={readOnly}
         placeholder={readOnly ? undefined : placeholder}

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { Entry, SheetTask } from '../../../shared/api/progress';
 import type { WorkflowState } from '../../../shared/domain/progress-status';
 import { useLedger } from '../store/context';
@@ -14,6 +15,12 @@ const groups: readonly { state: WorkflowState; title: string }[] = [
 export function ReviewDepartment() {
   const sheet = useLedger((s) => s.reviewSheet);
   const close = useLedger((s) => s.openReviewDepartment);
+  const section = useRef<HTMLElement>(null);
+  const departmentId = sheet?.departmentId ?? null;
+  // The list opens below the overview table: bring it into view when another department is picked.
+  useEffect(() => {
+    if (departmentId) section.current?.scrollIntoView?.({ block: 'start', behavior: 'smooth' });
+  }, [departmentId]);
   if (!sheet) {
     return (
       <p className="loading" role="status">
@@ -24,7 +31,7 @@ export function ReviewDepartment() {
   const withEntry = sheet.tasks.filter((t): t is SheetTask & { entry: Entry } => t.entry !== null);
   const missing = sheet.tasks.filter((t) => t.entry === null || t.entry.workflowState === 'draft').length;
   return (
-    <section className="review-department" aria-label={`${sheet.departmentName}的填报内容`}>
+    <section ref={section} className="review-department" aria-label={`${sheet.departmentName}的填报内容`}>
       <div className="review-department-head">
         <h2 className="card-title">
           {sheet.departmentName}

@@ -58,6 +58,12 @@ export function ReviewEntryCard({ task, entry, departmentName }: { task: SheetTa
           {entry.reviewComment}
         </p>
       ) : null}
+      {entry.workflowState === 'submitted' && entry.reviewComment ? (
+        <p className="review-earlier">
+          <strong>上次退回意见：</strong>
+          {entry.reviewComment}
+        </p>
+      ) : null}
       <div className="entry-foot">
         <AttachmentList attachments={entry.attachments} taskLabel={label} />
         <div className="row-actions entry-actions">

@@ -51,7 +51,8 @@ export const createReviewSlice: Slice<ReviewSlice> = ({ set, get, call }) => {
       const outcome = await call(
         'progress.review',
         { id: entry.id, decision, comment },
-        { fields: REVIEW_FIELDS, success: decision === 'approve' ? '已审核通过' : '已退回，科室将看到退回意见' },
+        // An approved card moves to 已审核 in view; a toast per approval would only pile up.
+        decision === 'approve' ? { fields: REVIEW_FIELDS } : { fields: REVIEW_FIELDS, success: '已退回，科室将看到退回意见' },
       );
       if (outcome.ok) await refresh();
       return outcome;
