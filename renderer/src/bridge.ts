@@ -6,9 +6,17 @@ import { replicatedTableNames } from '../../shared/schema/tables';
  * (`window.ledger`) when present, otherwise HTTP to the browser host on the same origin.
  */
 
+/**
+ * Small requests outlive the page (an autosaved draft sent as the window closes). Browsers cap
+ * keep-alive bodies at 64 KB and refuse larger ones outright, so only bodies surely under it
+ * (UTF-8 needs at most 3 bytes per UTF-16 unit) ask for it; a full draft of three 5000-character
+ * texts fits, evidence files are sent normally.
+ */
+const KEEPALIVE_MAX_BYTES = 63_000;
+
 export const OFFLINE_MESSAGE = '无法连接到数据服务，请确认目标台账程序仍在运行，然后刷新页面';
 
-type FetchLike = (input: string, init: { method: string; headers: Record<string, string>; body: string }) => Promise<{
+type FetchLike = (input: string, init: { method: string; headers: Record<string, string>; body: string; keepalive: boolean }) => Promise<{
   readonly status: number;
   text(): Promise<string>;
 }>;
@@ -86,10 +94,12 @@ export function createHttpBridge(options: HttpBridgeOptions): LedgerApi {
       let status: number;
       let body: string;
       try {
+        const payload = JSON.stringify({ name, args });
         const response = await doFetch(`${base}/api/invoke`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json', 'X-Ledger-Token': options.token },
-          body: JSON.stringify({ name, args }),
+          body: payload,
+          keepalive: payload.length * 3 < KEEPALIVE_MAX_BYTES,
         });
         status = response.status;
         body = await response.text();

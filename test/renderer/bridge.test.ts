@@ -33,6 +33,20 @@ describe('HTTP bridge', () => {
     expect(init.headers['X-Ledger-Token']).toBe('secret-token');
     expect(init.headers['Content-Type']).toBe('application/json');
     expect(JSON.parse(init.body)).toEqual({ name: 'departments.list', args: {} });
+    // Small calls (an autosaved draft as the window closes) outlive the page.
+    expect((init as unknown as { keepalive: boolean }).keepalive).toBe(true);
+  });
+
+  it('does not ask keep-alive for a body that could pass the browsers’ 64 KB cap', async () => {
+    const fetch = vi.fn(async () => okResponse({ ok: true, value: { id: 'x' } }));
+    const bridge = createHttpBridge({ token: 't', fetch });
+    const draft = { status: '推进中' as const, progressText: '进'.repeat(5000), problemsText: '问'.repeat(5000), nextStepsText: '打'.repeat(5000) };
+    const key = { taskId: '00000000-0000-4000-8000-000000000001', departmentId: '00000000-0000-4000-8000-000000000002', period: '2025-Q1' };
+    await bridge.invoke('progress.saveDraft', { ...key, fields: draft });
+    await bridge.invoke('attachments.add', { ...key, fileName: 'a.pdf', contentBase64: 'A'.repeat(100_000) });
+    const keepalive = fetch.mock.calls.map((call) => (call as unknown as [string, { keepalive: boolean; body: string }])[1]);
+    expect(new TextEncoder().encode(keepalive[0]!.body).length).toBeLessThan(64 * 1024);
+    expect(keepalive.map((init) => init.keepalive)).toEqual([true, false]);
   });
 
   it('passes a failure result through unchanged, even with an HTTP error status', async () => {
