@@ -256,6 +256,28 @@ describe('quarterly entry and review, in Chromium against the browser host', () 
     await saved.waitFor();
     await expect(saved.evaluate((el) => el.closest('td')!.className)).resolves.toMatch(/grid-cell-(green|yellow|red)/);
     await app.screenshot('indicators-grid');
+  });
+
+  it('year end: 结转未完成任务 carries the unfinished tasks into next year\'s plan', async () => {
+    const { page, client } = app;
+    await nav('任务台账');
+    await page.getByRole('button', { name: PLAN_TITLE }).click();
+    await page.getByRole('heading', { name: PLAN_TITLE, level: 1 }).waitFor();
+    await page.getByRole('button', { name: '查看“强化疫情防控能力建设”的季度进展' }).waitFor();
+    await app.screenshot('task-ledger-progress');
+    await page.getByRole('button', { name: '结转未完成任务' }).click();
+    const dialog = page.getByRole('dialog', { name: '结转未完成任务' });
+    const list = dialog.getByRole('list', { name: '要结转的任务' });
+    await list.waitFor();
+    // Nothing was reported 已完成 by the end of 2025: every task is ticked; untick two.
+    await expect(list.getByRole('checkbox').count()).resolves.toBe(39);
+    await expect(list.getByRole('checkbox', { checked: true }).count()).resolves.toBe(39);
+    await list.getByRole('checkbox').nth(0).uncheck();
+    await list.getByRole('checkbox').nth(1).uncheck();
+    await dialog.getByRole('button', { name: '结转 37 项任务' }).click();
+    await page.getByText('已结转 37 项未完成任务').waitFor();
+    const plans = await client.invoke('plans.list', {});
+    expect(plans.ok && plans.value.map((p) => [p.title, p.taskCount])).toContainEqual(['2026年全区卫生健康工作要点', 37]);
     expect(app.consoleErrors).toEqual([]);
   });
 });
