@@ -165,9 +165,9 @@ describe('quarterly entry and review, in Chromium against the browser host', () 
     await page.getByText('角色仅用于区分填报和审核环节，不是权限控制。').waitFor();
     const overview = page.getByRole('table', { name: '各科室填报情况' });
     const cdcRow = overview.getByRole('row', { name: /疾病预防控制科/ });
-    await expect(cdcRow.locator('td').allInnerTexts()).resolves.toEqual(['6', '0', '0', '6', '0', '0', '—']);
+    await expect.poll(() => cdcRow.locator('td').allInnerTexts()).toEqual(['6', '0', '0', '6', '0', '0', '—']);
     // The quarter is long over: departments that have not reported are marked for 催办.
-    await expect(overview.getByText('催办').count()).resolves.toBeGreaterThan(0);
+    await expect.poll(() => overview.getByText('催办').count()).toBeGreaterThan(0);
     await page.locator('.toast').first().waitFor({ state: 'detached', timeout: 10_000 });
     await app.screenshot('quarterly-overview');
     await cdcRow.getByRole('button', { name: '疾病预防控制科' }).click();
@@ -191,7 +191,7 @@ describe('quarterly entry and review, in Chromium against the browser host', () 
     await page.locator('.toast').first().waitFor({ state: 'detached', timeout: 10_000 });
     await app.screenshot('quarterly-review');
     // A returned entry is still open after the quarter: the department is now to be chased.
-    await expect(cdcRow.locator('td').allInnerTexts()).resolves.toEqual(['6', '0', '0', '0', '1', '5', '催办']);
+    await expect.poll(() => cdcRow.locator('td').allInnerTexts()).toEqual(['6', '0', '0', '0', '1', '5', '催办']);
   });
 
   it('back as 填报员: the returned one is edited and resubmitted; approved ones cannot be edited', async () => {
@@ -235,7 +235,7 @@ describe('quarterly entry and review, in Chromium against the browser host', () 
     await history.getByText('审核状态').first().waitFor();
     await page.keyboard.press('Escape');
     await page.keyboard.press('Escape');
-    await expect(page.getByRole('dialog').count()).resolves.toBe(0);
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
   });
 
   it('指标: the grid edits a value in place and colours it by its light', async () => {
