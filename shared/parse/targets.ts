@@ -209,8 +209,18 @@ export function findTargets(text: string, options: { paragraphYear?: number | nu
       else continue;
     }
     const { metric: rawMetric, start } = metricBefore(text, value.index);
-    // "100%设立老年医学科": with nothing before the number, the metric is what follows it.
-    const metricText = stripComparatorWords(rawMetric) || tail.replace(/^(及以上|以上|以下|以内|左右|的)/, '').split(/[，。；、（\n]/)[0]!.slice(0, 30);
+    // "100%设立老年医学科", "（即1个托育服务管理中心、1个示范中心）": when the words before the
+    // number do not name a thing, the metric is the noun phrase after it.
+    const before_ = stripComparatorWords(rawMetric);
+    const after_ = tail
+      .replace(/^(及以上|以上|以下|以内|左右|的)+/, '')
+      .split(/[，。；、（\n]|和|及/)[0]!
+      .replace(/[）)]+$/, '')
+      .slice(0, 30);
+    const weak = before_.length <= 1 || /[、\d]/.test(before_.replace(/^每[千万百]?[^\d]*\d+岁?/, '')) || new RegExp(`^(${WORK_VERBS})+$`).test(before_);
+    // "二级及以上综合性医院100%设立老年医学科": who, then what they all do.
+    const sharePhrase = (value.unit === '%' || value.unit === '‰') && WORK_AFTER.test(tail);
+    const metricText = sharePhrase ? `${before_}${after_}` : weak && after_ ? after_ : before_ || after_;
     const suffix = /^(及以上|以上|或以上|以下|以内|及以下|左右)/.exec(tail);
     const end = run.at(-1)!.end + (suffix ? suffix[0].length : 0);
     const phrase = text.slice(start, end);

@@ -53,6 +53,16 @@ describe('target comparators', () => {
     expect(findTargets('确保监测对象入户核实率、大病救治率、家庭医生签约率达100%').map((t) => t.metric)).toEqual(['监测对象入户核实率', '大病救治率', '家庭医生签约率']);
   });
 
+  it('names the metric after the number when the words before it name nothing', () => {
+    expect(findTargets('建设1+1+1平台（即1个托育服务管理中心、1个托育服务示范中心和1个人才培训中心）').map((t) => t.metric)).toEqual([
+      '托育服务管理中心',
+      '托育服务示范中心',
+      '人才培训中心',
+    ]);
+    expect(findTargets('打造1个市级中医优势专科')[0]!.metric).toBe('市级中医优势专科');
+    expect(findTargets('二级及以上综合性医院100%设立老年医学科')[0]!.metric).toBe('二级及以上综合性医院设立老年医学科');
+  });
+
   it('reads 保持零死亡 as = 0', () => {
     expect(brief('重大食物中毒事件保持零死亡')).toEqual([['=', 0, null, '']]);
   });
