@@ -6,6 +6,7 @@ import { Field } from '../ui/Field';
 import { Modal } from '../ui/Modal';
 import { useForm } from '../ui/useForm';
 import { accumulationLabels, valueKindChecks } from './kinds';
+import { FormDialogFooter } from '../ui/FormDialogFooter';
 
 /** 指标类型 and 累计方式, each with what it means for checking and colouring values. */
 export function IndicatorKindDialog({ indicator, onClose }: { indicator: IndicatorRow; onClose: () => void }) {
@@ -48,14 +49,7 @@ export function IndicatorKindDialog({ indicator, onClose }: { indicator: Indicat
             ) : null}
           </fieldset>
         </div>
-        <div className="modal-footer">
-          <button type="button" className="button" onClick={onClose} disabled={form.saving}>
-            取消
-          </button>
-          <button type="submit" className="button button-primary" disabled={form.saving}>
-            {form.saving ? '正在保存…' : '保存'}
-          </button>
-        </div>
+        <FormDialogFooter saving={form.saving} onCancel={onClose} />
       </form>
     </Modal>
   );

@@ -6,6 +6,7 @@ import { Field, TextField } from '../ui/Field';
 import { parseOptionalYear } from '../ui/format';
 import { Modal } from '../ui/Modal';
 import { useForm } from '../ui/useForm';
+import { FormDialogFooter } from '../ui/FormDialogFooter';
 
 interface PlanFormDialogProps {
   /** Absent: a new plan. */
@@ -85,14 +86,7 @@ export function PlanFormDialog({ plan, onClose, onCreated }: PlanFormDialogProps
           <TextField label="印发单位" hint="可选" value={issuer} onChange={setIssuer} error={form.errors.issuer} maxLength={60} />
           <TextField label="印发日期" hint="可选" type="date" value={issuedOn} onChange={setIssuedOn} error={form.errors.issuedOn} />
         </div>
-        <div className="modal-footer">
-          <button type="button" className="button" onClick={onClose} disabled={form.saving}>
-            取消
-          </button>
-          <button type="submit" className="button button-primary" disabled={form.saving}>
-            {form.saving ? '正在保存…' : plan ? '保存' : '创建计划'}
-          </button>
-        </div>
+        <FormDialogFooter saving={form.saving} onCancel={onClose} saveLabel={plan ? '保存' : '创建计划'} />
       </form>
     </Modal>
   );

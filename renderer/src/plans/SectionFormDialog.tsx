@@ -5,6 +5,7 @@ import { Field, TextField } from '../ui/Field';
 import { Modal } from '../ui/Modal';
 import { useForm } from '../ui/useForm';
 import { orderedSections, sectionLabel, sectionWithDescendants } from './tree';
+import { FormDialogFooter } from '../ui/FormDialogFooter';
 
 interface SectionFormDialogProps {
   readonly planId: string;
@@ -62,14 +63,7 @@ export function SectionFormDialog({ planId, sections, section, onClose }: Sectio
             )}
           </Field>
         </div>
-        <div className="modal-footer">
-          <button type="button" className="button" onClick={onClose} disabled={form.saving}>
-            取消
-          </button>
-          <button type="submit" className="button button-primary" disabled={form.saving}>
-            {form.saving ? '正在保存…' : '保存'}
-          </button>
-        </div>
+        <FormDialogFooter saving={form.saving} onCancel={onClose} />
       </form>
     </Modal>
   );

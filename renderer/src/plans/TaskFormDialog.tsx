@@ -7,6 +7,7 @@ import { useForm } from '../ui/useForm';
 import { DepartmentPicker } from './DepartmentPicker';
 import { nextTaskNumber, orderedSections, sectionLabel } from './tree';
 import { addEntries, UnitEntries } from './UnitEntries';
+import { FormDialogFooter } from '../ui/FormDialogFooter';
 
 interface TaskFormDialogProps {
   readonly detail: PlanDetail;
@@ -106,14 +107,7 @@ export function TaskFormDialog({ detail, task, sectionId = null, onClose }: Task
             maxLength={60}
           />
         </div>
-        <div className="modal-footer">
-          <button type="button" className="button" onClick={onClose} disabled={form.saving}>
-            取消
-          </button>
-          <button type="submit" className="button button-primary" disabled={form.saving}>
-            {form.saving ? '正在保存…' : '保存任务'}
-          </button>
-        </div>
+        <FormDialogFooter saving={form.saving} onCancel={onClose} saveLabel="保存任务" />
       </form>
     </Modal>
   );

@@ -7,6 +7,7 @@ import { TextField } from '../ui/Field';
 import { joinList, splitList } from '../ui/format';
 import { Modal } from '../ui/Modal';
 import { useForm } from '../ui/useForm';
+import { FormDialogFooter } from '../ui/FormDialogFooter';
 
 function EditEntryDialog({ kind, entry, onClose }: { kind: DirectoryKind; entry: DirectoryEntry; onClose: () => void }) {
   const updateEntry = useLedger((s) => s.updateEntry);
@@ -25,14 +26,7 @@ function EditEntryDialog({ kind, entry, onClose }: { kind: DirectoryKind; entry:
           <TextField label="名称" value={name} onChange={setName} error={form.errors.name} required maxLength={40} />
           <TextField label="别名" hint="多个用“、”或逗号分隔" value={aliases} onChange={setAliases} error={form.errors.aliases} />
         </div>
-        <div className="modal-footer">
-          <button type="button" className="button" onClick={onClose} disabled={form.saving}>
-            取消
-          </button>
-          <button type="submit" className="button button-primary" disabled={form.saving}>
-            {form.saving ? '正在保存…' : '保存'}
-          </button>
-        </div>
+        <FormDialogFooter saving={form.saving} onCancel={onClose} />
       </form>
     </Modal>
   );
