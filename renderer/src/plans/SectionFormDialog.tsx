@@ -1,11 +1,12 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import type { Section } from '../../../shared/api/plans';
 import { useLedger } from '../store/context';
-import { Field, TextField } from '../ui/Field';
+import { TextField } from '../ui/Field';
 import { Modal } from '../ui/Modal';
 import { useForm } from '../ui/useForm';
-import { orderedSections, sectionLabel, sectionWithDescendants } from './tree';
+import { orderedSections, sectionWithDescendants } from './tree';
 import { FormDialogFooter } from '../ui/FormDialogFooter';
+import { SectionSelect } from './SectionSelect';
 
 interface SectionFormDialogProps {
   readonly planId: string;
@@ -49,19 +50,7 @@ export function SectionFormDialog({ planId, sections, section, onClose }: Sectio
             required
             maxLength={200}
           />
-          <Field label="上级章节" error={form.errors.parentId}>
-            {(control) => (
-              <select {...control} className="input" value={parentId} onChange={(event) => setParentId(event.target.value)}>
-                <option value="">（无，作为一级章节）</option>
-                {parents.map(({ section: s, depth }) => (
-                  <option key={s.id} value={s.id}>
-                    {'\u3000'.repeat(depth)}
-                    {sectionLabel(s)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SectionSelect label="上级章节" error={form.errors.parentId} value={parentId} onChange={setParentId} emptyLabel="（无，作为一级章节）" options={parents} />
         </div>
         <FormDialogFooter saving={form.saving} onCancel={onClose} />
       </form>

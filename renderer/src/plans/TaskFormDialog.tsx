@@ -5,9 +5,10 @@ import { Field, TextField } from '../ui/Field';
 import { Modal } from '../ui/Modal';
 import { useForm } from '../ui/useForm';
 import { DepartmentPicker } from './DepartmentPicker';
-import { nextTaskNumber, orderedSections, sectionLabel } from './tree';
+import { nextTaskNumber, orderedSections } from './tree';
 import { addEntries, UnitEntries } from './UnitEntries';
 import { FormDialogFooter } from '../ui/FormDialogFooter';
+import { SectionSelect } from './SectionSelect';
 
 interface TaskFormDialogProps {
   readonly detail: PlanDetail;
@@ -57,19 +58,7 @@ export function TaskFormDialog({ detail, task, sectionId = null, onClose }: Task
       <form onSubmit={(event) => void onSubmit(event)} noValidate>
         <div className="modal-body form-grid">
           <TextField label="序号" value={number} onChange={setNumber} error={form.errors.number} maxLength={20} className="field-narrow" />
-          <Field label="所属章节" error={form.errors.sectionId}>
-            {(control) => (
-              <select {...control} className="input" value={section} onChange={(event) => setSection(event.target.value)}>
-                <option value="">（不属于任何章节）</option>
-                {sectionOptions.map(({ section: s, depth }) => (
-                  <option key={s.id} value={s.id}>
-                    {'\u3000'.repeat(depth)}
-                    {sectionLabel(s)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SectionSelect label="所属章节" error={form.errors.sectionId} value={section} onChange={setSection} emptyLabel="（不属于任何章节）" options={sectionOptions} />
           <TextField
             label="任务名称"
             value={title}
