@@ -2,10 +2,12 @@ import type { CallName } from '../../shared/api';
 import type { HandlerMap } from './handler';
 import { attachmentHandlers } from '../services/attachments';
 import { carryOverHandlers } from '../services/carry-over';
+import { catalogHandlers } from '../services/catalog';
 import { directoryHandlerMap } from '../services/directory';
 import { historyHandlers } from '../services/history';
 import { importHandlers } from '../services/imports';
 import { indicatorHandlers } from '../services/indicators';
+import { ledgerHandlers } from '../services/ledger';
 import { planHandlers } from '../services/plans';
 import { progressHandlers } from '../services/progress';
 import { settingsHandlers } from '../services/settings';
@@ -25,4 +27,6 @@ export const handlers: HandlerMap<CallName> = {
   ...indicatorHandlers,
   ...attachmentHandlers,
   ...carryOverHandlers,
+  ...ledgerHandlers,
+  ...catalogHandlers,
 };

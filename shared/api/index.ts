@@ -1,7 +1,9 @@
 import type { z } from 'zod';
+import { catalogApi } from './catalog';
 import { directoryApi } from './directory';
 import { historyApi } from './history';
 import { importsApi } from './imports';
+import { ledgerApi } from './ledger';
 import { progressApi } from './progress';
 import { plansApi } from './plans';
 import { settingsApi } from './settings';
@@ -17,6 +19,8 @@ export const contract = {
   ...historyApi,
   ...importsApi,
   ...progressApi,
+  ...ledgerApi,
+  ...catalogApi,
 };
 
 export type Contract = typeof contract;

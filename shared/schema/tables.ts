@@ -110,6 +110,14 @@ export const replicatedTables = {
     },
   },
   settings: { columns: { office_id: 'text', key: 'text', value: 'json' } },
+  /** 标准指标库: one metric that many offices' indicators name in their own words. */
+  metrics: {
+    columns: { office_id: 'text', name: 'text', unit: 'text', comparator: 'text', aliases: 'json', sort_order: 'real' },
+  },
+  /** A clerk's decision that an indicator is (same) or is not the metric; id derived from the pair. */
+  metric_links: {
+    columns: { indicator_id: 'text', metric_id: 'text', same: 'boolean', office_id: 'text' },
+  },
 } as const satisfies Record<string, TableSpec>;
 
 export type ReplicatedTable = keyof typeof replicatedTables;

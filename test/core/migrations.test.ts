@@ -22,18 +22,27 @@ function columns(db: Database, table: string): { name: string; type: string; pk:
 }
 
 /** Fill every table with rows of plausible values so a migration has something to lose. */
-function populate(db: Database, rowsPerTable = 25): void {
+function populate(db: Database, rowsPerTable = 25, tag = '测试'): void {
   for (const table of tables(db)) {
     const cols = columns(db, table);
     const insert = db.prepare(`INSERT INTO ${table} (${cols.map((c) => c.name).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
     for (let i = 0; i < rowsPerTable; i++) {
-      insert.run(...cols.map((c) => (c.type === 'INTEGER' ? i % 2 : c.type === 'REAL' ? i + 0.5 : `${table}-${c.name}-${i}-测试`)));
+      insert.run(...cols.map((c) => (c.type === 'INTEGER' ? i % 2 : c.type === 'REAL' ? i + 0.5 : `${table}-${c.name}-${i}-${tag}`)));
     }
   }
 }
 
+/** Rows in a stable order: by primary key (WITHOUT ROWID tables such as change_log have no rowid). */
+function rowsOf(db: Database, table: string): Record<string, unknown>[] {
+  const keys = columns(db, table)
+    .filter((c) => c.pk > 0)
+    .sort((a, b) => a.pk - b.pk)
+    .map((c) => c.name);
+  return db.prepare(`SELECT * FROM ${table} ORDER BY ${keys.length > 0 ? keys.join(', ') : 'rowid'}`).all() as Record<string, unknown>[];
+}
+
 function snapshot(db: Database): Map<string, Record<string, unknown>[]> {
-  return new Map(tables(db).map((table) => [table, db.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all() as Record<string, unknown>[]]));
+  return new Map(tables(db).map((table) => [table, rowsOf(db, table)]));
 }
 
 function fileHash(file: string): string {
@@ -81,12 +90,12 @@ describe('migrations', () => {
       migrate(db, { to: migration.version });
       expect(schemaVersion(db)).toBe(migration.version);
       for (const [table, rows] of before) {
-        const after = db.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all() as Record<string, unknown>[];
+        const after = rowsOf(db, table);
         expect(after.length, table).toBe(rows.length);
         rows.forEach((row, i) => expect(after[i], `${table} row ${i}`).toMatchObject(row));
       }
       // And the new schema accepts data.
-      populate(db, 3);
+      populate(db, 3, '新表结构');
       db.close();
     });
   }

@@ -19,7 +19,7 @@ describe('foundation, in Chromium against the browser host', () => {
     await page.getByLabel('单位名称').fill('渝北区卫生健康委');
     await page.getByRole('button', { name: '开始使用' }).click();
     await page.getByRole('navigation', { name: '主导航' }).waitFor();
-    for (const label of ['总览', '任务台账', '指标', '季度填报', '导入计划', '数据交换', '报表', '设置']) {
+    for (const label of ['总览', '任务台账', '计划与任务', '指标', '季度填报', '各单位对比', '导入计划', '数据交换', '报表', '设置']) {
       await expect(page.getByRole('navigation', { name: '主导航' }).getByRole('button', { name: label }).isVisible()).resolves.toBe(true);
     }
   });
@@ -45,7 +45,7 @@ describe('foundation, in Chromium against the browser host', () => {
 
   it('creates a plan and a task with a lead department, then edits the task', async () => {
     const { page } = app;
-    await page.getByRole('navigation', { name: '主导航' }).getByRole('button', { name: '任务台账' }).click();
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('button', { name: '计划与任务' }).click();
     await page.getByRole('button', { name: '新建计划' }).first().click();
     await page.getByLabel('计划标题').fill('2025年全区卫生健康工作要点');
     await page.getByRole('button', { name: '创建计划' }).click();
@@ -70,7 +70,7 @@ describe('foundation, in Chromium against the browser host', () => {
   it('keeps everything after a reload, and the history shows both edits', async () => {
     const { page } = app;
     await page.reload();
-    await page.getByRole('navigation', { name: '主导航' }).getByRole('button', { name: '任务台账' }).click();
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('button', { name: '计划与任务' }).click();
     await page.getByRole('button', { name: '2025年全区卫生健康工作要点' }).click();
     const row = page.getByRole('row', { name: /强化传染病监测预警能力建设/ });
     await row.waitFor();

@@ -260,7 +260,7 @@ describe('quarterly entry and review, in Chromium against the browser host', () 
 
   it('year end: 结转未完成任务 carries the unfinished tasks into next year\'s plan', async () => {
     const { page, client } = app;
-    await nav('任务台账');
+    await nav('计划与任务');
     await page.getByRole('button', { name: PLAN_TITLE }).click();
     await page.getByRole('heading', { name: PLAN_TITLE, level: 1 }).waitFor();
     await page.getByRole('button', { name: '查看“强化疫情防控能力建设”的季度进展' }).waitFor();

@@ -15,7 +15,7 @@ describe('修改记录', () => {
     await fake.act('tasks.update', { id: task.id, title: '全力做好传染病防控', leadDepartmentIds: [cdc.id, medical.id] });
 
     renderApp(fake);
-    await openPage('任务台账');
+    await openPage('计划与任务');
     fireEvent.click(await screen.findByRole('button', { name: '2025年工作要点' }));
     const row = (await screen.findByText('全力做好传染病防控', { selector: '.task-title' })).closest('tr')!;
     fireEvent.click(within(row).getByRole('button', { name: '修改记录' }));

@@ -95,8 +95,8 @@ describe('导入计划', () => {
     expect(args!.draft.targets.find((t) => t.taskKey === 't3')!.value).toBe(90);
     expect(args).toMatchObject({ owners: [], planId: null, acceptedChanges: null });
 
-    // Saved: 任务台账 shows the plan with the changed owner, and a toast with the counts.
-    expect(screen.getByRole('navigation', { name: '主导航' }).querySelector('[aria-current="page"]')!.textContent).toBe('任务台账');
+    // Saved: 计划与任务 shows the plan with the changed owner, and a toast with the counts.
+    expect(screen.getByRole('navigation', { name: '主导航' }).querySelector('[aria-current="page"]')!.textContent).toBe('计划与任务');
     expect(await screen.findByText('已保存计划“2025年全区卫生健康工作要点”：4 项任务、3 个指标')).toBeTruthy();
     const row = (await screen.findByText('全面推进家庭医生签约服务', { selector: '.task-title' })).closest('tr')!;
     expect(within(row).getByText('医政科')).toBeTruthy();

@@ -97,7 +97,7 @@ describe('任务进展抽屉 and year end', () => {
     await fake.act('progress.save', { taskId: tasks.vaccines.id, departmentId: cdc.id, period: '2024-Q4', fields: fields('去年的进展'), submit: true });
     await fake.act('progress.save', { taskId: tasks.vaccines.id, departmentId: cdc.id, period: '2025-Q1', fields: fields('今年的进展', { status: '已完成', percent: 100 }), submit: true });
     renderApp(fake, { now: () => TODAY });
-    await openPage('任务台账');
+    await openPage('计划与任务');
     fireEvent.click(await screen.findByRole('button', { name: plan.title }));
     fireEvent.click(await screen.findByRole('button', { name: '查看“做好免疫规划工作”的季度进展' }));
     const drawer = await screen.findByRole('dialog', { name: '第1项：做好免疫规划工作' });
@@ -120,7 +120,7 @@ describe('任务进展抽屉 and year end', () => {
     await fake.act('progress.save', { taskId: tasks.vaccines.id, departmentId: cdc.id, period: '2025-Q4', fields: fields('全部完成', { status: '已完成' }), submit: true });
     await fake.act('progress.save', { taskId: tasks.outbreaks.id, departmentId: cdc.id, period: '2025-Q4', fields: fields('继续推进') }, );
     renderApp(fake, { now: () => new Date(2026, 0, 10) });
-    await openPage('任务台账');
+    await openPage('计划与任务');
     fireEvent.click(await screen.findByRole('button', { name: plan.title }));
     fireEvent.click(await screen.findByRole('button', { name: '结转未完成任务' }));
     const dialog = await screen.findByRole('dialog', { name: '结转未完成任务' });

@@ -31,11 +31,11 @@ function taskRow(title: string): HTMLElement {
   return screen.getByText(title, { selector: '.task-title' }).closest('tr')!;
 }
 
-describe('任务台账', () => {
+describe('计划与任务', () => {
   it('says what to do when there is no plan, creates one and opens it', async () => {
     const { fake } = await seed();
     renderApp(fake);
-    await openPage('任务台账');
+    await openPage('计划与任务');
     expect(await screen.findByText('还没有计划')).toBeTruthy();
 
     fireEvent.click(screen.getByRole('button', { name: '新建计划' }));
@@ -56,7 +56,7 @@ describe('任务台账', () => {
   it('refuses a year that is not a number before calling the core', async () => {
     const { fake } = await seed();
     renderApp(fake);
-    await openPage('任务台账');
+    await openPage('计划与任务');
     fireEvent.click(await screen.findByRole('button', { name: '新建计划' }));
     const dialog = await screen.findByRole('dialog', { name: '新建计划' });
     fireEvent.change(within(dialog).getByLabelText('计划标题'), { target: { value: '十四五卫生健康规划' } });
@@ -69,7 +69,7 @@ describe('任务台账', () => {
   it('creates a task with a lead department picked by alias and shows it in the plan view', async () => {
     const { fake, plan } = await seedPlan();
     renderApp(fake);
-    await openPage('任务台账');
+    await openPage('计划与任务');
     fireEvent.click(await screen.findByRole('button', { name: plan.title }));
     await screen.findByRole('heading', { name: plan.title, level: 1 });
 
@@ -110,7 +110,7 @@ describe('任务台账', () => {
   it('shows the lead department error from the core next to the picker', async () => {
     const { fake, plan, cdc } = await seedPlan();
     renderApp(fake);
-    await openPage('任务台账');
+    await openPage('计划与任务');
     fireEvent.click(await screen.findByRole('button', { name: plan.title }));
     await screen.findByRole('heading', { name: plan.title, level: 1 });
     fireEvent.click(screen.getByRole('button', { name: '新增任务' }));
@@ -127,7 +127,7 @@ describe('任务台账', () => {
   it('asks before deleting a task: 取消 keeps it, 删除 removes it', async () => {
     const { fake, plan } = await seedPlan();
     renderApp(fake);
-    await openPage('任务台账');
+    await openPage('计划与任务');
     fireEvent.click(await screen.findByRole('button', { name: plan.title }));
     await screen.findByRole('heading', { name: plan.title, level: 1 });
 
@@ -157,7 +157,7 @@ describe('任务台账', () => {
   it('shows sections as a tree and adds a subsection', async () => {
     const { fake, plan } = await seedPlan();
     renderApp(fake);
-    await openPage('任务台账');
+    await openPage('计划与任务');
     fireEvent.click(await screen.findByRole('button', { name: plan.title }));
     await screen.findByRole('heading', { name: plan.title, level: 1 });
 
@@ -178,7 +178,7 @@ describe('任务台账', () => {
   it('refreshes the open plan when another window changes it', async () => {
     const { fake, plan, section } = await seedPlan();
     renderApp(fake);
-    await openPage('任务台账');
+    await openPage('计划与任务');
     fireEvent.click(await screen.findByRole('button', { name: plan.title }));
     await screen.findByRole('heading', { name: plan.title, level: 1 });
     await fake.act('tasks.create', { planId: plan.id, sectionId: section.id, title: '另一台电脑录入的任务' });

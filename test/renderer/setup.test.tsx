@@ -16,7 +16,7 @@ describe('first start', () => {
     fireEvent.click(screen.getByRole('button', { name: '开始使用' }));
 
     const nav = await screen.findByRole('navigation', { name: '主导航' });
-    for (const label of ['总览', '任务台账', '指标', '季度填报', '导入计划', '数据交换', '报表', '设置']) {
+    for (const label of ['总览', '任务台账', '计划与任务', '指标', '季度填报', '各单位对比', '导入计划', '数据交换', '报表', '设置']) {
       expect(within(nav).getByRole('button', { name: label })).toBeTruthy();
     }
     expect(fake.callsNamed('system.init')).toEqual([{ officeName: '渝北区卫生健康委', officeCode: '11500112MB1234567X', departmentName: '疾病预防控制科' }]);

@@ -36,7 +36,7 @@ describe('store', () => {
       onEvent: (listener) => fake.onEvent(listener),
     };
     renderApp(failing);
-    await openPage('任务台账');
+    await openPage('计划与任务');
     const toast = await screen.findByRole('alert');
     expect(toast.textContent).toContain('数据库正被其他程序占用');
   });

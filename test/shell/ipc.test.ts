@@ -72,6 +72,17 @@ const validArgs: Partial<Record<CallName, unknown>> = {
   'attachments.read': { id },
   'attachments.remove': { id },
   'plans.carryOver': { fromPlanId: id, taskIds: [id] },
+  'ledger.query': { period: '2025-Q2', departmentIds: [id], search: '疾控' },
+  'dashboard.summary': { period: '2025-Q2', lights: ['red', 'yellow'] },
+  'dashboard.indicators': { period: '2025-Q2', planIds: [id] },
+  'dashboard.midterm': { planId: id },
+  'dashboard.compare': { period: '2025-Q2' },
+  'catalog.list': {},
+  'catalog.createMetric': { name: '居民健康素养水平', unit: '%', indicatorIds: [id] },
+  'catalog.fromIndicators': {},
+  'catalog.updateMetric': { id, aliases: ['全区居民健康素养水平'] },
+  'catalog.deleteMetric': { id },
+  'catalog.decide': { indicatorId: id, metricId: id, same: true },
 };
 
 function fakeClient() {

@@ -1,7 +1,8 @@
 import { migration0010 } from './0010-initial';
+import { migration0020 } from './0020-ledger-views';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
 /** Every schema version in order; append new files, never edit released ones. */
-export const migrations: readonly Migration[] = [migration0010];
+export const migrations: readonly Migration[] = [migration0010, migration0020];

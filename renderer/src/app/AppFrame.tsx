@@ -12,12 +12,18 @@ const HistoryPanel = lazy(() => import('../history/HistoryPanel'));
 const ImportPage = lazy(() => import('../imports/ImportPage'));
 const QuarterlyPage = lazy(() => import('../quarterly/QuarterlyPage'));
 const IndicatorsPage = lazy(() => import('../indicators/IndicatorsPage'));
+const LedgerPage = lazy(() => import('../ledger/LedgerPage'));
+const DashboardPage = lazy(() => import('../dashboard/DashboardPage'));
+const ComparePage = lazy(() => import('../compare/ComparePage'));
 const TaskDetailDrawer = lazy(() => import('../progress/TaskDetailDrawer'));
 
 function CurrentPage() {
   const page = useLedger((s) => s.page);
   if (page === 'settings') return <SettingsPage />;
   if (page === 'tasks') return <TaskLedgerPage />;
+  if (page === 'ledger') return <LedgerPage />;
+  if (page === 'overview') return <DashboardPage />;
+  if (page === 'compare') return <ComparePage />;
   if (page === 'import') return <ImportPage />;
   if (page === 'quarterly') return <QuarterlyPage />;
   if (page === 'indicators') return <IndicatorsPage />;

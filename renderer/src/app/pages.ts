@@ -8,9 +8,11 @@ export interface PageInfo {
 /** The left navigation, in the order of a clerk's year. */
 export const pages: readonly PageInfo[] = [
   { id: 'overview', label: '总览' },
-  { id: 'tasks', label: '任务台账' },
+  { id: 'ledger', label: '任务台账' },
+  { id: 'tasks', label: '计划与任务' },
   { id: 'indicators', label: '指标' },
   { id: 'quarterly', label: '季度填报' },
+  { id: 'compare', label: '各单位对比' },
   { id: 'import', label: '导入计划' },
   { id: 'exchange', label: '数据交换' },
   { id: 'reports', label: '报表' },
@@ -27,12 +29,6 @@ export interface PlaceholderText {
 }
 
 export const placeholders: Partial<Record<PageId, PlaceholderText>> = {
-  overview: {
-    coming: '这里将汇总全年任务的完成情况：按科室统计任务数、本季度填报进度、滞后任务的红黄绿灯提示和待催办事项。',
-    now: '先在“任务台账”中建立计划，录入任务和牵头科室。',
-    nowPage: 'tasks',
-    nowButton: '前往任务台账',
-  },
   exchange: {
     coming: '这里将在办公室和各科室电脑之间交换数据：导出数据包、导入对方的数据包，并核对本机识别码，无需联网。',
     now: '先在“设置”中确认单位名称和本机识别码，交换数据时需要核对。',
@@ -41,8 +37,8 @@ export const placeholders: Partial<Record<PageId, PlaceholderText>> = {
   },
   reports: {
     coming: '这里将生成季度台账（Excel）和情况报告（Word，公文格式），供报送区政府和市卫生健康委。',
-    now: '先在“任务台账”中建立计划和任务，报表将根据台账生成。',
+    now: '先在“计划与任务”中建立计划和任务，报表将根据台账生成。',
     nowPage: 'tasks',
-    nowButton: '前往任务台账',
+    nowButton: '前往计划与任务',
   },
 };

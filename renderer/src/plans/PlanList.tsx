@@ -19,7 +19,7 @@ export function PlanList() {
     <section className="page" aria-labelledby="page-title">
       <div className="page-head">
         <h1 id="page-title" className="page-title">
-          任务台账
+          计划与任务
         </h1>
         {plans && plans.length > 0 ? newButton : null}
       </div>

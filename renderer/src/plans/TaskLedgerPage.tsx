@@ -3,7 +3,7 @@ import { useLedger, useLedgerStore } from '../store/context';
 import { PlanList } from './PlanList';
 import { PlanView } from './PlanView';
 
-/** 任务台账: the plan list, or the open plan. */
+/** 计划与任务: the plan list, or the open plan. */
 export default function TaskLedgerPage() {
   const store = useLedgerStore();
   const openPlanId = useLedger((s) => s.openPlanId);

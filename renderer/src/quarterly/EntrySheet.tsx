@@ -60,11 +60,11 @@ export function EntrySheet() {
           title={`${sheet.departmentName}本季度没有牵头任务`}
           action={
             <button type="button" className="button" onClick={() => goTo('tasks')}>
-              前往任务台账
+              前往计划与任务
             </button>
           }
         >
-          在“任务台账”中把任务的牵头科室设为{sheet.departmentName}后，任务会出现在这里。
+          在“计划与任务”中把任务的牵头科室设为{sheet.departmentName}后，任务会出现在这里。
         </EmptyState>
       </div>
     );

@@ -32,7 +32,7 @@ export function ReviewPanel() {
             正在汇总…
           </p>
         ) : rows.length === 0 ? (
-          <EmptyState title="本季度没有需要填报的任务">在“任务台账”中为任务指定牵头科室后，这里会按科室汇总填报情况。</EmptyState>
+          <EmptyState title="本季度没有需要填报的任务">在“计划与任务”中为任务指定牵头科室后，这里会按科室汇总填报情况。</EmptyState>
         ) : (
           <OverviewTable rows={rows} selected={selected} onSelect={(id) => void open(id)} />
         )}

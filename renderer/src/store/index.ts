@@ -1,10 +1,13 @@
 import { createStore } from 'zustand';
 import type { LedgerApi, LedgerEvent } from '../../../shared/api';
 import { createCaller } from './caller';
+import { createCompareSlice } from './compare';
+import { createDashboardSlice } from './dashboard';
 import { createDirectorySlice } from './directory';
 import { createHistorySlice } from './history';
 import { createImportSlice } from './imports';
 import { createIndicatorsSlice } from './indicators';
+import { createLedgerSlice } from './ledger';
 import { createPlansSlice } from './plans';
 import { createQuarterlySlice } from './quarterly';
 import { createReviewSlice } from './review';
@@ -13,6 +16,7 @@ import { createSystemSlice } from './system';
 import { createTaskDetailSlice } from './task-detail';
 import type { LedgerState, LedgerStore, SliceDeps } from './types';
 import { createUiSlice } from './ui';
+import { createViewSlice } from './view';
 import { createYearEndSlice } from './year-end';
 
 export type { LedgerState, LedgerStore, Outcome } from './types';
@@ -40,6 +44,10 @@ export function createLedgerStore(api: LedgerApi, options: StoreOptions = {}): L
       ...createIndicatorsSlice(now)(deps),
       ...createTaskDetailSlice(deps),
       ...createYearEndSlice(now)(deps),
+      ...createViewSlice(now)(deps),
+      ...createLedgerSlice(deps),
+      ...createDashboardSlice(deps),
+      ...createCompareSlice(deps),
     };
   });
 }
@@ -64,6 +72,11 @@ export async function refreshTables(store: LedgerStore, tables: readonly string[
   if (has('progress_reports', 'attachments', 'tasks') && state.reviewSheet) work.push(state.reloadReviewSheet());
   if (has('indicators', 'indicator_values') && state.indicatorRows) work.push(state.loadIndicators());
   if (has('progress_reports', 'attachments', 'tasks') && state.detailTaskId) work.push(state.reloadTaskDetail());
+  const ledgerFeeds = has('progress_reports', 'tasks', 'plans', 'sections', 'departments', 'units', 'indicators', 'indicator_values', 'settings', 'offices');
+  if (ledgerFeeds && state.ledgerResult) work.push(state.loadLedger());
+  if (ledgerFeeds && state.dashboard) work.push(state.loadDashboard());
+  if ((ledgerFeeds || has('metrics', 'metric_links')) && state.compare) work.push(state.loadCompare());
+  if (has('metrics', 'metric_links', 'indicators', 'plans', 'offices') && state.catalog) work.push(state.loadCatalog());
   const target = state.historyTarget;
   if (target && has(target.table)) work.push(state.reloadHistory());
   await Promise.all(work);

@@ -1,9 +1,12 @@
 import type { StoreApi } from 'zustand';
 import type { ApiError, CallArgs, CallName, CallResult, LedgerApi } from '../../../shared/api';
+import type { CompareSlice } from './compare';
+import type { DashboardSlice } from './dashboard';
 import type { DirectorySlice } from './directory';
 import type { HistorySlice } from './history';
 import type { ImportSlice } from './imports';
 import type { IndicatorsSlice } from './indicators';
+import type { LedgerSlice } from './ledger';
 import type { PlansSlice } from './plans';
 import type { QuarterlySlice } from './quarterly';
 import type { ReviewSlice } from './review';
@@ -11,6 +14,7 @@ import type { SettingsSlice } from './settings';
 import type { SystemSlice } from './system';
 import type { TaskDetailSlice } from './task-detail';
 import type { UiSlice } from './ui';
+import type { ViewSlice } from './view';
 import type { YearEndSlice } from './year-end';
 
 export type LedgerState = SystemSlice &
@@ -24,7 +28,11 @@ export type LedgerState = SystemSlice &
   ReviewSlice &
   IndicatorsSlice &
   TaskDetailSlice &
-  YearEndSlice;
+  YearEndSlice &
+  ViewSlice &
+  LedgerSlice &
+  DashboardSlice &
+  CompareSlice;
 export type LedgerStore = StoreApi<LedgerState>;
 
 /** What an action reports back to the form that started it. */

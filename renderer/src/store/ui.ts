@@ -1,7 +1,7 @@
 import type { CallName, LedgerEvent } from '../../../shared/api';
 import type { Slice } from './types';
 
-export type PageId = 'overview' | 'tasks' | 'indicators' | 'quarterly' | 'import' | 'exchange' | 'reports' | 'settings';
+export type PageId = 'overview' | 'ledger' | 'tasks' | 'compare' | 'indicators' | 'quarterly' | 'import' | 'exchange' | 'reports' | 'settings';
 
 export type ToastKind = 'success' | 'error';
 
