@@ -7,6 +7,7 @@ import { HlcClock } from './clock';
 import { checkFileIdentity, readIdentity, type Identity } from './identity';
 import { MutationLayer, type Author } from './mutation';
 import { registerInstallation } from '../services/installation';
+import { SearchIndex } from '../search/search-index';
 
 export interface CoreOptions extends OpenOptions {
   readonly emit?: (event: LedgerEvent) => void;
@@ -18,6 +19,7 @@ export class Core {
   private identityCache: Identity | null;
   private clockCache: HlcClock | null = null;
   private mutationCache: MutationLayer | null = null;
+  private searchCache: SearchIndex | null = null;
 
   private constructor(
     readonly db: Database,
@@ -58,9 +60,20 @@ export class Core {
     if (!this.mutationCache) {
       const identity = this.requireIdentity();
       this.clockCache = new HlcClock(this.db, identity.installationId, this.options.now);
-      this.mutationCache = new MutationLayer(this.db, this.clockCache, () => this.author(), (tables) => this.tablesChanged(tables));
+      this.mutationCache = new MutationLayer(
+        this.db,
+        this.clockCache,
+        () => this.author(),
+        (tables) => this.tablesChanged(tables),
+        (touched) => this.search.update(touched),
+      );
     }
     return this.mutationCache;
+  }
+
+  /** The ledger's full-text index, kept in step by every write of the mutation layer. */
+  get search(): SearchIndex {
+    return (this.searchCache ??= new SearchIndex(this.db));
   }
 
   author(): Author {

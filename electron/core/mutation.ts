@@ -48,6 +48,8 @@ export interface Writer {
 export class MutationLayer {
   private readonly statements = new Map<string, Statement>();
   private changedTables = new Set<ReplicatedTable>();
+  /** Rows written by the running transaction, for the derived indexes (search) updated before it commits. */
+  private touched = new Map<ReplicatedTable, Set<string>>();
   /** HLC of the first change of the running transaction; every change of one save shares it. */
   private batch: string | null = null;
   private depth = 0;
@@ -57,6 +59,7 @@ export class MutationLayer {
     private readonly clock: HlcClock,
     private readonly author: () => Author,
     private readonly onCommit: (tables: ReplicatedTable[]) => void = () => {},
+    private readonly beforeCommit: (touched: ReadonlyMap<ReplicatedTable, ReadonlySet<string>>) => void = () => {},
   ) {}
 
   /** Run `work` in one transaction (nested calls join the outer one). */
@@ -70,6 +73,7 @@ export class MutationLayer {
     try {
       result = this.db.transaction(() => {
         const value = work(writer);
+        if (outermost && this.touched.size > 0) this.beforeCommit(this.touched);
         this.clock.persist();
         return value;
       })();
@@ -78,6 +82,7 @@ export class MutationLayer {
       throw error;
     } finally {
       this.depth--;
+      if (outermost) this.touched = new Map();
     }
     if (outermost && this.changedTables.size > 0) {
       const tables = [...this.changedTables].sort();
@@ -116,7 +121,7 @@ export class MutationLayer {
     );
     // A new row has no earlier changes, so nothing is superseded.
     for (const column of columns) this.appendChange(author, table, id, column, values[column], []);
-    this.changedTables.add(table);
+    this.markTouched(table, id);
   }
 
   private update(author: Author, table: ReplicatedTable, id: string, values: Values): number {
@@ -133,8 +138,15 @@ export class MutationLayer {
       this.appendChange(author, table, id, column, values[column], this.headsOf(table, id, column));
       changed++;
     }
-    if (changed > 0) this.changedTables.add(table);
+    if (changed > 0) this.markTouched(table, id);
     return changed;
+  }
+
+  private markTouched(table: ReplicatedTable, id: string): void {
+    this.changedTables.add(table);
+    let ids = this.touched.get(table);
+    if (!ids) this.touched.set(table, (ids = new Set()));
+    ids.add(id);
   }
 
   /** The field's current heads: its known changes that no other known change supersedes. */

@@ -182,7 +182,7 @@ function startOf(task: TaskSpec, period: Period): string {
   return `${year}-01-01`;
 }
 
-function dueOf(task: TaskSpec, period: Period): string | null {
+export function dueOf(task: TaskSpec, period: Period): string | null {
   if (task.due?.date) return task.due.date;
   const year = task.due?.toYear ?? task.planYearTo;
   if (year) return `${year}-12-31`;

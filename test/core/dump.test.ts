@@ -16,7 +16,7 @@ describe('dump', () => {
 
     // Copy every replicated row and change into a second database in reverse order.
     const b = await createTestCore({ init: false });
-    const tables = (a.core.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'local_%' AND name NOT IN ('drafts', 'import_history')").pluck().all() as string[]);
+    const tables = (a.core.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'local_%' AND name NOT LIKE 'search_%' AND name NOT IN ('drafts', 'import_history')").pluck().all() as string[]);
     for (const table of tables) {
       const rows = (a.core.db.prepare(`SELECT * FROM ${table}`).all() as Record<string, unknown>[]).reverse();
       for (const row of rows) {

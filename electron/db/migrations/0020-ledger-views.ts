@@ -1,3 +1,4 @@
+import { SEARCH_DDL, SearchIndex } from '../../search/search-index';
 import type { Migration } from './types';
 
 /*
@@ -21,5 +22,9 @@ CREATE INDEX indicator_values_office ON indicator_values (office_id, period);
 export const migration0020: Migration = {
   version: 20,
   name: 'ledger-views',
-  up: (db) => db.exec(ddl),
+  up: (db) => {
+    db.exec(ddl);
+    db.exec(SEARCH_DDL);
+    new SearchIndex(db).rebuild();
+  },
 };
