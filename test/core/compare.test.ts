@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import type { CompareResult } from '../../shared/api/catalog';
+import { createTestCore } from '../helpers/core';
+import { localNoon, seedOffice, type SeedTask } from './catalog-fixture';
+
+const WORK_POINTS = (district: string) => `${district}2025年卫生健康工作要点`;
+const task = (title: string, ...entries: SeedTask['entries']): SeedTask => ({ title, entries });
+
+/*
+ * 2025 Q2 is judged at 30 June: a task due 31 December should be 181/365 ≈ 49.6% done.
+ * 50% is green, 45% yellow (under 10 points behind), 30% red, 滞后 red, no entry red.
+ */
+async function cityWithThreeDistricts() {
+  const t = await createTestCore({ officeName: '重庆市卫生健康委', now: () => localNoon('2025-07-10') });
+  // 江北: done, green, yellow, red, and a two-lead task where one lead is far behind → red. 2 of 5 on track.
+  const jiangbei = seedOffice(t.core, '江北区卫生健康委', [
+    {
+      title: WORK_POINTS('江北区'),
+      yearFrom: 2025,
+      yearTo: 2025,
+      tasks: [
+        task('推进紧密型医共体建设', { status: '已完成', percent: 100 }),
+        task('完善家庭医生签约服务', { status: '推进中', percent: 50 }),
+        task('建设智慧医院', { status: '推进中', percent: 45 }),
+        task('提升院前急救能力', { status: '推进中', percent: 30 }),
+        task('开展慢病综合防控', { status: '推进中', percent: 60 }, { status: '推进中', percent: 30 }),
+      ],
+      indicators: [
+        { name: '全区居民健康素养水平', unit: '%', comparator: '>=', target: 30, values: { '2025-Q2': 32, '2025-Q1': 20 } },
+        { name: '孕产妇死亡率（1/10万）', unit: '', comparator: '<=', target: 10, values: { '2025-Q2': 12 } },
+        { name: '婴儿死亡率', unit: '‰', comparator: '<=', target: 3, values: { '2025-Q2': 3.5 } },
+      ],
+    },
+    // The five-year plan also names the metric, without a value this quarter: the work points' indicator is used.
+    { title: '江北区卫生健康“十四五”规划', yearFrom: 2021, yearTo: 2025, indicators: [{ name: '居民健康素养水平', unit: '%', comparator: '>=', target: 35 }] },
+  ]);
+  // 南岸: two done, one 长期坚持 (green), one waiting for its Q4 milestone (grey). 3 of 4 on track.
+  const nanan = seedOffice(t.core, '南岸区卫生健康委', [
+    {
+      title: WORK_POINTS('南岸区'),
+      yearFrom: 2025,
+      yearTo: 2025,
+      tasks: [
+        task('推进公立医院改革', { status: '已完成', percent: 100 }),
+        task('建设区域医疗中心', { status: '已办结', percent: 100 }),
+        task('开展爱国卫生运动', { status: '长期坚持', percent: null }),
+        { title: '建成托育综合服务中心', entries: [null], milestones: [{ period: '2025-Q4', text: '建成投用' }] },
+      ],
+      indicators: [
+        { name: '居民健康素养水平（%）', unit: '', comparator: '>=', target: 30, values: { '2025-Q2': 29 } },
+        { name: '孕产妇死亡率', unit: '/10万', comparator: '<=', target: 10, values: { '2025-Q2': 8 } },
+        { name: '婴儿死亡率', unit: '‰', comparator: '<=', target: 3, values: { '2025-Q2': 4 } },
+      ],
+    },
+  ]);
+  // 北碚: 滞后, nobody reported, one on pace. 1 of 3 on track.
+  const beibei = seedOffice(t.core, '北碚区卫生健康委', [
+    {
+      title: WORK_POINTS('北碚区'),
+      yearFrom: 2025,
+      yearTo: 2025,
+      tasks: [task('推进中医馆建设', { status: '滞后', percent: 20 }), task('加强职业病防治', null), task('提升心理健康服务', { status: '推进中', percent: 55 })],
+      indicators: [
+        { name: '城乡居民健康素养水平', unit: '％', comparator: '>=', target: 30, values: { '2025-Q2': 25 } },
+        { name: '孕产妇死亡率', unit: '1/10万', comparator: '<=', target: 10 },
+        { name: '婴儿死亡率', unit: '‰', comparator: '<=', target: 3, values: { '2025-Q2': 2.5 } },
+      ],
+    },
+  ]);
+  // Neither counts for 2025: a district with only a 2024 plan, and one whose 2025 plan has no tasks.
+  seedOffice(t.core, '渝中区卫生健康委', [{ title: '渝中区2024年工作要点', yearFrom: 2024, yearTo: 2024, tasks: [task('旧任务', { status: '推进中', percent: 10 })] }]);
+  seedOffice(t.core, '大渡口区卫生健康委', [{ title: '大渡口区2025年指标', yearFrom: 2025, yearTo: 2025, indicators: [{ name: '居民健康素养水平', unit: '%', comparator: '>=', target: 30, values: { '2025-Q2': 10 } }] }]);
+  await t.call('catalog.fromIndicators', {});
+  return { t, jiangbei, nanan, beibei };
+}
+
+const cellsOf = (result: CompareResult, metric: string, names: Map<string, string>) =>
+  result.metrics.find((m) => m.name === metric)!.cells.map((c) => [names.get(c.officeId), c.value, c.target, c.light.color]);
+
+describe('各单位对比', () => {
+  it('counts each district’s task lights for the quarter and puts the furthest behind first', async () => {
+    const { t } = await cityWithThreeDistricts();
+    const result = await t.call('dashboard.compare', { period: '2025-Q2', metricIds: [] });
+    expect(result.offices.map((o) => [o.name, o.tasks, o.done, o.green, o.yellow, o.red, o.grey, o.onTrackShare])).toEqual([
+      ['北碚区卫生健康委', 3, 0, 1, 0, 2, 0, 1 / 3],
+      ['江北区卫生健康委', 5, 1, 1, 1, 2, 0, 2 / 5],
+      ['南岸区卫生健康委', 4, 2, 1, 0, 0, 1, 3 / 4],
+    ]);
+    t.close();
+  });
+
+  it('shows each metric in every district with the district’s value, target and light, worst first', async () => {
+    const { t, jiangbei, nanan, beibei } = await cityWithThreeDistricts();
+    const names = new Map([jiangbei, nanan, beibei].map((o) => [o.id, o.name]));
+    const result = await t.call('dashboard.compare', { period: '2025-Q2', metricIds: [] });
+    expect(result.metrics.map((m) => [m.name, m.unit, m.direction])).toEqual([
+      ['居民健康素养水平', '%', 'up'],
+      ['婴儿死亡率', '‰', 'down'],
+      ['孕产妇死亡率', '/10万', 'down'],
+    ]);
+    // ≥ 30%: 25 red, 29 within 5% (1.5 points) yellow, 32 green; 江北's 十四五 indicator (target 35) is not used.
+    expect(cellsOf(result, '居民健康素养水平', names)).toEqual([
+      ['北碚区卫生健康委', 25, 30, 'red'],
+      ['南岸区卫生健康委', 29, 30, 'yellow'],
+      ['江北区卫生健康委', 32, 30, 'green'],
+    ]);
+    // ≤ 3‰, lower is better: both reds, the higher one first; 2.5 is green.
+    expect(cellsOf(result, '婴儿死亡率', names)).toEqual([
+      ['南岸区卫生健康委', 4, 3, 'red'],
+      ['江北区卫生健康委', 3.5, 3, 'red'],
+      ['北碚区卫生健康委', 2.5, 3, 'green'],
+    ]);
+    // ≤ 10/10万: 12 red, 8 green, 北碚 has the indicator but no value this quarter → grey.
+    const maternal = result.metrics.find((m) => m.name === '孕产妇死亡率')!;
+    expect(cellsOf(result, '孕产妇死亡率', names)).toEqual([
+      ['江北区卫生健康委', 12, 10, 'red'],
+      ['南岸区卫生健康委', 8, 10, 'green'],
+      ['北碚区卫生健康委', null, 10, 'grey'],
+    ]);
+    expect(maternal.cells[0]!.light.reason).toContain('越低越好');
+    expect(maternal.cells[0]!.indicatorId).toBe(jiangbei.indicator(WORK_POINTS('江北区'), '孕产妇死亡率（1/10万）'));
+    t.close();
+  });
+
+  it('leaves a district without the indicator grey, and shows only the metrics asked for', async () => {
+    const { t, beibei } = await cityWithThreeDistricts();
+    const catalog = await t.call('catalog.list', {});
+    const infant = catalog.metrics.find((m) => m.name === '婴儿死亡率')!;
+    // The city decides 北碚's 婴儿死亡率 is not the metric: 北碚 then has no such indicator.
+    await t.call('catalog.decide', { indicatorId: beibei.indicator(WORK_POINTS('北碚区'), '婴儿死亡率'), metricId: infant.id, same: false });
+    const result = await t.call('dashboard.compare', { period: '2025-Q2', metricIds: [infant.id] });
+    expect(result.metrics).toHaveLength(1);
+    const last = result.metrics[0]!.cells.at(-1)!;
+    expect(last).toMatchObject({ officeId: beibei.id, indicatorId: null, value: null, target: null, light: { color: 'grey' } });
+    expect(last.light.reason).toBe('北碚区卫生健康委的计划中没有“婴儿死亡率”这项指标');
+    // Q1: only 江北's literacy has a value.
+    const q1 = await t.call('dashboard.compare', { period: '2025-Q1', metricIds: [] });
+    expect(q1.metrics[0]!.cells.map((c) => c.value)).toEqual([20, null, null]);
+    t.close();
+  });
+
+  it('compares every generated district with the same metrics', async () => {
+    const t = await createTestCore({ officeName: '重庆市卫生健康委', now: () => localNoon('2025-12-20') });
+    await t.call('system.generate', { offices: 6, years: 1, tasksPerPlan: 8, firstYear: 2025, seed: 3 });
+    await t.call('catalog.fromIndicators', {});
+    const result = await t.call('dashboard.compare', { period: '2025-Q3', metricIds: [] });
+    expect(result.offices).toHaveLength(6);
+    expect(result.metrics).toHaveLength(6);
+    for (const office of result.offices) {
+      expect(office.tasks).toBe(8);
+      expect(office.done + office.green + office.yellow + office.red + office.grey).toBe(8);
+    }
+    const shares = result.offices.map((o) => o.onTrackShare!);
+    expect(shares).toEqual([...shares].sort((a, b) => a - b));
+    for (const metric of result.metrics) {
+      expect(metric.cells.map((c) => c.officeId).sort()).toEqual(result.offices.map((o) => o.officeId).sort());
+      expect(metric.cells.every((c) => c.indicatorId !== null && c.value !== null)).toBe(true);
+    }
+    // The comparison agrees with each district's own quarter status for its literacy value.
+    const literacy = result.metrics.find((m) => m.name === '居民健康素养水平')!;
+    const values = t.core.db.prepare('SELECT v.value FROM indicator_values v WHERE v.indicator_id = ? AND v.period = ?').pluck();
+    for (const cell of literacy.cells) expect(cell.value).toBe(values.get(cell.indicatorId, '2025-Q3'));
+    t.close();
+  });
+});
