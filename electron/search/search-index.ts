@@ -18,6 +18,9 @@ CREATE TABLE search_docs (ref TEXT PRIMARY KEY NOT NULL, doc INTEGER NOT NULL UN
 CREATE VIRTUAL TABLE search_fts USING fts5(body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0');
 `;
 
+/** Documents of one scope matching a MATCH expression: a rowid-range seek in the index. */
+export const SEARCH_SCOPE = 'SELECT d.ref FROM search_fts f JOIN search_docs d ON d.doc = f.rowid WHERE search_fts MATCH ? AND f.rowid BETWEEN ? AND ?';
+
 const SCOPE_SIZE = 2 ** 32;
 const ORPHAN_SCOPE = 0;
 
@@ -90,9 +93,7 @@ export class SearchIndex {
     if (match === null) return null;
     const taskIds = new Set<string>();
     const entryIds: string[] = [];
-    const find = this.statement(
-      'SELECT d.ref FROM search_fts f JOIN search_docs d ON d.doc = f.rowid WHERE search_fts MATCH ? AND f.rowid BETWEEN ? AND ?',
-    );
+    const find = this.statement(SEARCH_SCOPE);
     for (const planId of planIds) {
       const scope = this.scopeOf(planId, false);
       if (scope === null) continue;

@@ -39,7 +39,7 @@ export interface LedgerScope {
 
 const DONE = new Set(['已完成', '已办结']);
 
-const TASKS_OF_PLAN = `SELECT t.id, t.plan_id, t.section_id, t.number, t.sort_order, t.title, t.text, t.deadline, t.due_date,
+export const TASKS_OF_PLAN = `SELECT t.id, t.plan_id, t.section_id, t.number, t.sort_order, t.title, t.text, t.deadline, t.due_date,
   t.due_from_year, t.due_to_year, t.lead_department_ids, t.milestones, t.carried_from_task_id, t.responsible_units,
   p.title AS plan_title, p.year_from AS plan_year_from, p.year_to AS plan_year_to,
   s.title AS section_title, s.sort_order AS section_sort
@@ -48,7 +48,7 @@ const TASKS_OF_PLAN = `SELECT t.id, t.plan_id, t.section_id, t.number, t.sort_or
   WHERE t.plan_id = ? AND t.deleted = 0
   ORDER BY COALESCE(s.sort_order, 0), t.sort_order, t.id`;
 
-const ENTRIES_OF_PLAN = `SELECT r.* FROM tasks t JOIN progress_reports r ON r.task_id = t.id AND r.period = ?
+export const ENTRIES_OF_PLAN = `SELECT r.* FROM tasks t JOIN progress_reports r ON r.task_id = t.id AND r.period = ?
   WHERE t.plan_id = ? AND t.deleted = 0 AND r.deleted = 0`;
 
 export function resolveOffice(core: Core, officeId: string | null): { id: string; name: string } {
@@ -59,14 +59,14 @@ export function resolveOffice(core: Core, officeId: string | null): { id: string
 }
 
 /** The office's plans whose years include the period's year (open-ended plans always), newest first. */
+export const PLANS_COVERING = `SELECT id, title, kind, year_from, year_to FROM plans
+  WHERE office_id = ? AND deleted = 0 AND (year_from IS NULL OR year_from <= ?)
+    AND (COALESCE(year_to, year_from) IS NULL OR COALESCE(year_to, year_from) >= ?)
+  ORDER BY year_from DESC, title, id`;
+
 export function plansCovering(core: Core, officeId: string, year: number): LedgerScope['plans'] {
   const rows = core.db
-    .prepare(
-      `SELECT id, title, kind, year_from, year_to FROM plans
-       WHERE office_id = ? AND deleted = 0 AND (year_from IS NULL OR year_from <= ?)
-         AND (COALESCE(year_to, year_from) IS NULL OR COALESCE(year_to, year_from) >= ?)
-       ORDER BY year_from DESC, title, id`,
-    )
+    .prepare(PLANS_COVERING)
     .all(officeId, year, year) as { id: string; title: string | null; kind: string | null; year_from: number | null; year_to: number | null }[];
   return rows.map((r) => ({ id: r.id, title: r.title ?? '', kind: r.kind, yearFrom: r.year_from, yearTo: r.year_to }));
 }

@@ -1,0 +1,58 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { loadSqlite } from '../../electron/db/native';
+import { indexBody, matchExpression } from '../../electron/search/bigrams';
+
+const Sqlite = loadSqlite();
+
+describe('bigram search', () => {
+  it('indexes character pairs and each run’s last character', () => {
+    expect(indexBody('疾控中心', null, '（托育）')).toBe('疾控 控中 中心 心 托育 育');
+    expect(indexBody('ＡＢ１２％')).toBe('ab b1 12 2');
+    expect(matchExpression('疾控')).toBe('"疾控"');
+    expect(matchExpression('健康素养 托育')).toBe('"健康 康素 素养" AND "托育"');
+    expect(matchExpression('婴')).toBe('"婴"*');
+    expect(matchExpression(' ，。 ')).toBeNull();
+  });
+
+  it('finds exactly the documents that contain the words (checked against a plain substring test)', () => {
+    const db = new Sqlite(':memory:');
+    db.exec("CREATE VIRTUAL TABLE f USING fts5(body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0')");
+    const alphabet = [...'疾控医保托育健康素养中心妇幼'];
+    const text = fc.array(fc.constantFrom(...alphabet, '，', ' '), { minLength: 1, maxLength: 14 }).map((chars) => chars.join(''));
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 8 }), fc.array(fc.constantFrom(...alphabet), { minLength: 1, maxLength: 3 }), (docs, queryChars) => {
+        db.exec('DELETE FROM f');
+        const insert = db.prepare('INSERT INTO f (rowid, body) VALUES (?, ?)');
+        docs.forEach((doc, i) => insert.run(i + 1, indexBody(doc)));
+        const query = queryChars.join('');
+        const found = (db.prepare('SELECT rowid FROM f WHERE f MATCH ? ORDER BY rowid').pluck().all(matchExpression(query)) as number[]).map((rowid) => rowid - 1);
+        const expected = docs.flatMap((doc, i) => (doc.replace(/[， ]/g, '|').split('|').some((run) => run.includes(query)) ? [i] : []));
+        expect(found).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+    db.close();
+  });
+});
+
+describe('search index upkeep', () => {
+  it('finds an entry that arrived before its task once the task arrives, and survives a rebuild', async () => {
+    const { createTestCore } = await import('../helpers/core');
+    const t = await createTestCore();
+    const plan = await t.call('plans.create', { kind: 'work-points', title: '2025年工作要点', yearFrom: 2025, yearTo: 2025 });
+    const dept = await t.call('departments.create', { name: '疾控科' });
+    const taskId = '3d0a6f7b-4e5a-4b82-9d2e-3f4a5b6c7d8e';
+    // As from another office's package: the entry first, its task later.
+    t.core.mutations.run((w) => w.insert('progress_reports', '4e1b7a8c-5f6b-4c93-8e3f-4a5b6c7d8e9f', { task_id: taskId, department_id: dept.id, period: '2025-Q2', status: '推进中', progress_text: '完成托育机构摸底。', workflow_state: 'submitted' }));
+    const search = async () => (await t.call('ledger.query', { period: '2025-Q2', search: '托育' })).rows.map((r) => r.taskId);
+    expect(await search()).toEqual([]);
+    t.core.mutations.run((w) => w.insert('tasks', taskId, { plan_id: plan.id, number: '1', title: '完善托育服务', sort_order: 1, lead_department_ids: [dept.id] }));
+    expect(await search()).toEqual([taskId]);
+    const byEntry = async () => (await t.call('ledger.query', { period: '2025-Q2', search: '摸底' })).rows.map((r) => r.match);
+    expect(await byEntry()).toEqual(['本季度进展：完成托育机构摸底。']);
+    t.core.search.rebuild();
+    expect(await byEntry()).toEqual(['本季度进展：完成托育机构摸底。']);
+    t.close();
+  });
+});
