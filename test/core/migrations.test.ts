@@ -13,11 +13,11 @@ import { tempDir } from '../helpers/core';
 
 const Sqlite = loadSqlite();
 
-/** Tables holding data; full-text indexes (virtual tables and their shadow tables) are derived, not data. */
+/** Tables holding data; the search index (search_*, rebuilt from the data by migration 20) is derived, not data. */
 function tables(db: Database): string[] {
   const all = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string; sql: string }[];
   const virtual = all.filter((t) => /^CREATE VIRTUAL TABLE/i.test(t.sql)).map((t) => t.name);
-  return all.map((t) => t.name).filter((name) => !virtual.some((v) => name === v || name.startsWith(`${v}_`)));
+  return all.map((t) => t.name).filter((name) => !name.startsWith('search_') && !virtual.some((v) => name === v || name.startsWith(`${v}_`)));
 }
 
 function columns(db: Database, table: string): { name: string; type: string; pk: number }[] {
