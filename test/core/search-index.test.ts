@@ -56,3 +56,21 @@ describe('search index upkeep', () => {
     t.close();
   });
 });
+
+describe('migration 20', () => {
+  it('indexes the tasks and entries a database already holds', async () => {
+    const { migrate } = await import('../../electron/db/migrate');
+    const { SearchIndex } = await import('../../electron/search/search-index');
+    const db = new Sqlite(':memory:');
+    migrate(db, { to: 10 });
+    db.prepare("INSERT INTO plans (id, title, year_from, year_to) VALUES ('p1', '2024年工作要点', 2024, 2024)").run();
+    db.prepare("INSERT INTO tasks (id, plan_id, title) VALUES ('t1', 'p1', '推进医保支付方式改革')").run();
+    db.prepare("INSERT INTO progress_reports (id, task_id, period, progress_text) VALUES ('r1', 't1', '2024-Q1', '开展托育机构摸底')").run();
+    migrate(db, { to: 20 });
+    const index = new SearchIndex(db);
+    expect([...index.search(['p1'], '医保')!.taskIds]).toEqual(['t1']);
+    expect(index.search(['p1'], '托育')!.entryIds).toEqual(['r1']);
+    expect(index.search(['p2'], '医保')!.taskIds.size).toBe(0);
+    db.close();
+  });
+});
