@@ -24,7 +24,8 @@ describe('first start', () => {
     expect(within(header).getByText('渝北区卫生健康委')).toBeTruthy();
     expect(within(header).getByText('疾病预防控制科')).toBeTruthy();
     // The landing page says what to do next.
-    expect(await screen.findByText('先在“任务台账”中建立计划，录入任务和牵头科室。')).toBeTruthy();
+    expect(await screen.findByText('还没有计划。先导入工作要点、五年规划或实施方案，各科室再按季度填报进展，这里就会显示统计和图表。')).toBeTruthy();
+    expect(within(screen.getByRole('main')).getByRole('button', { name: '导入计划' })).toBeTruthy();
   });
 
   it('leaves the optional fields out and shows the contract error next to an empty office name', async () => {

@@ -40,3 +40,10 @@ export const statusFill: Readonly<Record<string, string>> = {
   暂缓: '#d9a200',
   未填报: '#d5dbe3',
 };
+
+/** The key under a chart coloured by lights. */
+export const lightLegend = (['green', 'yellow', 'red', 'grey'] as const).map((color) => ({
+  label: { green: '绿灯', yellow: '黄灯', red: '红灯', grey: '灰灯（无数据）' }[color],
+  color: lightFill[color],
+  shape: 'box' as const,
+}));

@@ -2,7 +2,15 @@
 
 const FONT = "'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'Source Han Sans SC', sans-serif";
 const TITLE_HEIGHT = 40;
+const LEGEND_HEIGHT = 24;
 const PADDING = 16;
+
+/** One key entry drawn under the title: a light's swatch or a line style. */
+export interface LegendItem {
+  readonly label: string;
+  readonly color: string;
+  readonly shape?: 'box' | 'line' | 'dash';
+}
 
 /** A file name Windows accepts: no path or reserved characters. */
 export function pngFileName(title: string): string {
@@ -45,13 +53,41 @@ function downloadBlob(fileName: string, blob: Blob): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-/** Draw the chart on white under its title at twice the screen resolution, as PNG bytes. */
-export async function chartPng(svg: SVGSVGElement, title: string, scale = 2): Promise<Blob> {
+function drawLegend(context: CanvasRenderingContext2D, legend: readonly LegendItem[], top: number): void {
+  context.font = `13px ${FONT}`;
+  context.textBaseline = 'middle';
+  const middle = top + LEGEND_HEIGHT / 2;
+  let x = PADDING;
+  for (const item of legend) {
+    context.fillStyle = item.color;
+    context.strokeStyle = item.color;
+    if (item.shape === 'line' || item.shape === 'dash') {
+      context.lineWidth = 2;
+      context.setLineDash(item.shape === 'dash' ? [5, 3] : []);
+      context.beginPath();
+      context.moveTo(x, middle);
+      context.lineTo(x + 18, middle);
+      context.stroke();
+      context.setLineDash([]);
+      x += 24;
+    } else {
+      context.fillRect(x, middle - 5, 10, 10);
+      x += 16;
+    }
+    context.fillStyle = '#1f2933';
+    context.fillText(item.label, x, middle);
+    x += context.measureText(item.label).width + 18;
+  }
+}
+
+/** Draw the chart on white under its title (and key) at twice the screen resolution, as PNG bytes. */
+export async function chartPng(svg: SVGSVGElement, title: string, legend: readonly LegendItem[] = [], scale = 2): Promise<Blob> {
   const { markup, width, height } = svgMarkup(svg);
   const image = await loadImage(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(markup)}`);
   const canvas = document.createElement('canvas');
+  const legendHeight = legend.length > 0 ? LEGEND_HEIGHT : 0;
   const fullWidth = width + PADDING * 2;
-  const fullHeight = height + TITLE_HEIGHT + PADDING;
+  const fullHeight = height + TITLE_HEIGHT + legendHeight + PADDING;
   canvas.width = fullWidth * scale;
   canvas.height = fullHeight * scale;
   const context = canvas.getContext('2d');
@@ -63,15 +99,16 @@ export async function chartPng(svg: SVGSVGElement, title: string, scale = 2): Pr
   context.font = `bold 16px ${FONT}`;
   context.textBaseline = 'middle';
   context.fillText(title, PADDING, TITLE_HEIGHT / 2 + 4);
-  context.drawImage(image, PADDING, TITLE_HEIGHT, width, height);
+  if (legendHeight > 0) drawLegend(context, legend, TITLE_HEIGHT - 4);
+  context.drawImage(image, PADDING, TITLE_HEIGHT + legendHeight, width, height);
   return new Promise((resolve, reject) =>
     canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('无法生成图片'))), 'image/png'),
   );
 }
 
 /** Find the chart's SVG inside `container` and download it as `<title>.png`. */
-export async function saveChartPng(container: HTMLElement, title: string): Promise<void> {
+export async function saveChartPng(container: HTMLElement, title: string, legend: readonly LegendItem[] = []): Promise<void> {
   const svg = container.querySelector<SVGSVGElement>('svg.recharts-surface') ?? container.querySelector<SVGSVGElement>('svg');
   if (!svg) throw new Error('图表尚未显示，无法保存');
-  downloadBlob(pngFileName(title), await chartPng(svg, title));
+  downloadBlob(pngFileName(title), await chartPng(svg, title, legend));
 }

@@ -75,6 +75,7 @@ export async function refreshTables(store: LedgerStore, tables: readonly string[
   const ledgerFeeds = has('progress_reports', 'tasks', 'plans', 'sections', 'departments', 'units', 'indicators', 'indicator_values', 'settings', 'offices');
   if (ledgerFeeds && state.ledgerResult) work.push(state.loadLedger());
   if (ledgerFeeds && state.dashboard) work.push(state.loadDashboard());
+  if (has('plans', 'indicators', 'indicator_values', 'settings') && state.midterm) work.push(state.reloadMidterm());
   if ((ledgerFeeds || has('metrics', 'metric_links')) && state.compare) work.push(state.loadCompare());
   if (has('metrics', 'metric_links', 'indicators', 'plans', 'offices') && state.catalog) work.push(state.loadCatalog());
   const target = state.historyTarget;

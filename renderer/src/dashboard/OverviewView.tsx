@@ -1,0 +1,148 @@
+import { useEffect } from 'react';
+import type { LedgerFilter } from '../../../shared/api/ledger';
+import type { LightColor } from '../../../shared/domain/progress-status';
+import { ChartCard } from '../charts/ChartCard';
+import { lightLegend } from '../charts/colors';
+import { useLedger } from '../store/context';
+import { noChips, type FilterChips } from '../store/view';
+import { EmptyState } from '../ui/EmptyState';
+import { DashboardFilters } from './DashboardFilters';
+import { IndicatorCards } from './IndicatorCards';
+import { LaggingList } from './LaggingList';
+import LightBarChart from './LightBarChart';
+import { departmentBars, narrowChips, sectionBars, statusSlices, type BarRow } from './model';
+import StatusDonut from './StatusDonut';
+import { SummaryCards } from './SummaryCards';
+
+export const NO_PLAN_TEXT = '还没有计划。先导入工作要点、五年规划或实施方案，各科室再按季度填报进展，这里就会显示统计和图表。';
+
+/** The chips the dashboard applies now, without the quarter and office. */
+function currentChips(filter: LedgerFilter): FilterChips {
+  const chips: FilterChips = {};
+  for (const key of Object.keys(noChips) as (keyof typeof noChips)[]) (chips as Record<string, unknown>)[key] = filter[key];
+  return chips;
+}
+
+/** 总览 for one quarter: cards, light charts, indicator trends and what is behind. */
+export function OverviewView({ now }: { now: Date }) {
+  const plans = useLedger((s) => s.plans);
+  const filter = useLedger((s) => s.viewFilter);
+  const summary = useLedger((s) => s.dashboard);
+  const indicators = useLedger((s) => s.dashboardIndicators);
+  const failed = useLedger((s) => s.dashboardFailed);
+  const loadDashboard = useLedger((s) => s.loadDashboard);
+  const openLedgerWith = useLedger((s) => s.openLedgerWith);
+  const clearChips = useLedger((s) => s.clearChips);
+  const goTo = useLedger((s) => s.goTo);
+  const hasPlans = plans !== null && plans.length > 0;
+
+  useEffect(() => {
+    if (hasPlans) void loadDashboard();
+  }, [hasPlans, filter, loadDashboard]);
+
+  if (plans === null) return <p className="loading">正在读取计划…</p>;
+  if (!hasPlans) {
+    return (
+      <EmptyState
+        title="欢迎使用目标台账"
+        action={
+          <div className="toolbar">
+            <button type="button" className="button button-primary" onClick={() => goTo('import')}>
+              导入计划
+            </button>
+            <button type="button" className="button" onClick={() => goTo('tasks')}>
+              手工新建计划
+            </button>
+          </div>
+        }
+      >
+        <p>{NO_PLAN_TEXT}</p>
+      </EmptyState>
+    );
+  }
+
+  const chips = currentChips(filter);
+  const chipsActive = JSON.stringify(chips) !== JSON.stringify(noChips);
+  const open = (extra: FilterChips) => openLedgerWith(narrowChips(chips, extra));
+
+  let body;
+  if (!summary) {
+    body = failed ? (
+      <EmptyState title="统计暂时无法读取">
+        <p>请稍后重试；如果一直出现，请在“设置”中查看数据文件是否正常。</p>
+      </EmptyState>
+    ) : (
+      <p className="loading">正在统计…</p>
+    );
+  } else if (summary.cards.tasks === 0 && chipsActive) {
+    body = (
+      <EmptyState
+        title="没有符合筛选条件的任务"
+        action={
+          <button type="button" className="button" onClick={clearChips}>
+            清除筛选
+          </button>
+        }
+      />
+    );
+  } else if (summary.cards.tasks === 0) {
+    body = (
+      <EmptyState
+        title="这个季度没有任务"
+        action={
+          <button type="button" className="button button-primary" onClick={() => goTo('tasks')}>
+            前往计划与任务
+          </button>
+        }
+      >
+        <p>所选季度不在任何计划的年度范围内，或计划中还没有任务。请换一个季度，或在“计划与任务”中补充任务和牵头科室。</p>
+      </EmptyState>
+    );
+  } else {
+    const nothingReported = summary.cards.notReported === summary.cards.tasks;
+    const departments = departmentBars(summary);
+    const sections = sectionBars(summary);
+    body = (
+      <>
+        <SummaryCards cards={summary.cards} chips={chips} />
+        {nothingReported ? (
+          <div className="dashboard-notice">
+            <p>
+              本季度还没有科室填报进展。各科室在“季度填报”中填写并提交后，这里将显示灯色、统计和滞后事项。
+            </p>
+            <button type="button" className="button button-primary" onClick={() => goTo('quarterly')}>
+              季度填报
+            </button>
+          </div>
+        ) : null}
+        <div className="dashboard-charts">
+          <ChartCard title="各科室任务灯色" note="点击色块查看对应任务" legend={lightLegend} className="chart-wide">
+            <LightBarChart rows={departments} onSegment={(row: BarRow, color: LightColor) => open({ departmentIds: [row.id], lights: [color] })} />
+          </ChartCard>
+          <ChartCard title="任务状态" note="点击扇区查看对应任务">
+            <StatusDonut slices={statusSlices(summary)} onSlice={(status) => open({ statuses: [status] })} />
+          </ChartCard>
+          {sections.length > 0 ? (
+            <ChartCard title="各章节任务灯色" note="点击色块查看对应任务" legend={lightLegend} className="chart-full">
+              <LightBarChart rows={sections} nameWidth={200} onSegment={(row: BarRow, color: LightColor) => open({ sectionIds: [row.id], lights: [color] })} />
+            </ChartCard>
+          ) : null}
+        </div>
+        {indicators && indicators.length > 0 ? <IndicatorCards series={indicators} /> : null}
+        <LaggingList items={summary.lagging} />
+      </>
+    );
+  }
+
+  return (
+    <>
+      <DashboardFilters now={now} />
+      {summary ? (
+        <p className="dashboard-asof muted">
+          {summary.officeName} · 统计截至 {summary.asOf.slice(0, 10)}
+        </p>
+      ) : null}
+      {body}
+    </>
+  );
+}
