@@ -184,8 +184,17 @@ export const commands: Record<string, Command> = {
 
   generate: {
     summary: '生成演示和测试用数据（单位 × 年 × 任务 × 季度）',
-    usage: 'generate [--offices 40] [--years 5] [--tasks 60] [--departments 8] [--first-year 2021] [--seed 1]',
-    options: { offices: { type: 'string' }, years: { type: 'string' }, tasks: { type: 'string' }, departments: { type: 'string' }, 'first-year': { type: 'string' }, seed: { type: 'string' } },
+    usage: 'generate [--offices 40] [--years 5] [--tasks 60] [--plans 1] [--departments 8] [--first-year 2021] [--seed 1] [--own-office]',
+    options: {
+      offices: { type: 'string' },
+      years: { type: 'string' },
+      tasks: { type: 'string' },
+      plans: { type: 'string' },
+      departments: { type: 'string' },
+      'first-year': { type: 'string' },
+      seed: { type: 'string' },
+      'own-office': { type: 'boolean' },
+    },
     run: (context) =>
       mapResult(
         context.invoke('system.generate', {
@@ -195,6 +204,8 @@ export const commands: Record<string, Command> = {
           departmentsPerOffice: integer(context, 'departments', 8),
           firstYear: integer(context, 'first-year', 2021),
           seed: integer(context, 'seed', 1),
+          plansPerYear: integer(context, 'plans', 1),
+          intoOwnOffice: context.options['own-office'] === true,
         }),
         (summary) => ({
           json: summary,

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { generateArgs } from '../../shared/api/system';
 import { formatPeriod, type Quarter } from '../../shared/domain/period';
 import type { Core } from '../core/core';
+import type { Writer } from '../core/mutation';
 import { departmentId, indicatorValueId, officeId, progressReportId, uuidV5 } from '../core/ids';
 
 type GenerateArgs = z.output<typeof generateArgs>;
@@ -42,117 +43,225 @@ export interface GenerateSummary {
   changes: number;
 }
 
+interface Department {
+  readonly id: string;
+  readonly name: string;
+}
+
+interface OfficeDraft {
+  readonly id: string;
+  readonly name: string;
+  readonly departments: readonly Department[];
+}
+
+/** Draws the generated values in a fixed order: the same seed and arguments give the same rows. */
+interface Draw {
+  next(): number;
+  pick<T>(items: readonly T[]): T;
+}
+
+/**
+ * Rows a transaction takes before the next one starts. Ids are derived hashes, so every row
+ * lands on a random page of its table's and the change log's indexes; a commit writes each
+ * page it touched. Few large transactions with a cache that holds their pages write a page
+ * once per commit instead of once per row, which keeps a million rows feasible (see
+ * test/bench/README and `npm run bench -- generate`).
+ */
+export const ROWS_PER_TRANSACTION = 100_000;
+const GENERATION_CACHE_KIB = 1024 * 1024;
+
+/** One step of a generation: an office with its departments, or one plan of one year. */
+type Step = { kind: 'office'; office: number } | { kind: 'plan'; office: number; year: number; plan: number };
+
+function* steps(args: GenerateArgs): Generator<Step> {
+  for (let office = 0; office < args.offices; office++) {
+    yield { kind: 'office', office };
+    for (let y = 0; y < args.years; y++) for (let plan = 0; plan < args.plansPerYear; plan++) yield { kind: 'plan', office, year: args.firstYear + y, plan };
+  }
+}
+
 /**
  * Fill the database with realistic offices, plans, tasks, quarterly progress and indicator
- * values, all through the mutation layer. One transaction per office and year keeps memory flat
- * and lets progress be reported between them.
+ * values, all through the mutation layer (rows, per-field change records, search index), in
+ * transactions of about ROWS_PER_TRANSACTION rows; progress is reported after every plan.
  */
-export function generateData(core: Core, args: GenerateArgs, progress: (label: string, done: number, total: number) => void): GenerateSummary {
+export function generateData(
+  core: Core,
+  args: GenerateArgs,
+  progress: (label: string, done: number, total: number) => void,
+  options: { rowsPerTransaction?: number } = {},
+): GenerateSummary {
   const next = random(args.seed);
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
-  const changesBefore = (core.db.prepare('SELECT COUNT(*) AS n FROM change_log').get() as { n: number }).n;
+  const draw: Draw = { next, pick: (items) => items[Math.floor(next() * items.length)]! };
+  const changesBefore = countChanges(core);
   const summary: GenerateSummary = { offices: 0, plans: 0, tasks: 0, progressReports: 0, indicatorValues: 0, changes: 0 };
-  const total = args.offices * args.years;
+  const perTransaction = options.rowsPerTransaction ?? ROWS_PER_TRANSACTION;
+  const total = args.offices * args.years * args.plansPerYear;
+  const offices: OfficeDraft[] = [];
   let done = 0;
   progress('正在生成数据', 0, total);
 
-  for (let o = 0; o < args.offices; o++) {
-    const district = DISTRICTS[o % DISTRICTS.length]!;
-    const officeName = o < DISTRICTS.length ? `${district}区卫生健康委` : `${district}区卫生健康委（${Math.floor(o / DISTRICTS.length) + 1}）`;
-    const office = officeId(`gen-${args.seed}-${o}`);
-    const departments = DEPARTMENTS.slice(0, args.departmentsPerOffice).map((name) => ({ id: departmentId(office, name), name }));
-    core.mutations.run((writer) => {
-      writer.insert('offices', office, { name: officeName, code: `GEN${args.seed}-${o}`, level: 'district', parent_id: null });
-      departments.forEach((dept, index) => writer.insert('departments', dept.id, { office_id: office, name: dept.name, aliases: [], sort_order: index + 1 }));
-    });
-    summary.offices++;
-
-    for (let y = 0; y < args.years; y++) {
-      const year = args.firstYear + y;
+  const cacheSize = core.db.pragma('cache_size', { simple: true }) as number;
+  core.db.pragma(`cache_size = -${GENERATION_CACHE_KIB}`);
+  try {
+    const queue = steps(args);
+    let step = queue.next();
+    while (!step.done) {
       core.mutations.run((writer) => {
-        const plan = uuidV5(`gen-plan:${office}:${year}`);
-        writer.insert('plans', plan, { office_id: office, kind: 'work-points', title: `${officeName}${year}年卫生健康工作要点`, doc_number: null, issuer: officeName, issued_on: `${year}-02-15`, year_from: year, year_to: year, source_hash: null, source_name: null });
-        summary.plans++;
-        const sectionIds = SECTION_TITLES.map((title, index) => {
-          const id = uuidV5(`gen-section:${plan}:${index}`);
-          writer.insert('sections', id, { plan_id: plan, parent_id: null, label: `${'一二三四五六七八'[index]}、`, title, sort_order: index + 1 });
-          return id;
-        });
-        for (let t = 0; t < args.tasksPerPlan; t++) {
-          const task = uuidV5(`gen-task:${plan}:${t}`);
-          const leads = [pick(departments), ...(next() < 0.3 ? [pick(departments)] : [])].filter((d, i, all) => all.indexOf(d) === i);
-          const title = `${pick(TASK_VERBS)}${pick(TASK_OBJECTS)}`;
-          writer.insert('tasks', task, {
-            plan_id: plan,
-            section_id: sectionIds[Math.floor((t * sectionIds.length) / args.tasksPerPlan)]!,
-            number: String(t + 1),
-            sort_order: t + 1,
-            title,
-            text: `${title}，力争年底前取得明显成效。（牵头科室：${leads.map((d) => d.name).join('、')}，责任单位：委属各单位）`,
-            deadline: `${year}年12月底`,
-            due_date: `${year}-12-31`,
-            due_from_year: null,
-            due_to_year: null,
-            lead_department_ids: leads.map((d) => d.id),
-            responsible_units: ['委属各单位'],
-            group_name: null,
-            milestones: null,
-            carried_from_task_id: null,
-          });
-          summary.tasks++;
-          for (let q = 1 as Quarter; q <= 4; q = (q + 1) as Quarter) {
-            const period = formatPeriod({ year, quarter: q });
-            for (const lead of leads) {
-              const status = pick(STATUSES);
-              writer.insert('progress_reports', progressReportId(task, lead.id, period), {
-                task_id: task,
-                department_id: lead.id,
-                period,
-                status,
-                percent: Math.min(100, Math.round(q * 25 * (0.6 + next() * 0.6))),
-                progress_text: `${period}已${status === '未启动' ? '完成前期调研' : '按计划推进'}${title}相关工作。`,
-                problems_text: next() < 0.3 ? '经费保障不足，人员力量薄弱。' : '',
-                next_steps_text: '持续推进，确保按期完成。',
-                workflow_state: pick(['approved', 'approved', 'submitted', 'draft'] as const),
-                review_comment: null,
-              });
-              summary.progressReports++;
-            }
+        const rowsBefore = summary.progressReports;
+        // A transaction ends after a plan once it holds enough rows.
+        while (!step.done && summary.progressReports - rowsBefore < perTransaction) {
+          const current = step.value;
+          if (current.kind === 'office') {
+            offices[current.office] = writeOffice(core, writer, args, current.office);
+            summary.offices++;
+          } else {
+            const office = offices[current.office]!;
+            writePlan(writer, draw, args, office, current.year, current.plan, summary);
+            done++;
+            progress(`正在生成 ${office.name} ${current.year}年数据`, done, total);
           }
+          step = queue.next();
         }
-        INDICATORS.forEach((spec, index) => {
-          const indicator = uuidV5(`gen-indicator:${plan}:${index}`);
-          writer.insert('indicators', indicator, {
-            plan_id: plan,
-            task_id: null,
-            department_id: pick(departments).id,
-            name: spec.name,
-            unit: spec.unit,
-            comparator: spec.comparator,
-            target_value: spec.target,
-            target_value_max: null,
-            target_year: year,
-            baseline_value: spec.baseline,
-            baseline_year: year - 1,
-            value_kind: spec.kind,
-            attribute: 'indicative',
-            accumulation: spec.accumulation,
-            source_phrase: null,
-            sort_order: index + 1,
-          });
-          for (let q = 1; q <= 4; q++) {
-            const period = formatPeriod({ year, quarter: q as Quarter });
-            const reached = spec.accumulation === 'cumulative' ? (spec.target * q) / 4 : spec.baseline + (spec.target - spec.baseline) * (q / 4);
-            const value = Math.round(reached * (0.85 + next() * 0.3) * 100) / 100;
-            writer.insert('indicator_values', indicatorValueId(indicator, office, period), { indicator_id: indicator, office_id: office, period, value, note: null });
-            summary.indicatorValues++;
-          }
-        });
       });
-      done++;
-      progress(`正在生成 ${officeName} ${year}年数据`, done, total);
+    }
+  } finally {
+    core.db.pragma(`cache_size = ${cacheSize}`);
+    // The large transactions grew the write-ahead log; give the space back.
+    if (!core.db.inTransaction) core.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+  summary.changes = countChanges(core) - changesBefore;
+  return summary;
+}
+
+function countChanges(core: Core): number {
+  return (core.db.prepare('SELECT COUNT(*) AS n FROM change_log').get() as { n: number }).n;
+}
+
+/**
+ * A generated office with its departments. With `intoOwnOffice` the first one is this
+ * installation's own office: its name and existing departments stay as the clerk set them.
+ */
+function writeOffice(core: Core, writer: Writer, args: GenerateArgs, index: number): OfficeDraft {
+  const own = args.intoOwnOffice && index === 0 ? core.requireIdentity().officeId : null;
+  const id = own ?? officeId(`gen-${args.seed}-${index}`);
+  const district = DISTRICTS[index % DISTRICTS.length]!;
+  const generatedName = index < DISTRICTS.length ? `${district}区卫生健康委` : `${district}区卫生健康委（${Math.floor(index / DISTRICTS.length) + 1}）`;
+  const name = own ? String(writer.get('offices', own)?.name ?? generatedName) : generatedName;
+  if (!own) writer.insert('offices', id, { name, code: `GEN${args.seed}-${index}`, level: 'district', parent_id: null });
+  const existingOrder = own ? core.db.prepare('SELECT COUNT(*) AS n FROM departments WHERE office_id = ?').pluck().get(own) as number : 0;
+  const departments = DEPARTMENTS.slice(0, args.departmentsPerOffice).map((deptName) => ({ id: departmentId(id, deptName), name: deptName }));
+  departments.forEach((dept, order) => {
+    if (own && writer.get('departments', dept.id)) return;
+    writer.insert('departments', dept.id, { office_id: id, name: dept.name, aliases: [], sort_order: existingOrder + order + 1 });
+  });
+  return { id, name, departments };
+}
+
+/** Plan ids of the first plan a year are those earlier versions generated, so old seeds keep their data. */
+function planIdOf(office: string, year: number, index: number): string {
+  return uuidV5(index === 0 ? `gen-plan:${office}:${year}` : `gen-plan:${office}:${year}:${index}`);
+}
+
+/** One plan with sections, tasks, four quarters of progress per lead department and, for the 工作要点, indicators. */
+function writePlan(writer: Writer, draw: Draw, args: GenerateArgs, office: OfficeDraft, year: number, index: number, summary: GenerateSummary): void {
+  const plan = planIdOf(office.id, year, index);
+  const title = index === 0 ? `${office.name}${year}年卫生健康工作要点` : `${office.name}${year}年重点工作实施方案（${index}）`;
+  writer.insert('plans', plan, {
+    office_id: office.id,
+    kind: index === 0 ? 'work-points' : 'implementation-plan',
+    title,
+    doc_number: null,
+    issuer: office.name,
+    issued_on: `${year}-02-15`,
+    year_from: year,
+    year_to: year,
+    source_hash: null,
+    source_name: null,
+  });
+  summary.plans++;
+  const sectionIds = SECTION_TITLES.map((sectionTitle, order) => {
+    const id = uuidV5(`gen-section:${plan}:${order}`);
+    writer.insert('sections', id, { plan_id: plan, parent_id: null, label: `${'一二三四五六七八'[order]}、`, title: sectionTitle, sort_order: order + 1 });
+    return id;
+  });
+  for (let t = 0; t < args.tasksPerPlan; t++) {
+    writeTask(writer, draw, office, plan, year, t, sectionIds[Math.floor((t * sectionIds.length) / args.tasksPerPlan)]!, summary);
+  }
+  if (index === 0) writeIndicators(writer, draw, office, plan, year, summary);
+}
+
+function writeTask(writer: Writer, draw: Draw, office: OfficeDraft, plan: string, year: number, t: number, sectionId: string, summary: GenerateSummary): void {
+  const { next, pick } = draw;
+  const task = uuidV5(`gen-task:${plan}:${t}`);
+  const leads = [pick(office.departments), ...(next() < 0.3 ? [pick(office.departments)] : [])].filter((d, i, all) => all.indexOf(d) === i);
+  const title = `${pick(TASK_VERBS)}${pick(TASK_OBJECTS)}`;
+  writer.insert('tasks', task, {
+    plan_id: plan,
+    section_id: sectionId,
+    number: String(t + 1),
+    sort_order: t + 1,
+    title,
+    text: `${title}，力争年底前取得明显成效。（牵头科室：${leads.map((d) => d.name).join('、')}，责任单位：委属各单位）`,
+    deadline: `${year}年12月底`,
+    due_date: `${year}-12-31`,
+    due_from_year: null,
+    due_to_year: null,
+    lead_department_ids: leads.map((d) => d.id),
+    responsible_units: ['委属各单位'],
+    group_name: null,
+    milestones: null,
+    carried_from_task_id: null,
+  });
+  summary.tasks++;
+  for (let q = 1 as Quarter; q <= 4; q = (q + 1) as Quarter) {
+    const period = formatPeriod({ year, quarter: q });
+    for (const lead of leads) {
+      const status = pick(STATUSES);
+      writer.insert('progress_reports', progressReportId(task, lead.id, period), {
+        task_id: task,
+        department_id: lead.id,
+        period,
+        status,
+        percent: Math.min(100, Math.round(q * 25 * (0.6 + next() * 0.6))),
+        progress_text: `${period}已${status === '未启动' ? '完成前期调研' : '按计划推进'}${title}相关工作。`,
+        problems_text: next() < 0.3 ? '经费保障不足，人员力量薄弱。' : '',
+        next_steps_text: '持续推进，确保按期完成。',
+        workflow_state: pick(['approved', 'approved', 'submitted', 'draft'] as const),
+        review_comment: null,
+      });
+      summary.progressReports++;
     }
   }
-  summary.changes = (core.db.prepare('SELECT COUNT(*) AS n FROM change_log').get() as { n: number }).n - changesBefore;
-  return summary;
+}
+
+function writeIndicators(writer: Writer, draw: Draw, office: OfficeDraft, plan: string, year: number, summary: GenerateSummary): void {
+  INDICATORS.forEach((spec, order) => {
+    const indicator = uuidV5(`gen-indicator:${plan}:${order}`);
+    writer.insert('indicators', indicator, {
+      plan_id: plan,
+      task_id: null,
+      department_id: draw.pick(office.departments).id,
+      name: spec.name,
+      unit: spec.unit,
+      comparator: spec.comparator,
+      target_value: spec.target,
+      target_value_max: null,
+      target_year: year,
+      baseline_value: spec.baseline,
+      baseline_year: year - 1,
+      value_kind: spec.kind,
+      attribute: 'indicative',
+      accumulation: spec.accumulation,
+      source_phrase: null,
+      sort_order: order + 1,
+    });
+    for (let q = 1; q <= 4; q++) {
+      const period = formatPeriod({ year, quarter: q as Quarter });
+      const reached = spec.accumulation === 'cumulative' ? (spec.target * q) / 4 : spec.baseline + (spec.target - spec.baseline) * (q / 4);
+      const value = Math.round(reached * (0.85 + draw.next() * 0.3) * 100) / 100;
+      writer.insert('indicator_values', indicatorValueId(indicator, office.id, period), { indicator_id: indicator, office_id: office.id, period, value, note: null });
+      summary.indicatorValues++;
+    }
+  });
 }

@@ -30,6 +30,10 @@ export const generateArgs = z
     departmentsPerOffice: z.number().int().min(1).max(30).default(8),
     firstYear: z.number().int().min(2000).max(2100).default(2021),
     seed: z.number().int().default(1),
+    /** Several plans a year (工作要点 plus 实施方案): large ledgers for one office and quarter. */
+    plansPerYear: z.number().int().min(1).max(100).default(1),
+    /** The first generated office's data goes into this installation's own office, so the app shows it. */
+    intoOwnOffice: z.boolean().default(false),
   })
   .strict();
 
