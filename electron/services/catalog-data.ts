@@ -63,9 +63,11 @@ const INDICATOR_SELECT = `SELECT i.*, p.title AS plan_title, p.office_id AS plan
   LEFT JOIN offices o ON o.id = p.office_id AND o.deleted = 0
   WHERE i.deleted = 0`;
 
-/** Every office's indicators, by office, plan (newest first) and document order. */
+/** Every office's indicators, by office (in pinyin order, as clerks list districts), plan (newest first) and document order. */
 export function catalogIndicators(core: Core): CatalogIndicatorRow[] {
-  return core.db.prepare(`${INDICATOR_SELECT} ORDER BY o.name, p.office_id, p.year_from DESC, p.title, p.id, i.sort_order, i.id`).all() as CatalogIndicatorRow[];
+  const rows = core.db.prepare(`${INDICATOR_SELECT} ORDER BY p.office_id, p.year_from DESC, p.title, p.id, i.sort_order, i.id`).all() as CatalogIndicatorRow[];
+  const collator = new Intl.Collator('zh-CN');
+  return rows.sort((a, b) => collator.compare(a.office_name ?? '', b.office_name ?? ''));
 }
 
 export function catalogIndicator(core: Core, id: string): CatalogIndicatorRow {

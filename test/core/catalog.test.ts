@@ -1,29 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { CatalogResult } from '../../shared/api/catalog';
 import { createTestCore, tempDir, type TestCore } from '../helpers/core';
-import { seedOffice, type SeedIndicator } from './catalog-fixture';
+import { literacy, seedOffice, seedVariantDistricts } from './catalog-fixture';
 import path from 'node:path';
-
-const literacy = (name: string, unit: string): SeedIndicator => ({ name, unit, comparator: '>=', target: 30 });
 
 /** Three districts whose plans name the same indicators in their own words; the city looks at them. */
 async function threeDistricts() {
   const t = await createTestCore({ officeName: '重庆市卫生健康委' });
-  const jiangbei = seedOffice(t.core, '江北区卫生健康委', [
-    {
-      title: '江北区2025年工作要点',
-      yearFrom: 2025,
-      yearTo: 2025,
-      indicators: [literacy('全区居民健康素养水平', '%'), { name: '孕产妇死亡率（1/10万）', unit: '', comparator: '<=', target: 10 }, { name: '新生儿死亡率', unit: '‰', comparator: '<=', target: 2 }],
-    },
-  ]);
-  const nanan = seedOffice(t.core, '南岸区卫生健康委', [
-    { title: '南岸区2025年工作要点', yearFrom: 2025, yearTo: 2025, indicators: [literacy('居民健康素养水平（%）', ''), { name: '孕产妇死亡率', unit: '/10万', comparator: '<=', target: 12 }, literacy('居民健康素养', '%')] },
-  ]);
-  const beibei = seedOffice(t.core, '北碚区卫生健康委', [
-    { title: '北碚区2025年工作要点', yearFrom: 2025, yearTo: 2025, indicators: [literacy('城乡居民健康素养水平', '％'), { name: '婴儿死亡率', unit: '‰', comparator: '<=', target: 3 }] },
-  ]);
-  return { t, jiangbei, nanan, beibei };
+  return { t, ...seedVariantDistricts(t.core) };
 }
 
 const metricNamed = (list: CatalogResult, name: string) => list.metrics.find((m) => m.name === name)!;
@@ -79,7 +63,7 @@ describe('标准指标库', () => {
     expect(list.pending[0]!.candidates[0]!.score).toBeGreaterThanOrEqual(0.6);
     expect(list.pending[0]!.candidates[0]!.score).toBeLessThan(1);
     // 孕产妇死亡率 resembles nothing in the catalog yet.
-    expect(list.unmatched.map((u) => u.name)).toEqual(['孕产妇死亡率', '孕产妇死亡率（1/10万）']);
+    expect(list.unmatched.map((u) => u.name)).toEqual(['孕产妇死亡率（1/10万）', '孕产妇死亡率']);
 
     // 是同一指标: confirmed, and the wording becomes an alias.
     await t.call('catalog.decide', { indicatorId: shortLiteracy, metricId: metric.id, same: true });

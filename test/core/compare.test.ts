@@ -1,78 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CompareResult } from '../../shared/api/catalog';
 import { createTestCore } from '../helpers/core';
-import { localNoon, seedOffice, type SeedTask } from './catalog-fixture';
-
-const WORK_POINTS = (district: string) => `${district}2025年卫生健康工作要点`;
-const task = (title: string, ...entries: SeedTask['entries']): SeedTask => ({ title, entries });
-
-/*
- * 2025 Q2 is judged at 30 June: a task due 31 December should be 181/365 ≈ 49.6% done.
- * 50% is green, 45% yellow (under 10 points behind), 30% red, 滞后 red, no entry red.
- */
-async function cityWithThreeDistricts() {
-  const t = await createTestCore({ officeName: '重庆市卫生健康委', now: () => localNoon('2025-07-10') });
-  // 江北: done, green, yellow, red, and a two-lead task where one lead is far behind → red. 2 of 5 on track.
-  const jiangbei = seedOffice(t.core, '江北区卫生健康委', [
-    {
-      title: WORK_POINTS('江北区'),
-      yearFrom: 2025,
-      yearTo: 2025,
-      tasks: [
-        task('推进紧密型医共体建设', { status: '已完成', percent: 100 }),
-        task('完善家庭医生签约服务', { status: '推进中', percent: 50 }),
-        task('建设智慧医院', { status: '推进中', percent: 45 }),
-        task('提升院前急救能力', { status: '推进中', percent: 30 }),
-        task('开展慢病综合防控', { status: '推进中', percent: 60 }, { status: '推进中', percent: 30 }),
-      ],
-      indicators: [
-        { name: '全区居民健康素养水平', unit: '%', comparator: '>=', target: 30, values: { '2025-Q2': 32, '2025-Q1': 20 } },
-        { name: '孕产妇死亡率（1/10万）', unit: '', comparator: '<=', target: 10, values: { '2025-Q2': 12 } },
-        { name: '婴儿死亡率', unit: '‰', comparator: '<=', target: 3, values: { '2025-Q2': 3.5 } },
-      ],
-    },
-    // The five-year plan also names the metric, without a value this quarter: the work points' indicator is used.
-    { title: '江北区卫生健康“十四五”规划', yearFrom: 2021, yearTo: 2025, indicators: [{ name: '居民健康素养水平', unit: '%', comparator: '>=', target: 35 }] },
-  ]);
-  // 南岸: two done, one 长期坚持 (green), one waiting for its Q4 milestone (grey). 3 of 4 on track.
-  const nanan = seedOffice(t.core, '南岸区卫生健康委', [
-    {
-      title: WORK_POINTS('南岸区'),
-      yearFrom: 2025,
-      yearTo: 2025,
-      tasks: [
-        task('推进公立医院改革', { status: '已完成', percent: 100 }),
-        task('建设区域医疗中心', { status: '已办结', percent: 100 }),
-        task('开展爱国卫生运动', { status: '长期坚持', percent: null }),
-        { title: '建成托育综合服务中心', entries: [null], milestones: [{ period: '2025-Q4', text: '建成投用' }] },
-      ],
-      indicators: [
-        { name: '居民健康素养水平（%）', unit: '', comparator: '>=', target: 30, values: { '2025-Q2': 29 } },
-        { name: '孕产妇死亡率', unit: '/10万', comparator: '<=', target: 10, values: { '2025-Q2': 8 } },
-        { name: '婴儿死亡率', unit: '‰', comparator: '<=', target: 3, values: { '2025-Q2': 4 } },
-      ],
-    },
-  ]);
-  // 北碚: 滞后, nobody reported, one on pace. 1 of 3 on track.
-  const beibei = seedOffice(t.core, '北碚区卫生健康委', [
-    {
-      title: WORK_POINTS('北碚区'),
-      yearFrom: 2025,
-      yearTo: 2025,
-      tasks: [task('推进中医馆建设', { status: '滞后', percent: 20 }), task('加强职业病防治', null), task('提升心理健康服务', { status: '推进中', percent: 55 })],
-      indicators: [
-        { name: '城乡居民健康素养水平', unit: '％', comparator: '>=', target: 30, values: { '2025-Q2': 25 } },
-        { name: '孕产妇死亡率', unit: '1/10万', comparator: '<=', target: 10 },
-        { name: '婴儿死亡率', unit: '‰', comparator: '<=', target: 3, values: { '2025-Q2': 2.5 } },
-      ],
-    },
-  ]);
-  // Neither counts for 2025: a district with only a 2024 plan, and one whose 2025 plan has no tasks.
-  seedOffice(t.core, '渝中区卫生健康委', [{ title: '渝中区2024年工作要点', yearFrom: 2024, yearTo: 2024, tasks: [task('旧任务', { status: '推进中', percent: 10 })] }]);
-  seedOffice(t.core, '大渡口区卫生健康委', [{ title: '大渡口区2025年指标', yearFrom: 2025, yearTo: 2025, indicators: [{ name: '居民健康素养水平', unit: '%', comparator: '>=', target: 30, values: { '2025-Q2': 10 } }] }]);
-  await t.call('catalog.fromIndicators', {});
-  return { t, jiangbei, nanan, beibei };
-}
+import { cityWithThreeDistricts, localNoon, WORK_POINTS } from './catalog-fixture';
 
 const cellsOf = (result: CompareResult, metric: string, names: Map<string, string>) =>
   result.metrics.find((m) => m.name === metric)!.cells.map((c) => [names.get(c.officeId), c.value, c.target, c.light.color]);

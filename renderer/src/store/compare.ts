@@ -1,14 +1,29 @@
-import type { CatalogResult, CompareResult } from '../../../shared/api/catalog';
+import type { CallArgs } from '../../../shared/api';
+import type { CatalogResult, CompareResult, Metric } from '../../../shared/api/catalog';
 import { coalesce } from './coalesce';
-import type { Slice } from './types';
+import type { Outcome, Slice } from './types';
+
+export type CompareTab = 'compare' | 'catalog';
 
 export interface CompareSlice {
   /** 各单位对比: offices side by side for the view's quarter. */
   readonly compare: CompareResult | null;
   /** 标准指标库. */
   readonly catalog: CatalogResult | null;
+  readonly compareTab: CompareTab;
+  /** The metric whose ranking the bar chart shows; null: the first metric. */
+  readonly compareMetricId: string | null;
   loadCompare(): Promise<void>;
   loadCatalog(): Promise<void>;
+  setCompareTab(tab: CompareTab): void;
+  chooseCompareMetric(metricId: string): void;
+  /** Show one office's 总览 (a row of the comparison was clicked). */
+  openOfficeOverview(officeId: string): void;
+  createMetric(args: CallArgs<'catalog.createMetric'>): Promise<Outcome<Metric>>;
+  metricsFromIndicators(): Promise<Outcome<{ created: number }>>;
+  deleteMetric(id: string): Promise<Outcome<null>>;
+  /** 是同一指标 / 不是: the decision travels with the catalog to other offices. */
+  decideMatch(indicatorId: string, metricId: string, same: boolean): Promise<Outcome<null>>;
 }
 
 export const createCompareSlice: Slice<CompareSlice> = ({ set, get, call }) => {
@@ -22,5 +37,31 @@ export const createCompareSlice: Slice<CompareSlice> = ({ set, get, call }) => {
     const outcome = await call('catalog.list', {});
     if (outcome.ok) set({ catalog: outcome.value });
   });
-  return { compare: null, catalog: null, loadCompare, loadCatalog };
+  /** After a change to the catalog both views follow, whichever is showing. */
+  const afterChange = async <T>(outcome: Outcome<T>): Promise<Outcome<T>> => {
+    if (outcome.ok) await Promise.all([loadCatalog(), get().compare ? loadCompare() : Promise.resolve()]);
+    return outcome;
+  };
+  return {
+    compare: null,
+    catalog: null,
+    compareTab: 'compare',
+    compareMetricId: null,
+    loadCompare,
+    loadCatalog,
+    setCompareTab: (compareTab) => set({ compareTab }),
+    chooseCompareMetric: (compareMetricId) => set({ compareMetricId }),
+    openOfficeOverview: (officeId) => {
+      get().setViewFilter({ officeId });
+      get().goTo('overview');
+    },
+    createMetric: async (args) => afterChange(await call('catalog.createMetric', args, { success: `已新建标准指标“${args.name}”`, fields: ['name', 'unit'] })),
+    metricsFromIndicators: async () => {
+      const outcome = await call('catalog.fromIndicators', {});
+      if (outcome.ok) get().pushToast('success', outcome.value.created > 0 ? `已新建${outcome.value.created}项标准指标` : '没有需要新建的标准指标');
+      return afterChange(outcome);
+    },
+    deleteMetric: async (id) => afterChange(await call('catalog.deleteMetric', { id }, { success: '已删除标准指标' })),
+    decideMatch: async (indicatorId, metricId, same) => afterChange(await call('catalog.decide', { indicatorId, metricId, same })),
+  };
 };
