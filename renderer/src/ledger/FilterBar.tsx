@@ -1,8 +1,8 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { ledgerStatuses, type LedgerFilter, type LedgerResult } from '../../../shared/api/ledger';
 import { lightLabels } from '../../../shared/domain/progress-status';
 import { FacetSelect, type FacetOption } from './FacetSelect';
-import { activeChips, hasActiveFilter, isLedgerStatus, lightChoices, toggled, type ChipFilter } from './filters';
+import { activeChips, hasActiveFilter, isLedgerStatus, lightChoices, rememberLabels, toggled, type ChipFilter } from './filters';
 import { SearchBox } from './SearchBox';
 
 interface FilterBarProps {
@@ -20,7 +20,8 @@ export function FilterBar({ filter, facets, onChange, onClear }: FilterBarProps)
     const sections = (facets?.sections ?? []).filter((s) => filter.planIds.length === 0 || filter.planIds.includes(s.planId));
     return sections.map((s) => ({ value: s.id, label: s.label, count: s.count, group: planTitles.get(s.planId) ?? '' }));
   }, [facets, filter.planIds, planTitles]);
-  const chips = activeChips(filter, facets);
+  const known = useRef(new Map<string, string>());
+  const chips = activeChips(filter, rememberLabels(known.current, facets));
 
   return (
     <div className="card ledger-filters" role="search" aria-label="筛选任务">

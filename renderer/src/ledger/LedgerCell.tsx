@@ -4,6 +4,7 @@ import { LightDot } from '../progress/LightDot';
 import type { LedgerColumnId } from '../store/ledger';
 import { formatDateTime } from '../ui/format';
 import { Highlighted } from './Highlighted';
+import { focusExcerpt } from './highlight';
 
 const NONE = <span className="muted">—</span>;
 
@@ -20,7 +21,7 @@ export function LedgerCell({ row, column, words }: { row: LedgerRow; column: Led
           </span>
           {row.match ? (
             <span className="ledger-match" title={row.match}>
-              <Highlighted text={row.match} words={words} />
+              <Highlighted text={focusExcerpt(row.match, words)} words={words} />
             </span>
           ) : null}
         </>

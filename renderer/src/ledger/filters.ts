@@ -20,21 +20,23 @@ export function hasActiveFilter(filter: LedgerFilter): boolean {
 
 type Facets = LedgerResult['facets'];
 
-function labelOf(list: readonly { id: string; label: string }[] | undefined, id: string, fallback: string): string {
-  return list?.find((facet) => facet.id === id)?.label ?? fallback;
+/** Names of plans, departments and sections by id, remembered across quarters (a chip outlives its facet). */
+export function rememberLabels(known: Map<string, string>, facets: Facets | null): Map<string, string> {
+  if (facets) for (const facet of [...facets.plans, ...facets.departments, ...facets.sections]) known.set(facet.id, facet.label);
+  return known;
 }
 
 /** The chips in the order of the bar: plan, department, section, light, status, overdue, search. */
-export function activeChips(filter: LedgerFilter, facets: Facets | null): ActiveChip[] {
+export function activeChips(filter: LedgerFilter, labels: ReadonlyMap<string, string>): ActiveChip[] {
   const chips: ActiveChip[] = [];
-  const ids = <K extends 'planIds' | 'departmentIds' | 'sectionIds'>(key: K, noun: string, list: readonly { id: string; label: string }[] | undefined) => {
+  const ids = (key: 'planIds' | 'departmentIds' | 'sectionIds', noun: string) => {
     for (const id of filter[key]) {
-      chips.push({ key: `${key}:${id}`, label: `${noun}：${labelOf(list, id, `本季度没有的${noun}`)}`, without: { [key]: filter[key].filter((x) => x !== id) } });
+      chips.push({ key: `${key}:${id}`, label: `${noun}：${labels.get(id) ?? '（本季度没有）'}`, without: { [key]: filter[key].filter((x) => x !== id) } });
     }
   };
-  ids('planIds', '计划', facets?.plans);
-  ids('departmentIds', '牵头科室', facets?.departments);
-  ids('sectionIds', '章节', facets?.sections);
+  ids('planIds', '计划');
+  ids('departmentIds', '牵头科室');
+  ids('sectionIds', '章节');
   for (const color of filter.lights) {
     chips.push({ key: `light:${color}`, label: lightLabels[color], without: { lights: filter.lights.filter((c) => c !== color) } });
   }

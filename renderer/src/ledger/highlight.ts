@@ -31,3 +31,19 @@ export function highlightParts(text: string, words: readonly string[]): TextPart
   if (plain) parts.push({ text: plain, hit: false });
   return parts;
 }
+
+/**
+ * A found-in excerpt ("本季度进展：…text…") trimmed so its first hit sits near the start: the
+ * cell shows one line, and the word the clerk searched for must be on it.
+ */
+export function focusExcerpt(text: string, words: readonly string[], keep = 6): string {
+  const colon = text.indexOf('：');
+  const label = colon >= 0 && colon <= 12 ? text.slice(0, colon + 1) : '';
+  const body = text.slice(label.length);
+  const lower = body.toLowerCase();
+  const hits = words.map((word) => lower.indexOf(word.toLowerCase())).filter((at) => at >= 0);
+  if (hits.length === 0) return text;
+  const first = Math.min(...hits);
+  if (first <= keep + 1) return text;
+  return `${label}…${body.slice(first - keep)}`;
+}
