@@ -1,6 +1,6 @@
 import type { CallArgs, CallResult } from '../../shared/api';
 import type { Metric } from '../../shared/api/catalog';
-import { displayName, formKey, normalForm, normaliseName } from '../../shared/domain/metric-match';
+import { displayName, formKey, normalForm, normaliseName, similarity, UNCERTAIN_THRESHOLD, type NormalForm } from '../../shared/domain/metric-match';
 import type { Core } from '../core/core';
 import type { HandlerMap } from '../core/handler';
 import type { Writer } from '../core/mutation';
@@ -118,7 +118,11 @@ function mostCommon<T>(values: readonly T[], tieBreak: (a: T, b: T) => number): 
   return [...counts].sort((a, b) => b[1] - a[1] || tieBreak(a[0], b[0]))[0]![0];
 }
 
-/** One metric per group of unmatched indicators with the same normalised name and unit. */
+/**
+ * One metric per group of unmatched indicators with the same normalised name and unit. A group
+ * whose name resembles a metric made in the same run is left for the clerk to confirm,
+ * so 居民健康素养 does not become a second metric beside 居民健康素养水平.
+ */
 function fromIndicators(core: Core): number {
   const state = catalogState(core);
   const groups = new Map<string, CatalogIndicatorRow[]>();
@@ -133,19 +137,25 @@ function fromIndicators(core: Core): number {
   let order = nextSortOrder(core);
   // Metrics most offices share first, then by name.
   const ordered = [...groups].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0], 'zh-CN'));
+  // Only against this run's metrics: an unmatched indicator resembling an older one was rejected for it.
+  const made: NormalForm[] = [];
+  let created = 0;
   core.mutations.run((writer) => {
     for (const [key, members] of ordered) {
+      const form = normalForm(measureOf(members[0]!));
+      if (made.some((other) => similarity(form, other) >= UNCERTAIN_THRESHOLD)) continue;
+      made.push(form);
+      created++;
       // The clean name most offices used (居民健康素养水平, not 全区居民健康素养水平（%）), the shortest on a tie.
       const names = members.map((m) => displayName(m.name ?? ''));
       const name = mostCommon(names, (a, b) => a.length - b.length || (a < b ? -1 : 1));
-      const unit = normalForm(measureOf(members[0]!)).unit;
       const comparator = mostCommon(members.map((m) => m.comparator ?? ''), (a, b) => (a < b ? -1 : 1)) || null;
       const derived = uuidV5(`metric:${key}`);
       const taken = core.db.prepare('SELECT 1 FROM metrics WHERE id = ? AND deleted = 0').get(derived);
-      writer.insert('metrics', taken ? newId() : derived, { office_id: officeId, name, unit, comparator, aliases: [], sort_order: order++ });
+      writer.insert('metrics', taken ? newId() : derived, { office_id: officeId, name, unit: form.unit, comparator, aliases: [], sort_order: order++ });
     }
   });
-  return groups.size;
+  return created;
 }
 
 export const catalogHandlers: HandlerMap<'catalog.list' | 'catalog.createMetric' | 'catalog.fromIndicators' | 'catalog.updateMetric' | 'catalog.deleteMetric' | 'catalog.decide' | 'dashboard.compare'> = {

@@ -155,7 +155,7 @@ describe('标准指标库 against the core', () => {
     expect(within(maternal).getAllByText('已确认')).toHaveLength(2);
 
     // 全部建为标准指标 builds the rest (新生儿死亡率) in one go.
-    fireEvent.click(within(await screen.findByRole('heading', { name: /未对应的指标/ }).then((h) => h.closest('section')!)).getByRole('button', { name: /全部建为标准指标（1项）/ }));
+    fireEvent.click(within(await screen.findByRole('heading', { name: /未对应的指标/ }).then((h) => h.closest('section')!)).getByRole('button', { name: '全部建为标准指标' }));
     await waitFor(() => expect(screen.queryByRole('heading', { name: /未对应的指标/ })).toBeNull());
     const list = await api.test.call('catalog.list', {});
     expect(list.metrics.map((m) => m.name)).toEqual(['居民健康素养水平', '婴儿死亡率', '孕产妇死亡率', '新生儿死亡率']);

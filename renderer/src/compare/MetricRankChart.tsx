@@ -48,7 +48,7 @@ export function MetricRankChart({ result, quarter }: { result: CompareResult; qu
   const title = `${metric.name}${metric.unit ? `（${metric.unit}）` : ''}各单位对比 ${quarter}`;
   const legend: LegendItem[] = [
     ...lightColors.filter((c) => bars.some((b) => b.color === c)).map((c) => ({ label: lightLabels[c], color: lightFill[c] })),
-    ...(target.value !== null ? [{ label: target.varies ? '多数单位的目标' : '目标', color: chartInk.target, shape: 'line' as const }] : []),
+    ...(target.value !== null ? [{ label: target.varies ? '多数单位的目标' : '目标', color: chartInk.target, shape: 'dash' as const }] : []),
   ];
   const note = `${directionLabel[metric.direction]}${target.value !== null ? `，${targetText(metric, target.value)}${target.varies ? '（各单位目标不同，悬停查看）' : ''}` : ''}；排在上面的最需关注`;
   const max = Math.max(...bars.map((b) => b.value), target.value ?? 0);

@@ -21,7 +21,7 @@ export function UnmatchedList({ unmatched, onCreate }: { unmatched: CatalogResul
           未对应的指标 <span className="catalog-count">{unmatched.length}</span>
         </h2>
         <button type="button" className="button button-primary" disabled={busy} onClick={() => void createAll()}>
-          {busy ? '正在新建…' : `全部建为标准指标（${groups.length}项）`}
+          {busy ? '正在新建…' : '全部建为标准指标'}
         </button>
       </div>
       <p className="catalog-hint">名称和单位相同（忽略“全区”“城乡”等前缀和括号中的单位）的指标归为一组，每组可建为一项标准指标。</p>

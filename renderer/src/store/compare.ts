@@ -58,8 +58,13 @@ export const createCompareSlice: Slice<CompareSlice> = ({ set, get, call }) => {
     createMetric: async (args) => afterChange(await call('catalog.createMetric', args, { success: `已新建标准指标“${args.name}”`, fields: ['name', 'unit'] })),
     metricsFromIndicators: async () => {
       const outcome = await call('catalog.fromIndicators', {});
-      if (outcome.ok) get().pushToast('success', outcome.value.created > 0 ? `已新建${outcome.value.created}项标准指标` : '没有需要新建的标准指标');
-      return afterChange(outcome);
+      const done = await afterChange(outcome);
+      if (outcome.ok) {
+        const pending = get().catalog?.pending.length ?? 0;
+        const made = outcome.value.created > 0 ? `已新建${outcome.value.created}项标准指标` : '没有需要新建的标准指标';
+        get().pushToast('success', pending > 0 ? `${made}；名称相近的${pending}项请在“待确认的对应”中确认` : made);
+      }
+      return done;
     },
     deleteMetric: async (id) => afterChange(await call('catalog.deleteMetric', { id }, { success: '已删除标准指标' })),
     decideMatch: async (indicatorId, metricId, same) => afterChange(await call('catalog.decide', { indicatorId, metricId, same })),
