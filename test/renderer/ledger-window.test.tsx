@@ -56,12 +56,16 @@ function bigResult(period: string): LedgerResult {
   });
 }
 
-/** Only what the ledger page asks for: its rows and the plan list. */
-function tinyApi(): LedgerApi {
+/** Only what the ledger page asks for: its rows and the plan list; `gate` holds queries back. */
+function tinyApi(gate: { wait: Promise<void> } = { wait: Promise.resolve() }): LedgerApi {
   const plan = planSummary.parse({ id: PLAN, kind: 'work-points', title: '2025年全区卫生健康工作要点', docNumber: null, issuer: null, issuedOn: null, yearFrom: 2025, yearTo: 2025, taskCount: ROWS });
   return {
     async invoke<N extends CallName>(name: N, args: CallArgs<N>): Promise<ApiResult<CallResult<N>>> {
-      if (name === 'ledger.query') return { ok: true, value: bigResult(ledgerFilter.parse(args).period) as CallResult<N> };
+      if (name === 'ledger.query') {
+        const filter = ledgerFilter.parse(args);
+        await gate.wait;
+        return { ok: true, value: bigResult(filter.period) as CallResult<N> };
+      }
       if (name === 'plans.list') return { ok: true, value: [plan] as CallResult<N> };
       return { ok: false, error: { code: 'INTERNAL', message: `测试未提供 ${name}` } };
     },
@@ -133,5 +137,27 @@ describe('任务台账 windowing', () => {
     await waitFor(() => expect(document.activeElement?.textContent).toContain('第19999号任务'));
     fireEvent.keyDown(document.activeElement!, { key: 'Enter' });
     expect(store.getState().detailTaskId).toBe(id(3, 19_999));
+  });
+
+  it('while a new search loads, keeps describing the rows on screen and says it is updating', async () => {
+    let release = () => {};
+    const gate = { wait: Promise.resolve() };
+    const store = createLedgerStore(tinyApi(gate), { now: () => new Date(2025, 2, 15) });
+    render(
+      <StoreProvider store={store}>
+        <LedgerPage />
+      </StoreProvider>,
+    );
+    const table = await screen.findByRole('table', { name: '任务台账' });
+    gate.wait = new Promise((resolve) => (release = resolve));
+    fireEvent.change(screen.getByRole('searchbox', { name: '搜索任务' }), { target: { value: '基层' } });
+    await waitFor(() => expect(store.getState().viewFilter.search).toBe('基层'));
+    expect(screen.getByRole('status').textContent).toBe('共 20000 项任务（正在更新…）');
+    expect(table.parentElement!.getAttribute('aria-busy')).toBe('true');
+    // Marks belong to the search that produced the rows: none yet.
+    expect(table.querySelectorAll('mark')).toHaveLength(0);
+    release();
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('共 20000 项任务，筛选后 20000 项'));
+    expect(table.querySelectorAll('mark').length).toBeGreaterThan(0);
   });
 });

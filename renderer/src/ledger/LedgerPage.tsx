@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { lightLabels } from '../../../shared/domain/progress-status';
 import { periodChoices } from '../quarterly/period';
 import { useLedger, useLedgerStore } from '../store/context';
@@ -25,6 +25,7 @@ export default function LedgerPage() {
   const store = useLedgerStore();
   const filter = useLedger((s) => s.viewFilter);
   const result = useLedger((s) => s.ledgerResult);
+  const resultFilter = useLedger((s) => s.ledgerResultFilter);
   const loading = useLedger((s) => s.ledgerLoading);
   const failed = useLedger((s) => s.ledgerFailed);
   const plans = useLedger((s) => s.plans);
@@ -46,13 +47,16 @@ export default function LedgerPage() {
     void store.getState().loadLedger();
   }, [store, filter]);
 
+  const openRow = useCallback((taskId: string) => void openTaskDetail(taskId), [openTaskDetail]);
   const now = useMemo(() => new Date(), []);
   const periods = useMemo(() => periodChoices(now, plans, filter.period), [now, plans, filter.period]);
   const columns = useMemo(() => visibleColumns(hidden), [hidden]);
   const items = useMemo(() => buildItems(result?.rows ?? [], sort), [result, sort]);
-  const words = useMemo(() => searchWords(filter.search), [filter.search]);
-  const filtered = hasActiveFilter(filter);
-  const resetKey = JSON.stringify([filter, sort]);
+  // Count and marks describe the rows on screen, which answer `shown` until the next result arrives.
+  const shown = resultFilter ?? filter;
+  const words = useMemo(() => searchWords(shown.search), [shown.search]);
+  const filtered = hasActiveFilter(shown);
+  const resetKey = JSON.stringify([shown, sort]);
   const sortLabel = sort ? ledgerColumns.find((c) => c.id === sort.column)?.label : null;
 
   const body = () => {
@@ -121,7 +125,7 @@ export default function LedgerPage() {
         words={words}
         sort={sort}
         onSort={setSort}
-        onOpen={(taskId) => void openTaskDetail(taskId)}
+        onOpen={openRow}
         resetKey={resetKey}
         busy={loading}
       />

@@ -1,15 +1,15 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import type { LedgerColumnId, LedgerSort } from '../store/ledger';
 import { gridTemplate, minWidth, type LedgerColumn } from './columns';
-import { LedgerCell } from './LedgerCell';
 import type { LedgerItem } from './rows';
+import { TaskRow } from './TaskRow';
 import { layoutLines, scrollToShow, visibleRange } from './window';
 
 /** Fixed heights per kind of line, so any line's position is known without measuring. */
 export const LINE_HEIGHT = { plan: 40, section: 34, task: 58 } as const;
 const HEADER_HEIGHT = 40;
 /** Lines kept in the DOM above and below the viewport, so fast scrolling shows no gaps. */
-const OVERSCAN = 12;
+const OVERSCAN = 8;
 /** Before layout (and in tests without layout) assume a typical window. */
 const FALLBACK_VIEWPORT = 720;
 const PAGE_STEP = 10;
@@ -105,7 +105,7 @@ export function LedgerTable({ items, columns, words, sort, onSort, onOpen, reset
     pendingFocus.current = item.key;
   };
 
-  const onRowKey = (event: KeyboardEvent, taskId: string) => {
+  const keyHandler = (event: KeyboardEvent, taskId: string) => {
     const here = taskLines.byId.get(taskId) ?? 0;
     const steps: Record<string, number> = { ArrowDown: here + 1, ArrowUp: here - 1, PageDown: here + PAGE_STEP, PageUp: here - PAGE_STEP, Home: 0, End: taskLines.lines.length - 1 };
     if (event.key === 'Enter' || event.key === ' ') {
@@ -116,6 +116,11 @@ export function LedgerTable({ items, columns, words, sort, onSort, onOpen, reset
       moveTo(steps[event.key]!);
     }
   };
+
+  // Rows are memoised: hand them one stable key handler that always sees the latest layout.
+  const latestKey = useRef(keyHandler);
+  latestKey.current = keyHandler;
+  const onKey = useCallback((event: KeyboardEvent, taskId: string) => latestKey.current(event, taskId), []);
 
   const style = { '--ledger-columns': gridTemplate(columns), minWidth: `${minWidth(columns)}px` } as CSSProperties;
 
@@ -144,7 +149,7 @@ export function LedgerTable({ items, columns, words, sort, onSort, onOpen, reset
         <div role="rowgroup" className="ledger-body" style={{ height: layout.total }}>
           {rendered.map((item, i) => {
             const index = start + i;
-            const place = { top: layout.offsets[index], height: LINE_HEIGHT[item.kind] };
+            const place = { top: layout.offsets[index] ?? 0, height: LINE_HEIGHT[item.kind] };
             if (item.kind !== 'task') {
               return (
                 <div key={item.key} role="row" aria-rowindex={index + 2} className={`ledger-group ledger-group-${item.kind}`} style={place}>
@@ -157,29 +162,20 @@ export function LedgerTable({ items, columns, words, sort, onSort, onOpen, reset
                 </div>
               );
             }
-            const { row } = item;
             return (
-              <div
+              <TaskRow
                 key={item.key}
-                role="row"
-                aria-rowindex={index + 2}
-                data-task-id={row.taskId}
-                tabIndex={tabStop === item.key ? 0 : -1}
-                className={`ledger-row${row.overdue ? ' ledger-row-overdue' : ''}`}
-                style={place}
-                onClick={() => {
-                  setActiveId(item.key);
-                  onOpen(row.taskId);
-                }}
-                onFocus={() => setActiveId(item.key)}
-                onKeyDown={(event) => onRowKey(event, row.taskId)}
-              >
-                {columns.map((column) => (
-                  <div key={column.id} role="cell" className={`ledger-cell ledger-col-${column.id}`}>
-                    <LedgerCell row={row} column={column.id} words={words} />
-                  </div>
-                ))}
-              </div>
+                row={item.row}
+                columns={columns}
+                words={words}
+                top={place.top}
+                height={place.height}
+                rowIndex={index + 2}
+                tabbable={tabStop === item.key}
+                onOpen={onOpen}
+                onFocusRow={setActiveId}
+                onKey={onKey}
+              />
             );
           })}
         </div>

@@ -1,4 +1,4 @@
-import type { LedgerResult } from '../../../shared/api/ledger';
+import type { LedgerFilter, LedgerResult } from '../../../shared/api/ledger';
 import { coalesce } from './coalesce';
 import type { Slice } from './types';
 
@@ -15,6 +15,8 @@ export interface LedgerSort {
 export interface LedgerSlice {
   /** 任务台账: the rows for the current view filter. */
   readonly ledgerResult: LedgerResult | null;
+  /** The filter `ledgerResult` answers (the view filter may already be newer while it loads). */
+  readonly ledgerResultFilter: LedgerFilter | null;
   /** A query is under way (the previous rows stay on screen meanwhile). */
   readonly ledgerLoading: boolean;
   /** The last query failed (its message was already a toast). */
@@ -33,11 +35,12 @@ export const createLedgerSlice: Slice<LedgerSlice> = ({ set, get, call }) => {
     const outcome = await call('ledger.query', filter);
     // A newer filter is waiting: its own run follows, so this answer is stale.
     if (get().viewFilter !== filter) return;
-    if (outcome.ok) set({ ledgerResult: outcome.value, ledgerFailed: false });
+    if (outcome.ok) set({ ledgerResult: outcome.value, ledgerResultFilter: filter, ledgerFailed: false });
     else set({ ledgerFailed: true });
   });
   return {
     ledgerResult: null,
+    ledgerResultFilter: null,
     ledgerLoading: false,
     ledgerFailed: false,
     ledgerHiddenColumns: [],
