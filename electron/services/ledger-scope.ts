@@ -48,7 +48,8 @@ export const TASKS_OF_PLAN = `SELECT t.id, t.plan_id, t.section_id, t.number, t.
   WHERE t.plan_id = ? AND t.deleted = 0
   ORDER BY COALESCE(s.sort_order, 0), t.sort_order, t.id`;
 
-export const ENTRIES_OF_PLAN = `SELECT r.* FROM tasks t JOIN progress_reports r ON r.task_id = t.id AND r.period = ?
+/** CROSS JOIN keeps the plan's tasks first: by period alone SQLite would read every office's entries. */
+export const ENTRIES_OF_PLAN = `SELECT r.* FROM tasks t CROSS JOIN progress_reports r ON r.task_id = t.id AND r.period = ?
   WHERE t.plan_id = ? AND t.deleted = 0 AND r.deleted = 0`;
 
 export function resolveOffice(core: Core, officeId: string | null): { id: string; name: string } {
