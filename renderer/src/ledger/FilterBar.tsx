@@ -48,8 +48,6 @@ export function FilterBar({ filter, facets, onChange, onClear }: FilterBarProps)
           chosen={filter.statuses}
           onAdd={(status) => isLedgerStatus(status) && onChange({ statuses: [...filter.statuses, status] })}
         />
-      </div>
-      <div className="ledger-filter-row">
         <div className="ledger-toggles" role="group" aria-label="灯色">
           <span className="inline-label">灯色</span>
           {lightChoices.map((color) => (
@@ -64,10 +62,10 @@ export function FilterBar({ filter, facets, onChange, onClear }: FilterBarProps)
               {lightLabels[color]}
             </button>
           ))}
-          <button type="button" className="ledger-toggle ledger-toggle-overdue" aria-pressed={filter.overdue} onClick={() => onChange({ overdue: !filter.overdue })}>
-            只看逾期
-          </button>
         </div>
+        <button type="button" className="ledger-toggle ledger-toggle-overdue" aria-pressed={filter.overdue} onClick={() => onChange({ overdue: !filter.overdue })}>
+          只看逾期
+        </button>
       </div>
       {hasActiveFilter(filter) ? (
         <div className="ledger-filter-row ledger-active">
