@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { narrowChips, shortPeriod, summaryCards, targetText, valueDomain, latestColor } from '../../renderer/src/dashboard/model';
+import { flagText } from '../../renderer/src/dashboard/MidtermView';
+import { indicatorsByConcern, latestColor, narrowChips, shortPeriod, summaryCards, targetText } from '../../renderer/src/dashboard/model';
 
 describe('dashboard model', () => {
   it('a card narrows the chips already applied, and replaces them when they share nothing', () => {
@@ -30,20 +31,19 @@ describe('dashboard model', () => {
     expect(shortPeriod('2025')).toBe('2025');
   });
 
-  it('the value axis covers points, target and baseline, and stays at or above zero for non-negative data', () => {
-    const [low, high] = valueDomain([12, 8.5, null, 10, 14])!;
-    expect(low).toBeLessThanOrEqual(8.5);
-    expect(low).toBeGreaterThanOrEqual(0);
-    expect(high).toBeGreaterThanOrEqual(14);
-    expect(valueDomain([null, undefined])).toBeNull();
-    const [flatLow, flatHigh] = valueDomain([3, 3])!;
-    expect(flatLow).toBeLessThan(3);
-    expect(flatHigh).toBeGreaterThan(3);
-    expect(valueDomain([-2, 4])![0]).toBeLessThan(-2);
+  it('orders indicators red, yellow, green, grey, keeping the core’s order within a colour', () => {
+    const item = (name: string, color: 'red' | 'yellow' | 'green' | 'grey') => ({ name, light: { color } });
+    const ordered = indicatorsByConcern([item('a', 'green'), item('b', 'grey'), item('c', 'red'), item('d', 'yellow'), item('e', 'red')]);
+    expect(ordered.map((i) => i.name)).toEqual(['c', 'e', 'd', 'a', 'b']);
   });
 
   it('the line takes the colour of the newest point with a value', () => {
     expect(latestColor([{ value: 12, color: 'red' }, { value: 8.5, color: 'green' }, { value: null, color: 'grey' }])).toBe('green');
     expect(latestColor([{ value: null, color: 'grey' }])).toBe('grey');
+  });
+
+  it('names the indicator before a flag only when the sentence does not already start with it', () => {
+    expect(flagText('婴儿死亡率', '2023年度目标3.5‰高于规划路径应降到的3.4‰')).toBe('婴儿死亡率：2023年度目标3.5‰高于规划路径应降到的3.4‰');
+    expect(flagText('药品销售总额', '药品销售总额缺少基数，无法画出从基数到目标的路径')).toBe('药品销售总额缺少基数，无法画出从基数到目标的路径');
   });
 });

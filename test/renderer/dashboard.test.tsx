@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { localNoon, seededDashboard, seededMidterm, TODAY } from './dashboard-fixture';
+import { addIndicator, localNoon, seededDashboard, seededMidterm, TODAY } from './dashboard-fixture';
 import { renderApp } from './render-app';
 import type { CoreApi } from './core-api';
 
@@ -57,7 +57,13 @@ describe('总览 against the core', () => {
     // What the ledger lists for that filter is what the card said: tasks 3 and 4.
     const listed = await seed.api.test.call('ledger.query', store.getState().viewFilter);
     expect(listed.rows.map((r) => r.number)).toEqual(['3', '4']);
+  });
 
+  it('back on 总览 the ledger’s chips still apply until cleared; 按序时推进 and 未填报 open their tasks', async () => {
+    const seed = await seededDashboard();
+    open = seed.api;
+    const { store } = renderApp(seed.api, { now });
+    store.getState().openLedgerWith({ lights: ['red', 'yellow'] });
     // Back on 总览 the ledger's chips still apply (one filter for both pages); clear them.
     store.getState().goTo('overview');
     fireEvent.click(await screen.findByRole('button', { name: '清除筛选' }));
@@ -140,6 +146,22 @@ describe('总览 against the core', () => {
     expect([...literacy.querySelectorAll('circle.chart-point')].map((p) => p.getAttribute('class'))).toEqual(['chart-point chart-point-red']);
   });
 
+  it('shows the indicators that need attention first, twelve at a time', async () => {
+    const seed = await seededDashboard();
+    open = seed.api;
+    // Eleven more without values (grey): thirteen in all.
+    for (let i = 1; i <= 11; i++) addIndicator(seed.api, { plan_id: seed.plan.id, name: `补充指标${i}`, unit: '%', comparator: '>=', target_value: 90, value_kind: 'proportion', sort_order: i - 20 });
+    renderApp(seed.api, { now });
+    const block = (await screen.findByRole('heading', { name: /指标走势/ })).closest('section') as HTMLElement;
+    const titles = () => [...block.querySelectorAll('.chart-card-name')].map((h) => h.textContent);
+    // The red 居民健康素养水平 first, the green 孕产妇死亡率 next, then the grey ones; the last grey one waits.
+    expect(titles().slice(0, 3)).toEqual(['居民健康素养水平（%）', '孕产妇死亡率（/10万）', '补充指标1（%）']);
+    expect(titles()).toHaveLength(12);
+    fireEvent.click(within(block).getByRole('button', { name: '显示全部13个指标' }));
+    expect(titles()).toHaveLength(13);
+    expect(titles().at(-1)).toBe('补充指标11（%）');
+  });
+
   it('lists what lags, newest first, with reasons and owners; a task opens its drawer', async () => {
     const seed = await seededDashboard();
     open = seed.api;
@@ -188,7 +210,7 @@ describe('中期评估 against the core', () => {
     const picker = (await screen.findByLabelText('五年规划')) as HTMLSelectElement;
     expect([...picker.options].map((o) => o.textContent)).toEqual(['健康渝北“十四五”规划']);
     await waitFor(() => expect(seed.api.callsNamed('dashboard.midterm')).toEqual([{ planId: seed.plan.id }]));
-    const flags = (await screen.findByRole('heading', { name: /需要核对：1处/ })).closest('section') as HTMLElement;
+    const flags = (await screen.findByRole('heading', { name: '需要核对：1处' })).closest('section') as HTMLElement;
     expect(flags.textContent).toContain('婴儿死亡率：2023年度目标3.5‰高于规划路径应降到的3.4‰，按此节奏2025年达不到规划目标3‰');
 
     const chart = screen.getByRole('heading', { name: '婴儿死亡率（‰）' }).closest('section') as HTMLElement;

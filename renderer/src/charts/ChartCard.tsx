@@ -40,7 +40,7 @@ export function ChartCard({ title, note, badge, legend = [], className, children
       <header className="chart-card-head">
         <div className="chart-card-titles">
           <h3 id={titleId} className="chart-card-title">
-            {title}
+            <span className="chart-card-name">{title}</span>
             {badge ? <span className="chart-card-badge">{badge}</span> : null}
           </h3>
           {note ? <p className="chart-card-note">{note}</p> : null}

@@ -1,9 +1,10 @@
+import { useState } from 'react';
 import type { IndicatorSeries } from '../../../shared/api/ledger';
 import { ChartCard } from '../charts/ChartCard';
 import { chartInk, lightFill } from '../charts/colors';
 import type { LegendItem } from '../charts/png';
 import { LightDot } from '../progress/LightDot';
-import { formatNumber, directionText, targetText } from './model';
+import { directionText, formatNumber, indicatorsByConcern, targetText } from './model';
 import IndicatorChart from './IndicatorChart';
 
 const legend: readonly LegendItem[] = [
@@ -26,15 +27,21 @@ function note(series: IndicatorSeries) {
   );
 }
 
-/** Small multiples: one chart per indicator, in the order the core lists them. */
+/** How many charts show before 显示全部: a screenful, the ones that need attention first. */
+export const FIRST_INDICATORS = 12;
+
+/** Small multiples: one chart per indicator, red and yellow first. */
 export function IndicatorCards({ series }: { series: readonly IndicatorSeries[] }) {
+  const [showAll, setShowAll] = useState(false);
+  const ordered = indicatorsByConcern(series);
+  const shown = showAll ? ordered : ordered.slice(0, FIRST_INDICATORS);
   return (
     <section className="dashboard-block" aria-labelledby="indicator-charts-title">
       <h2 id="indicator-charts-title" className="block-title">
-        指标走势 <span className="card-count">{series.length}个指标</span>
+        指标走势 <span className="card-count">{series.length}个指标，未达标和接近目标的在前</span>
       </h2>
       <div className="indicator-multiples">
-        {series.map((s) => (
+        {shown.map((s) => (
           <ChartCard
             key={s.indicatorId}
             title={s.unit ? `${s.name}（${s.unit}）` : s.name}
@@ -48,6 +55,11 @@ export function IndicatorCards({ series }: { series: readonly IndicatorSeries[] 
           </ChartCard>
         ))}
       </div>
+      {ordered.length > FIRST_INDICATORS ? (
+        <button type="button" className="button indicator-more" onClick={() => setShowAll(!showAll)} aria-expanded={showAll}>
+          {showAll ? `只看前${FIRST_INDICATORS}个` : `显示全部${ordered.length}个指标`}
+        </button>
+      ) : null}
     </section>
   );
 }

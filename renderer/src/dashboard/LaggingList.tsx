@@ -1,9 +1,14 @@
+import { useState } from 'react';
 import type { DashboardSummary } from '../../../shared/api/ledger';
 import { LightDot } from '../progress/LightDot';
 import { useLedger } from '../store/context';
 
 /** Red and yellow tasks and indicators with the sentence that explains each, newest report first (the core's order). */
+export const FIRST_LAGGING = 20;
+
 export function LaggingList({ items }: { items: DashboardSummary['lagging'] }) {
+  const [showAll, setShowAll] = useState(false);
+  const shown = showAll ? items : items.slice(0, FIRST_LAGGING);
   const openTaskDetail = useLedger((s) => s.openTaskDetail);
   const goTo = useLedger((s) => s.goTo);
   return (
@@ -15,7 +20,7 @@ export function LaggingList({ items }: { items: DashboardSummary['lagging'] }) {
         <p className="muted">本季度没有红灯或黄灯的任务和指标。</p>
       ) : (
         <ol className="lagging-list">
-          {items.map((item) => (
+          {shown.map((item) => (
             <li key={`${item.kind}-${item.id}`} className={`lagging-item lagging-${item.color}`}>
               <LightDot light={{ color: item.color, reason: item.reason }} />
               <div className="lagging-body">
@@ -38,6 +43,11 @@ export function LaggingList({ items }: { items: DashboardSummary['lagging'] }) {
           ))}
         </ol>
       )}
+      {items.length > FIRST_LAGGING ? (
+        <button type="button" className="button lagging-more" onClick={() => setShowAll(!showAll)} aria-expanded={showAll}>
+          {showAll ? `只看最新${FIRST_LAGGING}项` : `显示全部${items.length}项`}
+        </button>
+      ) : null}
     </section>
   );
 }

@@ -3,7 +3,7 @@ import type { MidtermIndicator } from '../../../shared/api/ledger';
 import { chartInk } from '../charts/colors';
 import { useWidth } from '../charts/useWidth';
 import { LightPoint } from './IndicatorChart';
-import { formatNumber, valueDomain } from './model';
+import { formatNumber } from './model';
 
 const HEIGHT = 240;
 
@@ -19,22 +19,17 @@ export default function MidtermChart({ indicator }: { indicator: MidtermIndicato
     color: p.light.color,
     reason: p.light.reason,
   }));
-  const domain = valueDomain([
-    ...rows.flatMap((r) => [r.expected, r.value, r.yearlyTarget]),
-    indicator.baselineValue,
-    indicator.targetValue,
-  ]);
   return (
     <div ref={ref} className="chart-box">
       <LineChart width={width} height={HEIGHT} data={rows} margin={{ top: 14, right: 40, bottom: 0, left: 0 }}>
         <CartesianGrid vertical={false} stroke={chartInk.grid} />
         <XAxis dataKey="label" tick={{ fill: chartInk.axis, fontSize: 12 }} stroke={chartInk.grid} />
-        <YAxis width={50} domain={domain ?? ['auto', 'auto']} tick={{ fill: chartInk.axis, fontSize: 12 }} stroke={chartInk.grid} tickFormatter={(v: number) => formatNumber(v)} />
+        <YAxis width={50} domain={['auto', 'auto']} tick={{ fill: chartInk.axis, fontSize: 12 }} stroke={chartInk.grid} tickFormatter={(v: number) => formatNumber(v)} />
         {indicator.targetValue != null ? (
-          <ReferenceLine y={indicator.targetValue} stroke={chartInk.target} strokeWidth={1.5} label={{ value: '目标', position: 'right', fill: chartInk.target, fontSize: 12 }} />
+          <ReferenceLine ifOverflow="extendDomain" y={indicator.targetValue} stroke={chartInk.target} strokeWidth={1.5} label={{ value: '目标', position: 'right', fill: chartInk.target, fontSize: 12 }} />
         ) : null}
         {indicator.baselineValue != null ? (
-          <ReferenceLine y={indicator.baselineValue} stroke={chartInk.baseline} strokeDasharray="5 4" label={{ value: '基数', position: 'right', fill: chartInk.baseline, fontSize: 12 }} />
+          <ReferenceLine ifOverflow="extendDomain" y={indicator.baselineValue} stroke={chartInk.baseline} strokeDasharray="5 4" label={{ value: '基数', position: 'right', fill: chartInk.baseline, fontSize: 12 }} />
         ) : null}
         <Line dataKey="expected" name="规划路径" stroke={chartInk.expected} strokeWidth={2} strokeDasharray="6 4" dot={false} isAnimationActive={false} connectNulls />
         <Line

@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { MidtermIndicator } from '../../../shared/api/ledger';
 import { ChartCard } from '../charts/ChartCard';
 import { chartInk } from '../charts/colors';
@@ -28,8 +28,17 @@ function note(indicator: MidtermIndicator) {
   );
 }
 
+/** How many flag sentences show before 显示全部. */
+export const FIRST_FLAGS = 10;
+
+/** The indicator's name before its flag, unless the sentence already starts with it. */
+export function flagText(name: string, flag: string): string {
+  return flag.startsWith(name) ? flag : `${name}：${flag}`;
+}
+
 /** 中期评估: a five-year plan's indicators on their yearly path, and where its targets do not add up. */
 export function MidtermView() {
+  const [allFlags, setAllFlags] = useState(false);
   const plans = useLedger((s) => s.plans);
   const planId = useLedger((s) => s.midtermPlanId);
   const midterm = useLedger((s) => s.midterm);
@@ -60,12 +69,13 @@ export function MidtermView() {
   }
 
   const current = midterm && midterm.planId === chosen ? midterm : null;
-  const flags = current ? current.indicators.flatMap((i) => i.flags.map((flag) => ({ key: `${i.indicatorId}-${flag}`, name: i.name, flag }))) : [];
+  const flags = current ? current.indicators.flatMap((i) => i.flags.map((flag) => ({ key: `${i.indicatorId}-${flag}`, text: flagText(i.name, flag) }))) : [];
+  const shownFlags = allFlags ? flags : flags.slice(0, FIRST_FLAGS);
 
   return (
     <>
       <div className="dashboard-filters">
-        <div className="quarter-picker dashboard-pickers">
+        <div className="quarter-picker dashboard-pickers midterm-pickers">
           <InlineSelect label="五年规划" value={chosen ?? ''} onChange={(id) => void choose(id)}>
             {fiveYear.map((p) => (
               <option key={p.id} value={p.id}>
@@ -104,15 +114,19 @@ export function MidtermView() {
           {flags.length > 0 ? (
             <section className="midterm-flags" aria-labelledby="midterm-flags-title">
               <h2 id="midterm-flags-title" className="midterm-flags-title">
-                需要核对：{flags.length}处年度目标与规划不衔接
+                需要核对：{flags.length}处
               </h2>
+              <p className="midterm-flags-note">年度目标与规划目标不衔接、缺少基数或目标、季度序时进度不合理的地方：</p>
               <ul>
-                {flags.map((f) => (
-                  <li key={f.key}>
-                    <strong>{f.name}</strong>：{f.flag}
-                  </li>
+                {shownFlags.map((f) => (
+                  <li key={f.key}>{f.text}</li>
                 ))}
               </ul>
+              {flags.length > FIRST_FLAGS ? (
+                <button type="button" className="link-button midterm-flags-more" onClick={() => setAllFlags(!allFlags)} aria-expanded={allFlags}>
+                  {allFlags ? `只看前${FIRST_FLAGS}处` : `显示全部${flags.length}处`}
+                </button>
+              ) : null}
             </section>
           ) : (
             <p className="midterm-ok">各指标的年度目标与规划目标衔接一致。</p>

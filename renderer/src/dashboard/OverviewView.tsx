@@ -116,20 +116,20 @@ export function OverviewView({ now }: { now: Date }) {
           </div>
         ) : null}
         <div className="dashboard-charts">
-          <ChartCard title="各科室任务灯色" note="点击色块查看对应任务" legend={lightLegend} className="chart-wide">
+          <ChartCard title="各科室任务灯色" note={<span className="chart-hint">点击色块查看对应任务</span>} legend={lightLegend} className="chart-wide">
             <LightBarChart rows={departments} onSegment={(row: BarRow, color: LightColor) => open({ departmentIds: [row.id], lights: [color] })} />
           </ChartCard>
-          <ChartCard title="任务状态" note="点击扇区查看对应任务">
+          <ChartCard title="任务状态" note={<span className="chart-hint">点击扇区查看对应任务</span>}>
             <StatusDonut slices={statusSlices(summary)} onSlice={(status) => open({ statuses: [status] })} />
           </ChartCard>
           {sections.length > 0 ? (
-            <ChartCard title="各章节任务灯色" note="点击色块查看对应任务" legend={lightLegend} className="chart-full">
+            <ChartCard title="各章节任务灯色" note={<span className="chart-hint">点击色块查看对应任务</span>} legend={lightLegend} className="chart-full">
               <LightBarChart rows={sections} nameWidth={200} onSegment={(row: BarRow, color: LightColor) => open({ sectionIds: [row.id], lights: [color] })} />
             </ChartCard>
           ) : null}
         </div>
-        {indicators && indicators.length > 0 ? <IndicatorCards series={indicators} /> : null}
         <LaggingList items={summary.lagging} />
+        {indicators && indicators.length > 0 ? <IndicatorCards series={indicators} /> : null}
       </>
     );
   }

@@ -151,29 +151,12 @@ export function latestColor(rows: readonly { value: number | null; color: LightC
   return 'grey';
 }
 
-/** The value range a small chart must show: points, expected values, target and baseline. */
-export function valueDomain(values: readonly (number | null | undefined)[]): [number, number] | null {
-  const numbers = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
-  if (numbers.length === 0) return null;
-  let low = Math.min(...numbers);
-  let high = Math.max(...numbers);
-  const pad = high === low ? Math.max(Math.abs(high) * 0.1, 1) : (high - low) * 0.12;
-  low -= pad;
-  high += pad;
-  // Counts and rates that cannot be negative should not get a negative axis from padding.
-  if (Math.min(...numbers) >= 0) low = Math.max(0, low);
-  return [niceFloor(low), niceCeil(high)];
-}
+const severity: Record<LightColor, number> = { red: 0, yellow: 1, green: 2, grey: 3 };
 
-function step(span: number): number {
-  const magnitude = 10 ** Math.floor(Math.log10(Math.max(Math.abs(span), 1e-9)));
-  return magnitude / 2;
+/** Indicators that need attention first (red, yellow), then met, then without data; otherwise the core's order. */
+export function indicatorsByConcern<T extends { light: { color: LightColor } }>(series: readonly T[]): T[] {
+  return series
+    .map((item, index) => ({ item, index }))
+    .sort((a, b) => severity[a.item.light.color] - severity[b.item.light.color] || a.index - b.index)
+    .map(({ item }) => item);
 }
-const niceFloor = (v: number) => {
-  const s = step(Math.abs(v) || 1);
-  return Math.floor(v / s) * s;
-};
-const niceCeil = (v: number) => {
-  const s = step(Math.abs(v) || 1);
-  return Math.ceil(v / s) * s;
-};
