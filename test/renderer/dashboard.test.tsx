@@ -125,6 +125,20 @@ describe('总览 against the core', () => {
     expect(store.getState().viewFilter).toMatchObject({ planIds: [seed.plan.id], departmentIds: [seed.cdc.id], lights: ['green'] });
   });
 
+  it('another office’s quarter (from 各单位对比) shows as a chip that returns to this office', async () => {
+    const seed = await seededDashboard();
+    open = seed.api;
+    const { store } = renderApp(seed.api, { now });
+    await screen.findByRole('heading', { name: '各科室任务灯色' });
+    const officeId = store.getState().dashboard!.officeId;
+    store.getState().setViewFilter({ officeId });
+    const chip = await screen.findByRole('button', { name: '去掉筛选：单位：渝北区卫生健康委' });
+    await waitFor(() => expect(seed.api.callsNamed('dashboard.summary').at(-1)?.officeId).toBe(officeId));
+    expect(screen.queryByRole('button', { name: '清除筛选' })).toBeNull();
+    fireEvent.click(chip);
+    expect(store.getState().viewFilter.officeId).toBeNull();
+  });
+
   it('draws each indicator with its target and baseline; a falling ≤ value turns its point green and says 越低越好', async () => {
     const seed = await seededDashboard();
     open = seed.api;

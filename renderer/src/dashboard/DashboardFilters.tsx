@@ -34,7 +34,10 @@ export function DashboardFilters({ now }: { now: Date }) {
   const without = <K extends 'planIds' | 'departmentIds' | 'sectionIds' | 'lights' | 'statuses'>(key: K, value: string) => () =>
     setViewFilter({ [key]: (filter[key] as readonly string[]).filter((v) => v !== value) });
 
+  const officeName = useLedger((s) => s.dashboard?.officeName);
   const chips: Chip[] = [
+    // A district opened from 各单位对比; removing the chip returns to this office.
+    ...(filter.officeId ? [{ key: 'office', label: `单位：${officeName ?? '其他单位'}`, remove: () => setViewFilter({ officeId: null }) }] : []),
     ...filter.planIds.map((id) => ({ key: `p${id}`, label: `计划：${planName(id)}`, remove: without('planIds', id) })),
     ...filter.departmentIds.map((id) => ({ key: `d${id}`, label: `科室：${departmentName(id)}`, remove: without('departmentIds', id) })),
     ...filter.sectionIds.map((id) => ({ key: `s${id}`, label: `章节：${sectionName(id)}`, remove: without('sectionIds', id) })),
@@ -92,9 +95,11 @@ export function DashboardFilters({ now }: { now: Date }) {
               </button>
             </span>
           ))}
-          <button type="button" className="link-button filter-clear" onClick={clearChips}>
-            清除筛选
-          </button>
+          {chips.some((chip) => chip.key !== 'office') ? (
+            <button type="button" className="link-button filter-clear" onClick={clearChips}>
+              清除筛选
+            </button>
+          ) : null}
         </div>
       ) : null}
     </div>

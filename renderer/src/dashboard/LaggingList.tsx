@@ -14,7 +14,10 @@ export function LaggingList({ items }: { items: DashboardSummary['lagging'] }) {
   return (
     <section className="card lagging" aria-labelledby="lagging-title">
       <h2 id="lagging-title" className="card-title">
-        滞后事项 <span className="card-count">{items.length}项</span>
+        滞后事项{' '}
+        <span className="card-count">
+          {items.length}项{!showAll && items.length > FIRST_LAGGING ? `，列出最新${FIRST_LAGGING}项` : ''}
+        </span>
       </h2>
       {items.length === 0 ? (
         <p className="muted">本季度没有红灯或黄灯的任务和指标。</p>

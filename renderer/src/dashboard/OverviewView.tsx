@@ -34,13 +34,14 @@ export function OverviewView({ now }: { now: Date }) {
   const openLedgerWith = useLedger((s) => s.openLedgerWith);
   const clearChips = useLedger((s) => s.clearChips);
   const goTo = useLedger((s) => s.goTo);
-  const hasPlans = plans !== null && plans.length > 0;
+  // Another office's quarter (opened from 各单位对比) does not depend on this office's plans.
+  const hasPlans = (plans !== null && plans.length > 0) || filter.officeId !== null;
 
   useEffect(() => {
     if (hasPlans) void loadDashboard();
   }, [hasPlans, filter, loadDashboard]);
 
-  if (plans === null) return <p className="loading">正在读取计划…</p>;
+  if (plans === null && filter.officeId === null) return <p className="loading">正在读取计划…</p>;
   if (!hasPlans) {
     return (
       <EmptyState
