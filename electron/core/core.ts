@@ -8,6 +8,7 @@ import { checkFileIdentity, readIdentity, type Identity } from './identity';
 import { MutationLayer, type Author } from './mutation';
 import { registerInstallation } from '../services/installation';
 import { SearchIndex } from '../search/search-index';
+import { EntryClock } from './entry-clock';
 
 export interface CoreOptions extends OpenOptions {
   readonly emit?: (event: LedgerEvent) => void;
@@ -20,6 +21,7 @@ export class Core {
   private clockCache: HlcClock | null = null;
   private mutationCache: MutationLayer | null = null;
   private searchCache: SearchIndex | null = null;
+  private entryClockCache: EntryClock | null = null;
 
   private constructor(
     readonly db: Database,
@@ -65,7 +67,10 @@ export class Core {
         this.clockCache,
         () => this.author(),
         (tables) => this.tablesChanged(tables),
-        (touched) => this.search.update(touched),
+        (touched) => {
+          this.search.update(touched);
+          (this.entryClockCache ??= new EntryClock(this.db)).update(touched);
+        },
       );
     }
     return this.mutationCache;

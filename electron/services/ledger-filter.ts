@@ -73,12 +73,13 @@ function searchTasks(core: Core, scope: LedgerScope, query: string, candidates: 
     entryHits.set(entry.task_id, list);
   }
   const owners = departmentMatches(core, scope, terms);
+  const textOf = core.db.prepare('SELECT text FROM tasks WHERE id = ?').pluck();
   const matches = new Map<string, string>();
   const tasks = candidates.filter((task) => {
     const row = task.row;
     const titleHit = excerpt('标题', row.title, terms);
     if (hits.taskIds.has(row.id)) {
-      const where = titleHit ? null : (excerpt('任务', row.text, terms) ?? excerpt('任务', `${row.number ?? ''} ${row.responsible_units ?? ''}`, terms));
+      const where = titleHit ? null : (excerpt('任务', textOf.get(row.id) as string | null, terms) ?? excerpt('任务', `${row.number ?? ''} ${row.responsible_units ?? ''}`, terms));
       if (where) matches.set(row.id, where);
       return true;
     }
@@ -125,21 +126,7 @@ export function applyFilter(core: Core, scope: LedgerScope, filter: LedgerFilter
   return filter.search.trim() === '' ? { tasks: chipped, matches: new Map() } : searchTasks(core, scope, filter.search, chipped);
 }
 
-/** The newest change to any of a task's entries this quarter: its HLC (which orders) and ISO time. */
-export interface LastUpdate {
-  readonly hlc: string;
-  readonly at: string;
-}
-
-export function lastUpdateReader(core: Core): (task: ScopedTask) => LastUpdate | null {
-  const newest = core.db.prepare("SELECT MAX(hlc) FROM change_log WHERE tbl = 'progress_reports' AND row_id = ?").pluck();
-  return (task) => {
-    let best: string | null = null;
-    for (const lead of task.perLead) {
-      if (!lead.entry) continue;
-      const hlc = newest.get(lead.entry.id) as string | null;
-      if (hlc && (best === null || hlc > best)) best = hlc;
-    }
-    return best ? { hlc: best, at: new Date(parseHlc(best).wall).toISOString() } : null;
-  };
+/** The ISO time of an HLC (the newest change to a task's entries), or null. */
+export function hlcTime(hlc: string | null): string | null {
+  return hlc ? new Date(parseHlc(hlc).wall).toISOString() : null;
 }

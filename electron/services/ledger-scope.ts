@@ -1,11 +1,11 @@
 import type { LedgerFilter, LedgerStatus } from '../../shared/api/ledger';
 import { NOT_REPORTED } from '../../shared/api/ledger';
-import { asOfDate, dueOf } from '../../shared/domain/lights';
-import { parsePeriod } from '../../shared/domain/period';
+import { asOfDate, dueOf, taskLight, type StatusSettings, type TaskSpec } from '../../shared/domain/lights';
+import { parsePeriod, type Period } from '../../shared/domain/period';
 import type { Light } from '../../shared/domain/progress-status';
 import type { Core } from '../core/core';
 import { AppError } from '../core/app-error';
-import { entryLight, leadIds, lightContext, snapshotOf, statusOf, taskSpec, workflowOf, worse, type EntryRow, type LightContext, type TaskRow } from './progress-data';
+import { leadIds, lightContext, statusOf, taskSpec, workflowOf, worse, type LightContext, type TaskSpecSource } from './progress-data';
 
 /*
  * One office's tasks for one quarter with their lights: what the ledger lists and the dashboard
@@ -13,20 +13,49 @@ import { entryLight, leadIds, lightContext, snapshotOf, statusOf, taskSpec, work
  * the size of the office's year, not the size of the database.
  */
 
+/** A task's columns the views need (its long text is read only for search excerpts). */
+export interface ScopeTaskRow extends TaskSpecSource {
+  readonly id: string;
+  readonly plan_id: string;
+  readonly section_id: string | null;
+  readonly number: string | null;
+  readonly sort_order: number | null;
+  readonly lead_department_ids: string | null;
+  readonly responsible_units: string | null;
+  readonly plan_title: string | null;
+  readonly section_title: string | null;
+  readonly section_sort: number | null;
+}
+
+/** An entry's columns the lights need, with the HLC of its newest change. */
+export interface ScopeEntry {
+  readonly id: string;
+  readonly task_id: string | null;
+  readonly department_id: string | null;
+  readonly status: string | null;
+  readonly percent: number | null;
+  readonly workflow_state: string | null;
+  readonly last_hlc: string | null;
+}
+
 export interface ScopedTask {
-  readonly row: TaskRow & { section_sort: number | null; responsible_units: string | null };
+  readonly row: ScopeTaskRow;
   readonly leads: string[];
   /** Each lead department's own entry for the quarter (or none) and the light it earns. */
-  readonly perLead: { departmentId: string; entry: EntryRow | null; light: Light }[];
+  readonly perLead: { departmentId: string; entry: ScopeEntry | null; light: Light }[];
   /** The worst of the leads' lights, named by department when there are several. */
   readonly light: Light;
   readonly status: LedgerStatus;
   readonly percent: number | null;
   readonly workflowState: ReturnType<typeof workflowOf> | null;
   readonly overdue: boolean;
+  /** HLC of the newest change to any of the task's entries this quarter. */
+  readonly lastHlc: string | null;
 }
 
 export interface LedgerScope {
+  /** False when loading stopped at `limit` tasks (the first plans in document order). */
+  readonly complete: boolean;
   readonly officeId: string;
   readonly officeName: string;
   readonly period: string;
@@ -39,17 +68,15 @@ export interface LedgerScope {
 
 const DONE = new Set(['已完成', '已办结']);
 
-export const TASKS_OF_PLAN = `SELECT t.id, t.plan_id, t.section_id, t.number, t.sort_order, t.title, t.text, t.deadline, t.due_date,
-  t.due_from_year, t.due_to_year, t.lead_department_ids, t.milestones, t.carried_from_task_id, t.responsible_units,
-  p.title AS plan_title, p.year_from AS plan_year_from, p.year_to AS plan_year_to,
-  s.title AS section_title, s.sort_order AS section_sort
-  FROM tasks t JOIN plans p ON p.id = t.plan_id
-  LEFT JOIN sections s ON s.id = t.section_id AND s.deleted = 0
-  WHERE t.plan_id = ? AND t.deleted = 0
-  ORDER BY COALESCE(s.sort_order, 0), t.sort_order, t.id`;
+export const SECTIONS_OF_PLAN = 'SELECT id, title, sort_order FROM sections WHERE plan_id = ? AND deleted = 0';
+
+export const TASKS_OF_PLAN = `SELECT id, plan_id, section_id, number, sort_order, title, deadline, due_date, due_from_year, due_to_year,
+  lead_department_ids, milestones, responsible_units FROM tasks WHERE plan_id = ? AND deleted = 0`;
 
 /** CROSS JOIN keeps the plan's tasks first: by period alone SQLite would read every office's entries. */
-export const ENTRIES_OF_PLAN = `SELECT r.* FROM tasks t CROSS JOIN progress_reports r ON r.task_id = t.id AND r.period = ?
+export const ENTRIES_OF_PLAN = `SELECT r.id, r.task_id, r.department_id, r.status, r.percent, r.workflow_state,
+  (SELECT e.hlc FROM entry_clock e WHERE e.entry_id = r.id) AS last_hlc
+  FROM tasks t CROSS JOIN progress_reports r ON r.task_id = t.id AND r.period = ?
   WHERE t.plan_id = ? AND t.deleted = 0 AND r.deleted = 0`;
 
 export function resolveOffice(core: Core, officeId: string | null): { id: string; name: string } {
@@ -83,24 +110,27 @@ function departmentNamesOf(core: Core, officeId: string, wanted: Iterable<string
   return names;
 }
 
-function judge(task: ScopedTask['row'], leads: string[], entries: Map<string, EntryRow>, period: string, asOf: string, context: LightContext, names: Map<string, string>): Omit<ScopedTask, 'row' | 'leads'> {
+function judge(spec: TaskSpec, leads: string[], entries: Map<string, ScopeEntry> | undefined, period: Period, asOf: string, settings: StatusSettings, names: Map<string, string>): Omit<ScopedTask, 'row' | 'leads'> {
   const perLead = leads.map((departmentId) => {
-    const entry = entries.get(departmentId) ?? null;
-    return { departmentId, entry, light: entryLight(task, entry ? snapshotOf(entry) : null, period, context) };
+    const entry = entries?.get(departmentId) ?? null;
+    return { departmentId, entry, light: taskLight(spec, entry ? { status: statusOf(entry.status), percent: entry.percent } : null, period, asOf, settings) };
   });
   let worst: (typeof perLead)[number] | null = null;
   let light: Light | null = null;
+  let lastHlc: string | null = null;
   for (const lead of perLead) {
     const named = perLead.length > 1 ? { color: lead.light.color, reason: `${names.get(lead.departmentId) ?? ''}：${lead.light.reason}` } : lead.light;
     const next: Light = light ? worse(light, named) : named;
     if (next !== light) worst = lead;
     light = next;
+    const hlc = lead.entry?.last_hlc ?? null;
+    if (hlc !== null && (lastHlc === null || hlc > lastHlc)) lastHlc = hlc;
   }
-  light ??= entryLight(task, null, period, context);
+  light ??= taskLight(spec, null, period, asOf, settings);
   // Status and percent come from the lead that decided the light: the one furthest behind.
   const entry = worst?.entry ?? null;
   const status: LedgerStatus = entry ? statusOf(entry.status) : NOT_REPORTED;
-  const due = dueOf(taskSpec(task), parsePeriod(period));
+  const due = dueOf(spec, period);
   return {
     perLead,
     light,
@@ -108,33 +138,52 @@ function judge(task: ScopedTask['row'], leads: string[], entries: Map<string, En
     percent: entry?.percent ?? null,
     workflowState: entry ? workflowOf(entry.workflow_state) : null,
     overdue: due !== null && asOf > due && !DONE.has(status),
+    lastHlc,
   };
 }
 
-export function loadScope(core: Core, filter: Pick<LedgerFilter, 'period' | 'officeId'>): LedgerScope {
+/** The scope; with `limit`, only the first `limit` tasks in document order (the first screen). */
+export function loadScope(core: Core, filter: Pick<LedgerFilter, 'period' | 'officeId'>, limit: number | null = null): LedgerScope {
   const office = resolveOffice(core, filter.officeId);
-  const { year } = parsePeriod(filter.period);
+  const period = parsePeriod(filter.period);
   const context = lightContext(core);
-  const asOf = asOfDate(parsePeriod(filter.period), context.today);
-  const plans = plansCovering(core, office.id, year);
+  const asOf = asOfDate(period, context.today);
+  const plans = plansCovering(core, office.id, period.year);
+  const sectionStatement = core.db.prepare(SECTIONS_OF_PLAN);
   const taskStatement = core.db.prepare(TASKS_OF_PLAN);
   const entryStatement = core.db.prepare(ENTRIES_OF_PLAN);
-  const rows: ScopedTask['row'][] = [];
-  const entries = new Map<string, Map<string, EntryRow>>();
+  const rows: ScopeTaskRow[] = [];
+  const entries = new Map<string, Map<string, ScopeEntry>>();
+  let complete = true;
   for (const plan of plans) {
-    rows.push(...(taskStatement.all(plan.id) as ScopedTask['row'][]));
-    for (const entry of entryStatement.all(filter.period, plan.id) as EntryRow[]) {
+    if (limit !== null && rows.length >= limit) {
+      complete = false;
+      break;
+    }
+    const sections = new Map((sectionStatement.all(plan.id) as { id: string; title: string | null; sort_order: number | null }[]).map((s) => [s.id, s]));
+    const planRows = (taskStatement.all(plan.id) as Omit<ScopeTaskRow, 'plan_title' | 'plan_year_from' | 'plan_year_to' | 'section_title' | 'section_sort'>[]).map((task) => {
+      const section = task.section_id ? sections.get(task.section_id) : undefined;
+      return { ...task, plan_title: plan.title, plan_year_from: plan.yearFrom, plan_year_to: plan.yearTo, section_title: section?.title ?? null, section_sort: section ? (section.sort_order ?? 0) : 0 };
+    });
+    // Document order: section, then task (tasks of a deleted section sort with the unsectioned).
+    planRows.sort((a, b) => a.section_sort! - b.section_sort! || (a.sort_order ?? 0) - (b.sort_order ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    rows.push(...planRows);
+    for (const entry of entryStatement.all(filter.period, plan.id) as ScopeEntry[]) {
       if (!entry.task_id || !entry.department_id) continue;
       let byDepartment = entries.get(entry.task_id);
       if (!byDepartment) entries.set(entry.task_id, (byDepartment = new Map()));
       byDepartment.set(entry.department_id, entry);
     }
   }
+  if (limit !== null && rows.length > limit) {
+    rows.length = limit;
+    complete = false;
+  }
   const leadsOf = new Map(rows.map((row) => [row.id, leadIds(row)]));
   const names = departmentNamesOf(core, office.id, new Set([...leadsOf.values()].flat()));
   const tasks = rows.map((row) => {
     const leads = leadsOf.get(row.id)!;
-    return { row, leads, ...judge(row, leads, entries.get(row.id) ?? new Map(), filter.period, asOf, context, names) };
+    return { row, leads, ...judge(taskSpec(row), leads, entries.get(row.id), period, asOf, context.settings, names) };
   });
-  return { officeId: office.id, officeName: office.name, period: filter.period, asOf, context, plans, tasks, departmentNames: names };
+  return { complete, officeId: office.id, officeName: office.name, period: filter.period, asOf, context, plans, tasks, departmentNames: names };
 }

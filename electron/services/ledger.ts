@@ -5,7 +5,7 @@ import type { LightColor } from '../../shared/domain/progress-status';
 import type { Core } from '../core/core';
 import type { HandlerMap } from '../core/handler';
 import { dashboardIndicators, scopeIndicators } from './dashboard-indicators';
-import { applyFilter, lastUpdateReader } from './ledger-filter';
+import { applyFilter, hlcTime } from './ledger-filter';
 import { loadScope, type LedgerScope, type ScopedTask } from './ledger-scope';
 import { midterm } from './midterm';
 
@@ -60,17 +60,34 @@ function toRow(scope: LedgerScope, task: ScopedTask, match: string | null, updat
   };
 }
 
-export function ledgerQuery(core: Core, filter: LedgerFilter): CallResult<'ledger.query'> {
-  const scope = loadScope(core, filter);
-  const { tasks, matches } = applyFilter(core, scope, filter);
-  const updated = lastUpdateReader(core);
+function hasChips(filter: LedgerFilter): boolean {
+  return (
+    filter.planIds.length + filter.departmentIds.length + filter.sectionIds.length + filter.lights.length + filter.statuses.length > 0 ||
+    filter.overdue ||
+    filter.search.trim() !== ''
+  );
+}
+
+/** Tasks in the office's plans for the year, without reading them (the first screen's count). */
+function countTasks(core: Core, scope: LedgerScope): number {
+  const count = core.db.prepare('SELECT COUNT(*) FROM tasks WHERE plan_id = ? AND deleted = 0').pluck();
+  return scope.plans.reduce((sum, plan) => sum + (count.get(plan.id) as number), 0);
+}
+
+export function ledgerQuery(core: Core, args: LedgerFilter & { limit: number | null }): CallResult<'ledger.query'> {
+  const { limit, ...filter } = args;
+  // Without chips the first screen is the first tasks in document order: read only those.
+  const scope = loadScope(core, filter, limit !== null && !hasChips(filter) ? limit : null);
+  const { tasks: matched, matches } = applyFilter(core, scope, filter);
+  const tasks = limit !== null ? matched.slice(0, limit) : matched;
   return {
+    complete: scope.complete && tasks.length === matched.length,
     period: scope.period,
     asOf: scope.asOf,
     officeId: scope.officeId,
     officeName: scope.officeName,
-    total: scope.tasks.length,
-    rows: tasks.map((task) => toRow(scope, task, matches.get(task.row.id) ?? null, updated(task)?.at ?? null)),
+    total: scope.complete ? scope.tasks.length : countTasks(core, scope),
+    rows: tasks.map((task) => toRow(scope, task, matches.get(task.row.id) ?? null, hlcTime(task.lastHlc))),
     facets: facets(scope),
   };
 }
@@ -81,7 +98,6 @@ const DONE: ReadonlySet<LedgerStatus> = new Set(['已完成', '已办结']);
 export function dashboardSummary(core: Core, filter: LedgerFilter): DashboardSummary {
   const scope = loadScope(core, filter);
   const { tasks } = applyFilter(core, scope, filter);
-  const updated = lastUpdateReader(core);
   const departmentFilter = new Set(filter.departmentIds);
 
   const byDepartment = new Map<string, LightCounts>();
@@ -112,16 +128,15 @@ export function dashboardSummary(core: Core, filter: LedgerFilter): DashboardSum
       bySection.set(task.row.section_id, counts);
     }
     if (color === 'red' || color === 'yellow') {
-      const last = updated(task);
       lagging.push({
-        order: last?.hlc ?? '',
+        order: task.lastHlc ?? '',
         kind: 'task',
         id: task.row.id,
         title: `${task.row.number ? `${task.row.number}. ` : ''}${task.row.title ?? ''}`,
         owners: task.leads.map((id) => scope.departmentNames.get(id) ?? ''),
         color,
         reason: task.light.reason,
-        updatedAt: last?.at ?? null,
+        updatedAt: hlcTime(task.lastHlc),
       });
     }
   }

@@ -121,8 +121,11 @@ function parseMilestones(text: string | null): Milestone[] | null {
   return parsed.filter((m): m is Milestone => typeof m === 'object' && m !== null && typeof (m as Milestone).period === 'string' && /^\d{4}-Q[1-4]$/.test((m as Milestone).period));
 }
 
+/** The columns taskSpec reads. */
+export type TaskSpecSource = Pick<TaskRow, 'title' | 'deadline' | 'due_date' | 'due_from_year' | 'due_to_year' | 'milestones' | 'plan_year_from' | 'plan_year_to'>;
+
 /** What taskLight needs, from the task's due columns (or its deadline text) and its plan's years. */
-export function taskSpec(task: TaskRow): TaskSpec {
+export function taskSpec(task: TaskSpecSource): TaskSpec {
   const stored = task.due_date !== null || task.due_from_year !== null || task.due_to_year !== null;
   const due = stored ? { date: task.due_date, fromYear: task.due_from_year, toYear: task.due_to_year } : parseDue(task.deadline);
   return {

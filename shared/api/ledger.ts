@@ -58,7 +58,14 @@ export type LedgerRow = z.infer<typeof ledgerRow>;
 
 const facet = z.object({ id: uuid, label: z.string(), count: z.number() });
 
+/** The ledger asks for its first screen first: `limit` rows, then everything. */
+export const ledgerQueryArgs = ledgerFilter.extend({
+  limit: z.number().int().min(1).max(1_000_000).nullable().default(null),
+});
+
 export const ledgerResult = z.object({
+  /** False when only the first `limit` rows (in document order) were read; ask again without a limit for the rest. */
+  complete: z.boolean(),
   period: periodText,
   asOf: z.string(),
   officeId: uuid,
@@ -150,7 +157,7 @@ export type MidtermIndicator = z.infer<typeof midtermIndicator>;
 export const ledgerApi = {
   'ledger.query': defineCall({
     summary: '任务台账：某季度的全部任务及灯色、状态、进度，可按计划、科室、章节、灯色、状态、逾期筛选和全文搜索',
-    args: ledgerFilter,
+    args: ledgerQueryArgs,
     result: ledgerResult,
     errors: ['NOT_FOUND'],
   }),

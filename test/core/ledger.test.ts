@@ -115,6 +115,35 @@ describe('ledger.query', () => {
   });
 });
 
+describe('ledger.query first screen', () => {
+  it('reads only the first tasks in document order when asked for a limit, and still counts them all', async () => {
+    const f = await reported();
+    const first = await f.t.call('ledger.query', { period: Q2, limit: 2 });
+    expect(first.complete).toBe(false);
+    expect(first.total).toBe(3);
+    expect(first.rows.map((r) => r.number)).toEqual(['1', '2']);
+    const all = await f.t.call('ledger.query', { period: Q2 });
+    expect(all.complete).toBe(true);
+    expect(all.rows.slice(0, 2)).toEqual(first.rows);
+    // With chips the filter needs every task; the limit only trims the answer.
+    const red = await f.t.call('ledger.query', { period: Q2, lights: ['red'], limit: 1 });
+    expect([red.complete, red.rows.map((r) => r.number)]).toEqual([false, ['2']]);
+    expect((await f.t.call('ledger.query', { period: Q2, limit: 3 })).complete).toBe(true);
+    f.t.close();
+  });
+
+  it('shows when a task was last reported, following later edits', async () => {
+    const f = await reported();
+    const before = (await f.t.call('ledger.query', { period: Q2 })).rows[0]!.updatedAt!;
+    f.setToday('2025-05-02');
+    await f.t.call('progress.save', { period: Q2, taskId: f.literacy.id, departmentId: f.cdc.id, fields: fields({ percent: 45 }) });
+    const after = (await f.t.call('ledger.query', { period: Q2 })).rows[0]!.updatedAt!;
+    expect(after > before).toBe(true);
+    expect(after.startsWith('2025-05-02')).toBe(true);
+    f.t.close();
+  });
+});
+
 describe('dashboard.summary', () => {
   it('counts cards, departments (each on its own entry), statuses and lists what lags, newest first', async () => {
     const f = await reported();

@@ -1,7 +1,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiResult, CallArgs, CallName, CallResult, LedgerApi } from '../../shared/api';
-import { ledgerFilter, ledgerResult, ledgerStatuses, type LedgerResult, type LedgerRow } from '../../shared/api/ledger';
+import { ledgerQueryArgs, ledgerResult, ledgerStatuses, type LedgerResult, type LedgerRow } from '../../shared/api/ledger';
 import { planSummary } from '../../shared/api/plans';
 import LedgerPage from '../../renderer/src/ledger/LedgerPage';
 import { createLedgerStore } from '../../renderer/src/store';
@@ -17,7 +17,7 @@ const DEPT = id(2, 1);
 const colors = ['green', 'yellow', 'red', 'grey'] as const;
 
 /** 20,000 tasks in 40 sections of one plan, checked against the contract's result schema. */
-function bigResult(period: string): LedgerResult {
+function bigResult(period: string, limit: number | null): LedgerResult {
   const rows: LedgerRow[] = [];
   for (let i = 0; i < ROWS; i++) {
     const section = Math.floor(i / (ROWS / SECTIONS));
@@ -42,12 +42,13 @@ function bigResult(period: string): LedgerResult {
     });
   }
   return ledgerResult.parse({
+    complete: limit === null || limit >= ROWS,
     period,
     asOf: '2025-03-31',
     officeId: id(5, 1),
     officeName: '渝北区卫生健康委',
     total: ROWS,
-    rows,
+    rows: limit === null ? rows : rows.slice(0, limit),
     facets: {
       plans: [{ id: PLAN, label: '2025年全区卫生健康工作要点', count: ROWS }],
       departments: [{ id: DEPT, label: '疾病预防控制科', count: ROWS }],
@@ -62,9 +63,9 @@ function tinyApi(gate: { wait: Promise<void> } = { wait: Promise.resolve() }): L
   return {
     async invoke<N extends CallName>(name: N, args: CallArgs<N>): Promise<ApiResult<CallResult<N>>> {
       if (name === 'ledger.query') {
-        const filter = ledgerFilter.parse(args);
+        const query = ledgerQueryArgs.parse(args);
         await gate.wait;
-        return { ok: true, value: bigResult(filter.period) as CallResult<N> };
+        return { ok: true, value: bigResult(query.period, query.limit) as CallResult<N> };
       }
       if (name === 'plans.list') return { ok: true, value: [plan] as CallResult<N> };
       return { ok: false, error: { code: 'INTERNAL', message: `测试未提供 ${name}` } };

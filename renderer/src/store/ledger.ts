@@ -1,5 +1,6 @@
 import type { LedgerFilter, LedgerResult } from '../../../shared/api/ledger';
 import { coalesce } from './coalesce';
+import { noChips } from './view';
 import type { Slice } from './types';
 
 /** The 任务台账 columns, in display order. */
@@ -29,9 +30,25 @@ export interface LedgerSlice {
   setLedgerSort(sort: LedgerSort | null): void;
 }
 
+/** Rows asked for first when nothing of the office's quarter is on screen yet: more than a window shows. */
+export const FIRST_SCREEN_ROWS = 120;
+
 export const createLedgerSlice: Slice<LedgerSlice> = ({ set, get, call }) => {
   const run = coalesce(async () => {
     const filter = get().viewFilter;
+    const shown = get().ledgerResultFilter;
+    // A new quarter or office without chips: show its first screen at once, then everything (20,000 rows take a moment).
+    const chipless = JSON.stringify({ ...filter, period: '', officeId: null }) === JSON.stringify({ ...filter, ...noChips, period: '', officeId: null });
+    if (chipless && (!shown || shown.period !== filter.period || shown.officeId !== filter.officeId)) {
+      const first = await call('ledger.query', { ...filter, limit: FIRST_SCREEN_ROWS });
+      if (get().viewFilter !== filter) return;
+      if (!first.ok) {
+        set({ ledgerFailed: true });
+        return;
+      }
+      set({ ledgerResult: first.value, ledgerResultFilter: filter, ledgerFailed: false });
+      if (first.value.complete) return;
+    }
     const outcome = await call('ledger.query', filter);
     // A newer filter is waiting: its own run follows, so this answer is stale.
     if (get().viewFilter !== filter) return;
