@@ -30,12 +30,15 @@ async function buildInto(dir: string, config: InlineConfig): Promise<Build> {
   return { dir, manifest };
 }
 
+let rendererBuild: Promise<Build> | null = null;
+
 /**
  * The renderer exactly as `vite build --config vite.renderer.config.ts` makes it, but in a
  * folder of its own: other work in this checkout builds out/renderer at the same time.
  */
 export function buildRenderer(): Promise<Build> {
-  return buildInto(path.join(os.tmpdir(), 'tl-bench-renderer'), { ...rendererConfig });
+  // Once per run: the start and the render benches share it.
+  return (rendererBuild ??= buildInto(path.join(os.tmpdir(), 'tl-bench-renderer'), { ...rendererConfig }));
 }
 
 /** A blank React page built the same way: same Vite, same React plugin, same target, production mode. */
