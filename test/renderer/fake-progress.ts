@@ -5,6 +5,9 @@ import { asOfDate, checkValue, indicatorLight, outlierWarning, taskLight, type T
 import { formatPeriod, parsePeriod, periodEndDate, previousPeriod, type Period } from '../../shared/domain/period';
 import type { Light, TaskStatus, WorkflowState } from '../../shared/domain/progress-status';
 import { Failure, type Row } from './fake-failure';
+import type { DashboardSummary, LedgerFilter, LedgerResult, LedgerRow } from '../../shared/api/ledger';
+
+const FAKE_OFFICE_ID = '22222222-2222-4222-8222-222222222222';
 
 /** What FakeLedger lends the progress part: its tables, change log and clock. */
 export interface FakeDb {
@@ -50,6 +53,9 @@ const HANDLED = new Set<CallName>([
   'attachments.read',
   'attachments.remove',
   'plans.carryOver',
+  'ledger.query',
+  'dashboard.summary',
+  'dashboard.indicators',
 ]);
 
 const MIME: Record<string, string> = {
@@ -149,6 +155,12 @@ export class FakeProgress {
         return this.taskDetail(a.taskId as string);
       case 'progress.status':
         return this.status(a.period as string);
+      case 'ledger.query':
+        return this.ledger(a as unknown as LedgerFilter & { limit: number | null });
+      case 'dashboard.summary':
+        return this.summary(a as unknown as LedgerFilter);
+      case 'dashboard.indicators':
+        return [];
       case 'indicators.list':
         return this.db
           .live('indicators')
@@ -440,6 +452,75 @@ export class FakeProgress {
       return { indicatorId: row.id, name: row.name, unit: row.unit, value, light: row.values[period]?.light ?? { color: 'grey' as const, reason: `${row.name}本期尚未填报` } };
     });
     return { period, asOf: asOfDate(p, this.today()), tasks, indicators };
+  }
+
+  // ---- 任务台账 and 总览: a coarse stand-in so pages built on the fake render; the real numbers are tested against the core ----
+
+  private ledgerRows(filter: LedgerFilter): LedgerRow[] {
+    const names = new Map(this.db.live('departments').map((d) => [d.id, d.name as string]));
+    const year = parsePeriod(filter.period).year;
+    return this.db
+      .live('tasks')
+      .map((row) => this.db.task(row))
+      .filter((t) => this.planCovers(this.db.row('plans', t.planId, '计划'), year))
+      .filter((t) => filter.departmentIds.length === 0 || t.leadDepartmentIds.some((id) => filter.departmentIds.includes(id)))
+      .map((t): LedgerRow => {
+        const first = t.leadDepartmentIds[0];
+        const entry = first ? this.storedEntry(t.id, first, filter.period) : null;
+        return {
+          taskId: t.id,
+          planId: t.planId,
+          planTitle: this.db.plan(this.db.row('plans', t.planId, '计划')).title,
+          sectionId: t.sectionId,
+          sectionTitle: null,
+          number: t.number,
+          title: t.title,
+          departments: t.leadDepartmentIds.map((id) => ({ id, name: names.get(id) ?? '已删除的科室' })),
+          units: t.responsibleUnits,
+          deadline: t.deadline,
+          light: this.light(t, entry, filter.period),
+          status: entry?.status ?? '未填报',
+          percent: entry?.percent ?? null,
+          workflowState: entry?.workflowState ?? null,
+          updatedAt: entry?.updatedAt ?? null,
+          overdue: false,
+          match: null,
+        };
+      })
+      .filter((row) => filter.lights.length === 0 || filter.lights.includes(row.light.color));
+  }
+
+  private ledger(query: LedgerFilter & { limit: number | null }): LedgerResult {
+    const rows = this.ledgerRows(query);
+    return { complete: true, period: query.period, asOf: asOfDate(parsePeriod(query.period), this.today()), officeId: FAKE_OFFICE_ID, officeName: '', total: rows.length, rows, facets: { plans: [], departments: [], sections: [] } };
+  }
+
+  private summary(filter: LedgerFilter): DashboardSummary {
+    const rows = this.ledgerRows(filter);
+    const count = (test: (row: LedgerRow) => boolean) => rows.filter(test).length;
+    const done = (row: LedgerRow) => row.status === '已完成' || row.status === '已办结';
+    return {
+      period: filter.period,
+      asOf: asOfDate(parsePeriod(filter.period), this.today()),
+      officeId: FAKE_OFFICE_ID,
+      officeName: '',
+      cards: {
+        tasks: rows.length,
+        done: count(done),
+        onPace: count((r) => !done(r) && r.light.color === 'green'),
+        behind: count((r) => r.light.color === 'yellow' || r.light.color === 'red'),
+        overdue: 0,
+        notReported: count((r) => r.status === '未填报'),
+        indicatorsMet: 0,
+        indicatorsClose: 0,
+        indicatorsNotMet: 0,
+        indicatorsNoData: 0,
+      },
+      byDepartment: [],
+      bySection: [],
+      byStatus: [],
+      lagging: [],
+    };
   }
 
   // ---- indicators ----
