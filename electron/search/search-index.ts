@@ -5,11 +5,11 @@ import { indexBody, matchExpression } from './bigrams';
  * The ledger's full-text index: local, derived from replicated rows, never synced.
  *
  * Documents are task texts ('t:<task id>') and quarterly entry texts ('p:<entry id>'). Each
- * document's FTS rowid is `scope * 2^32 + n`, where the scope is its plan's number: the
- * documents of one plan occupy one rowid range, so a search limited to the plans on screen is
- * a range seek in the index — its cost follows the plans searched, not the whole database
- * (a city holding twenty districts' years of reports). Scope 0 holds documents whose plan is
- * not known yet (an entry that arrived before its task).
+ * belongs to a scope, its plan's number, which prefixes every token it is indexed under (see
+ * bigrams.ts) and sets its FTS rowid (`scope * 2^32 + n`): a search limited to the plans on
+ * screen reads only their postings, so its cost follows the plans searched, not the whole
+ * database (a city holding twenty districts' years of reports). Scope 0 holds documents whose
+ * plan is not known yet (an entry that arrived before its task).
  */
 
 export const SEARCH_DDL = `
@@ -89,15 +89,14 @@ export class SearchIndex {
    * the query has nothing searchable (only spaces or punctuation).
    */
   search(planIds: readonly string[], query: string): SearchHits | null {
-    const match = matchExpression(query);
-    if (match === null) return null;
+    if (matchExpression(query, 0) === null) return null;
     const taskIds = new Set<string>();
     const entryIds: string[] = [];
     const find = this.statement(SEARCH_SCOPE);
     for (const planId of planIds) {
       const scope = this.scopeOf(planId, false);
       if (scope === null) continue;
-      const refs = find.pluck().all(match, scope * SCOPE_SIZE, scope * SCOPE_SIZE + SCOPE_SIZE - 1) as string[];
+      const refs = find.pluck().all(matchExpression(query, scope), scope * SCOPE_SIZE, scope * SCOPE_SIZE + SCOPE_SIZE - 1) as string[];
       for (const ref of refs) {
         if (ref.startsWith('t:')) taskIds.add(ref.slice(2));
         else entryIds.push(ref.slice(2));
@@ -115,7 +114,7 @@ export class SearchIndex {
       return;
     }
     const scope = row.plan_id ? this.scopeOf(row.plan_id, true)! : ORPHAN_SCOPE;
-    const moved = this.put(`t:${id}`, scope, indexBody(row.number, row.title, row.text, row.group_name, ...unitNames(row.responsible_units)));
+    const moved = this.put(`t:${id}`, scope, indexBody(scope, row.number, row.title, row.text, row.group_name, ...unitNames(row.responsible_units)));
     if (!moved) return;
     // The task's entries follow it into its plan's range (they may have arrived first).
     const entryIds = this.statement('SELECT id FROM progress_reports WHERE task_id = ?').pluck().all(id) as string[];
@@ -132,7 +131,7 @@ export class SearchIndex {
     }
     const planId = row.task_id ? (this.statement('SELECT plan_id FROM tasks WHERE id = ?').pluck().get(row.task_id) as string | null | undefined) : null;
     const scope = planId ? this.scopeOf(planId, true)! : ORPHAN_SCOPE;
-    this.put(`p:${id}`, scope, indexBody(row.progress_text, row.problems_text, row.next_steps_text));
+    this.put(`p:${id}`, scope, indexBody(scope, row.progress_text, row.problems_text, row.next_steps_text));
   }
 
   /** Store a document in its scope; true when it was new or changed scope. */

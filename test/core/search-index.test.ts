@@ -6,30 +6,35 @@ import { indexBody, matchExpression } from '../../electron/search/bigrams';
 const Sqlite = loadSqlite();
 
 describe('bigram search', () => {
-  it('indexes character pairs and each run’s last character', () => {
-    expect(indexBody('疾控中心', null, '（托育）')).toBe('疾控 控中 中心 心 托育 育');
-    expect(indexBody('ＡＢ１２％')).toBe('ab b1 12 2');
-    expect(matchExpression('疾控')).toBe('"疾控"');
-    expect(matchExpression('健康素养 托育')).toBe('"健康 康素 素养" AND "托育"');
-    expect(matchExpression('婴')).toBe('"婴"*');
-    expect(matchExpression(' ，。 ')).toBeNull();
+  it('indexes character pairs and each run’s last character, tagged with the scope', () => {
+    expect(indexBody(6, '疾控中心', null, '（托育）')).toBe('s6x疾控 s6x控中 s6x中心 s6x心 s6x托育 s6x育');
+    expect(indexBody(1, 'ＡＢ１２％')).toBe('s1xab s1xb1 s1x12 s1x2');
+    expect(matchExpression('疾控', 6)).toBe('"s6x疾控"');
+    expect(matchExpression('健康素养 托育', 2)).toBe('"s2x健康 s2x康素 s2x素养" AND "s2x托育"');
+    expect(matchExpression('婴', 3)).toBe('"s3x婴"*');
+    expect(matchExpression(' ，。 ', 1)).toBeNull();
   });
 
-  it('finds exactly the documents that contain the words (checked against a plain substring test)', () => {
+  it('finds exactly the documents of the scope that contain the words (checked against a plain substring test)', () => {
     const db = new Sqlite(':memory:');
     db.exec("CREATE VIRTUAL TABLE f USING fts5(body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0')");
     const alphabet = [...'疾控医保托育健康素养中心妇幼'];
     const text = fc.array(fc.constantFrom(...alphabet, '，', ' '), { minLength: 1, maxLength: 14 }).map((chars) => chars.join(''));
     fc.assert(
-      fc.property(fc.array(text, { minLength: 1, maxLength: 8 }), fc.array(fc.constantFrom(...alphabet), { minLength: 1, maxLength: 3 }), (docs, queryChars) => {
-        db.exec('DELETE FROM f');
-        const insert = db.prepare('INSERT INTO f (rowid, body) VALUES (?, ?)');
-        docs.forEach((doc, i) => insert.run(i + 1, indexBody(doc)));
-        const query = queryChars.join('');
-        const found = (db.prepare('SELECT rowid FROM f WHERE f MATCH ? ORDER BY rowid').pluck().all(matchExpression(query)) as number[]).map((rowid) => rowid - 1);
-        const expected = docs.flatMap((doc, i) => (doc.replace(/[， ]/g, '|').split('|').some((run) => run.includes(query)) ? [i] : []));
-        expect(found).toEqual(expected);
-      }),
+      fc.property(
+        fc.array(fc.tuple(text, fc.constantFrom(1, 2, 12)), { minLength: 1, maxLength: 8 }),
+        fc.array(fc.constantFrom(...alphabet), { minLength: 1, maxLength: 3 }),
+        fc.constantFrom(1, 2, 12),
+        (docs, queryChars, scope) => {
+          db.exec('DELETE FROM f');
+          const insert = db.prepare('INSERT INTO f (rowid, body) VALUES (?, ?)');
+          docs.forEach(([doc, docScope], i) => insert.run(i + 1, indexBody(docScope, doc)));
+          const query = queryChars.join('');
+          const found = (db.prepare('SELECT rowid FROM f WHERE f MATCH ? ORDER BY rowid').pluck().all(matchExpression(query, scope)) as number[]).map((rowid) => rowid - 1);
+          const expected = docs.flatMap(([doc, docScope], i) => (docScope === scope && doc.replace(/[， ]/g, '|').split('|').some((run) => run.includes(query)) ? [i] : []));
+          expect(found).toEqual(expected);
+        },
+      ),
       { numRuns: 300 },
     );
     db.close();
@@ -57,7 +62,7 @@ describe('search index upkeep', () => {
   });
 });
 
-describe('migration 20', () => {
+describe('migrations 20 and 40', () => {
   it('indexes the tasks and entries a database already holds', async () => {
     const { migrate } = await import('../../electron/db/migrate');
     const { SearchIndex } = await import('../../electron/search/search-index');
@@ -66,7 +71,7 @@ describe('migration 20', () => {
     db.prepare("INSERT INTO plans (id, title, year_from, year_to) VALUES ('p1', '2024年工作要点', 2024, 2024)").run();
     db.prepare("INSERT INTO tasks (id, plan_id, title) VALUES ('t1', 'p1', '推进医保支付方式改革')").run();
     db.prepare("INSERT INTO progress_reports (id, task_id, period, progress_text) VALUES ('r1', 't1', '2024-Q1', '开展托育机构摸底')").run();
-    migrate(db, { to: 20 });
+    migrate(db, { to: 40 });
     const index = new SearchIndex(db);
     expect([...index.search(['p1'], '医保')!.taskIds]).toEqual(['t1']);
     expect(index.search(['p1'], '托育')!.entryIds).toEqual(['r1']);

@@ -1,9 +1,9 @@
-import { SEARCH_DDL, SearchIndex } from '../../search/search-index';
+import { SEARCH_DDL } from '../../search/search-index';
 import type { Migration } from './types';
 
 /*
  * 标准指标库 (replicated: metrics, metric_links), an index for one office's plans by year, and
- * the local search index for the ledger (filled by electron/search, see there).
+ * the local search index for the ledger (filled by migration 40 and electron/search).
  */
 const ddl = `
 CREATE TABLE metrics (
@@ -25,6 +25,5 @@ export const migration0020: Migration = {
   up: (db) => {
     db.exec(ddl);
     db.exec(SEARCH_DDL);
-    new SearchIndex(db).rebuild();
   },
 };
