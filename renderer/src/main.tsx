@@ -11,9 +11,11 @@ import './styles/overlays.css';
 
 const api = createBridge();
 const store = createLedgerStore(api);
+// Ask the core who we are while React mounts: the first screen waits for this answer.
+void store.getState().loadStatus();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App store={store} api={api} />
+    <App store={store} api={api} statusRequested />
   </StrictMode>,
 );

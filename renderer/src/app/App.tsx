@@ -36,13 +36,13 @@ function Root() {
   return status.initialized ? <AppFrame /> : <SetupScreen />;
 }
 
-function Connected({ api }: { api: LedgerApi }) {
+function Connected({ api, statusRequested }: { api: LedgerApi; statusRequested: boolean }) {
   const store = useLedgerStore();
   useEffect(() => {
     const disconnect = connectLedgerEvents(store, api);
-    void store.getState().loadStatus();
+    if (!statusRequested) void store.getState().loadStatus();
     return disconnect;
-  }, [store, api]);
+  }, [store, api, statusRequested]);
   return (
     <>
       <Root />
@@ -51,10 +51,11 @@ function Connected({ api }: { api: LedgerApi }) {
   );
 }
 
-export function App({ store, api }: { store: LedgerStore; api: LedgerApi }) {
+/** `statusRequested`: the caller already asked the core for its status (main.tsx does, before React mounts). */
+export function App({ store, api, statusRequested = false }: { store: LedgerStore; api: LedgerApi; statusRequested?: boolean }) {
   return (
     <StoreProvider store={store}>
-      <Connected api={api} />
+      <Connected api={api} statusRequested={statusRequested} />
     </StoreProvider>
   );
 }
