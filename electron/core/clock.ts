@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { formatHlc, nextHlc, parseHlc, ZERO_HLC, type Hlc } from '../../shared/domain/hlc';
+import { formatHlc, nextHlc, parseHlc, receiveHlc, ZERO_HLC, type Hlc } from '../../shared/domain/hlc';
 
 const CLOCK_KEY = 'clock';
 
@@ -25,6 +25,12 @@ export class HlcClock {
     this.last = nextHlc(this.last, this.physicalNow(), this.node);
     this.dirty = true;
     return formatHlc(this.last);
+  }
+
+  /** Move past a timestamp received from another installation (already checked for skew). */
+  receive(remote: string): void {
+    this.last = receiveHlc(this.last, parseHlc(remote), this.physicalNow(), this.node);
+    this.dirty = true;
   }
 
   /** Write the clock inside the caller's transaction. */

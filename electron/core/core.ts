@@ -9,6 +9,7 @@ import { MutationLayer, type Author } from './mutation';
 import { registerInstallation } from '../services/installation';
 import { SearchIndex } from '../search/search-index';
 import { EntryClock } from './entry-clock';
+import { ConflictQueue } from '../sync/conflicts';
 
 export interface CoreOptions extends OpenOptions {
   readonly emit?: (event: LedgerEvent) => void;
@@ -68,12 +69,25 @@ export class Core {
         () => this.author(),
         (tables) => this.tablesChanged(tables),
         (touched) => {
-          this.search.update(touched);
-          (this.entryClockCache ??= new EntryClock(this.db)).update(touched);
+          this.updateDerived(touched);
+          // A local write supersedes the heads it saw, so it may settle a queued conflict.
+          new ConflictQueue(this.db).refreshIfQueued(touched, new Date(this.now()).toISOString());
         },
       );
     }
     return this.mutationCache;
+  }
+
+  /** This installation's clock (sync moves it past what it receives). */
+  get clock(): HlcClock {
+    void this.mutations;
+    return this.clockCache!;
+  }
+
+  /** Bring the derived local tables (search, entry clock) in step with rows a transaction wrote. */
+  updateDerived(touched: ReadonlyMap<string, ReadonlySet<string>>): void {
+    this.search.update(touched);
+    (this.entryClockCache ??= new EntryClock(this.db)).update(touched);
   }
 
   /** The ledger's full-text index, kept in step by every write of the mutation layer. */

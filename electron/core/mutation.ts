@@ -1,7 +1,9 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { sealKind, sealedColumns } from '../../shared/sync/seal';
 import {
   columnType,
   isReplicatedTable,
+  replicatedTables,
   TOMBSTONE_COLUMN,
   type ColumnType,
   type ReplicatedTable,
@@ -135,7 +137,7 @@ export class MutationLayer {
       const next = toSql(type, values[column]);
       if (sameSqlValue(current[column], next)) continue;
       this.statement(`UPDATE ${table} SET ${column} = ? WHERE id = ?`).run(next, id);
-      this.appendChange(author, table, id, column, values[column], this.headsOf(table, id, column));
+      this.appendChange(author, table, id, column, values[column], this.supersededBy(table, id, column, fromSql(type, next)));
       changed++;
     }
     if (changed > 0) this.markTouched(table, id);
@@ -147,6 +149,15 @@ export class MutationLayer {
     let ids = this.touched.get(table);
     if (!ids) this.touched.set(table, (ids = new Set()));
     ids.add(id);
+  }
+
+  /** What a new change of the field supersedes: its heads, and for a seal the heads of every field it covers. */
+  private supersededBy(table: ReplicatedTable, id: string, column: string, value: unknown): string[] {
+    const heads = this.headsOf(table, id, column);
+    const seal = sealKind(table, column, value);
+    if (!seal) return heads;
+    const covered = sealedColumns(seal, Object.keys(replicatedTables[table].columns));
+    return [...new Set([...heads, ...covered.flatMap((c) => this.headsOf(table, id, c))])].sort();
   }
 
   /** The field's current heads: its known changes that no other known change supersedes. */

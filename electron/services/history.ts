@@ -26,8 +26,10 @@ export function recordHistory(core: Core, table: string, id: string): HistoryEnt
     )
     .all(table, id) as ChangeRow[];
   const valueByHlc = new Map(rows.map((row) => [row.hlc, JSON.parse(row.value) as unknown]));
+  const columnByHlc = new Map(rows.map((row) => [row.hlc, row.col]));
   return rows.map((row) => {
-    const superseded = (JSON.parse(row.supersedes) as string[]).sort();
+    // A seal (delete, approval) also supersedes other fields' heads; the old value is this field's.
+    const superseded = (JSON.parse(row.supersedes) as string[]).filter((hlc) => columnByHlc.get(hlc) === row.col).sort();
     const previous = superseded.at(-1);
     return {
       hlc: row.hlc,
