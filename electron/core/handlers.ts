@@ -13,6 +13,8 @@ import { progressHandlers } from '../services/progress';
 import { settingsHandlers } from '../services/settings';
 import { statusHandlers } from '../services/status';
 import { systemHandlers } from '../services/system';
+import { syncHandlers } from '../sync/handlers';
+import { sheetHandlers } from '../sync/sheet-handlers';
 
 /** Every call of the contract has exactly one handler; the type makes a missing one a compile error. */
 export const handlers: HandlerMap<CallName> = {
@@ -29,4 +31,6 @@ export const handlers: HandlerMap<CallName> = {
   ...carryOverHandlers,
   ...ledgerHandlers,
   ...catalogHandlers,
+  ...syncHandlers,
+  ...sheetHandlers,
 };

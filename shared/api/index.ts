@@ -7,6 +7,7 @@ import { ledgerApi } from './ledger';
 import { progressApi } from './progress';
 import { plansApi } from './plans';
 import { settingsApi } from './settings';
+import { syncApi } from './sync';
 import { systemApi } from './system';
 import type { ApiResult } from './errors';
 
@@ -21,6 +22,7 @@ export const contract = {
   ...progressApi,
   ...ledgerApi,
   ...catalogApi,
+  ...syncApi,
 };
 
 export type Contract = typeof contract;

@@ -83,6 +83,16 @@ const validArgs: Partial<Record<CallName, unknown>> = {
   'catalog.updateMetric': { id, aliases: ['全区居民健康素养水平'] },
   'catalog.deleteMetric': { id },
   'catalog.decide': { indicatorId: id, metricId: id, same: true },
+  'sync.export': { kind: 'assignment', departmentId: id, period: '2025-Q1', splitMb: 10 },
+  'sync.preview': { files: [{ fileName: '下发.tlpkg', contentBase64: 'AAAA' }] },
+  'sync.import': { files: [{ fileName: '下发.tlpkg', contentBase64: 'AAAA' }], trustFingerprint: 'ABCD-EFGH' },
+  'sync.conflicts': {},
+  'sync.resolve': { table: 'tasks', rowId: id, column: 'title', keepHlc: null, value: '新标题' },
+  'sync.history': {},
+  'sync.peers': {},
+  'sync.exportSheet': { departmentId: id, period: '2025-Q1' },
+  'sync.previewSheet': { fileName: '填报表.xlsx', contentBase64: 'AAAA' },
+  'sync.importSheet': { fileName: '填报表.xlsx', contentBase64: 'AAAA', senderConfirmed: true },
 };
 
 function fakeClient() {
