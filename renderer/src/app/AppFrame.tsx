@@ -15,6 +15,7 @@ const IndicatorsPage = lazy(() => import('../indicators/IndicatorsPage'));
 const LedgerPage = lazy(() => import('../ledger/LedgerPage'));
 const DashboardPage = lazy(() => import('../dashboard/DashboardPage'));
 const ComparePage = lazy(() => import('../compare/ComparePage'));
+const ExchangePage = lazy(() => import('../exchange/ExchangePage'));
 const TaskDetailDrawer = lazy(() => import('../progress/TaskDetailDrawer'));
 
 function CurrentPage() {
@@ -24,6 +25,7 @@ function CurrentPage() {
   if (page === 'ledger') return <LedgerPage />;
   if (page === 'overview') return <DashboardPage />;
   if (page === 'compare') return <ComparePage />;
+  if (page === 'exchange') return <ExchangePage />;
   if (page === 'import') return <ImportPage />;
   if (page === 'quarterly') return <QuarterlyPage />;
   if (page === 'indicators') return <IndicatorsPage />;

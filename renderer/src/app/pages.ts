@@ -29,12 +29,6 @@ export interface PlaceholderText {
 }
 
 export const placeholders: Partial<Record<PageId, PlaceholderText>> = {
-  exchange: {
-    coming: '这里将在办公室和各科室电脑之间交换数据：导出数据包、导入对方的数据包，并核对本机识别码，无需联网。',
-    now: '先在“设置”中确认单位名称和本机识别码，交换数据时需要核对。',
-    nowPage: 'settings',
-    nowButton: '前往设置',
-  },
   reports: {
     coming: '这里将生成季度台账（Excel）和情况报告（Word，公文格式），供报送区政府和市卫生健康委。',
     now: '先在“计划与任务”中建立计划和任务，报表将根据台账生成。',

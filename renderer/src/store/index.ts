@@ -4,6 +4,7 @@ import { createCaller } from './caller';
 import { createCompareSlice } from './compare';
 import { createDashboardSlice } from './dashboard';
 import { createDirectorySlice } from './directory';
+import { createExchangeSlice } from './exchange';
 import { createHistorySlice } from './history';
 import { createImportSlice } from './imports';
 import { createIndicatorsSlice } from './indicators';
@@ -48,6 +49,7 @@ export function createLedgerStore(api: LedgerApi, options: StoreOptions = {}): L
       ...createLedgerSlice(deps),
       ...createDashboardSlice(deps),
       ...createCompareSlice(deps),
+      ...createExchangeSlice(deps),
     };
   });
 }
@@ -78,6 +80,8 @@ export async function refreshTables(store: LedgerStore, tables: readonly string[
   if (has('plans', 'indicators', 'indicator_values', 'settings') && state.midterm) work.push(state.reloadMidterm());
   if ((ledgerFeeds || has('metrics', 'metric_links')) && state.compare) work.push(state.loadCompare());
   if (has('metrics', 'metric_links', 'indicators', 'plans', 'offices') && state.catalog) work.push(state.loadCatalog());
+  // A local edit may settle a queued conflict; an import may add some.
+  if (state.conflicts && tables.length > 0) work.push(state.loadConflicts());
   const target = state.historyTarget;
   if (target && has(target.table)) work.push(state.reloadHistory());
   await Promise.all(work);

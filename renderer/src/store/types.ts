@@ -3,6 +3,7 @@ import type { ApiError, CallArgs, CallName, CallResult, LedgerApi } from '../../
 import type { CompareSlice } from './compare';
 import type { DashboardSlice } from './dashboard';
 import type { DirectorySlice } from './directory';
+import type { ExchangeSlice } from './exchange';
 import type { HistorySlice } from './history';
 import type { ImportSlice } from './imports';
 import type { IndicatorsSlice } from './indicators';
@@ -32,7 +33,8 @@ export type LedgerState = SystemSlice &
   ViewSlice &
   LedgerSlice &
   DashboardSlice &
-  CompareSlice;
+  CompareSlice &
+  ExchangeSlice;
 export type LedgerStore = StoreApi<LedgerState>;
 
 /** What an action reports back to the form that started it. */
