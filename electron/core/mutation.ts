@@ -40,6 +40,8 @@ export interface Writer {
   update(table: ReplicatedTable, id: string, values: Values): number;
   /** Tombstone a row; it stays for history and sync. */
   remove(table: ReplicatedTable, id: string): void;
+  /** Write the field even when it already holds the value: settles a conflict by superseding every head. */
+  settle(table: ReplicatedTable, id: string, column: string, value: unknown): void;
   get(table: ReplicatedTable, id: string): Row | undefined;
 }
 
@@ -103,6 +105,10 @@ export class MutationLayer {
         this.update(author, table, id, { [TOMBSTONE_COLUMN]: true });
       },
       get: (table, id) => this.read(table, id),
+      settle: (table, id, column, value) => {
+        this.requireRow(table, id);
+        this.update(author, table, id, { [column]: value }, true);
+      },
     };
   }
 
@@ -126,7 +132,7 @@ export class MutationLayer {
     this.markTouched(table, id);
   }
 
-  private update(author: Author, table: ReplicatedTable, id: string, values: Values): number {
+  private update(author: Author, table: ReplicatedTable, id: string, values: Values, force = false): number {
     assertTable(table);
     const current = this.requireRow(table, id);
     let changed = 0;
@@ -135,7 +141,7 @@ export class MutationLayer {
       if (values[column] === undefined) continue;
       const type = assertColumn(table, column);
       const next = toSql(type, values[column]);
-      if (sameSqlValue(current[column], next)) continue;
+      if (!force && sameSqlValue(current[column], next)) continue;
       this.statement(`UPDATE ${table} SET ${column} = ? WHERE id = ?`).run(next, id);
       this.appendChange(author, table, id, column, values[column], this.supersededBy(table, id, column, fromSql(type, next)));
       changed++;

@@ -50,9 +50,13 @@ export const systemHandlers: HandlerMap<'system.status' | 'system.init' | 'syste
         createLocalIdentity(core.db, office, department);
         core.reloadIdentity();
         core.mutations.run((writer) => {
-          writer.insert('offices', office, { name: args.officeName, code: args.officeCode || null, level: 'district', parent_id: null });
           if (department && departmentName) {
-            writer.insert('departments', department, { office_id: office, name: departmentName, aliases: [], sort_order: 1 });
+            // A department PC names its office and department and leaves the rest to the office's
+            // records (they arrive with the first 下发), so the two never disagree on a field.
+            writer.insert('offices', office, { name: args.officeName });
+            writer.insert('departments', department, { office_id: office, name: departmentName });
+          } else {
+            writer.insert('offices', office, { name: args.officeName, code: args.officeCode || null, level: 'district', parent_id: null });
           }
           registerInstallation(writer, core.requireIdentity(), departmentName ?? args.officeName);
         });

@@ -1,16 +1,13 @@
-import { AppError } from '../core/app-error';
 import type { HandlerMap } from '../core/handler';
-
-const notYet = () => {
-  throw new AppError('INTERNAL', '数据交换尚未完成');
-};
+import { listConflicts, resolveConflict, syncHistory, syncPeers } from './queue';
+import { exportPackage, importPackage, previewPackage } from './service';
 
 export const syncHandlers: HandlerMap<'sync.export' | 'sync.preview' | 'sync.import' | 'sync.conflicts' | 'sync.resolve' | 'sync.history' | 'sync.peers'> = {
-  'sync.export': notYet,
-  'sync.preview': notYet,
-  'sync.import': notYet,
-  'sync.conflicts': notYet,
-  'sync.resolve': notYet,
-  'sync.history': notYet,
-  'sync.peers': notYet,
+  'sync.export': ({ core }, args) => exportPackage(core, args),
+  'sync.preview': ({ core }, args) => previewPackage(core, args.files),
+  'sync.import': ({ core }, args) => importPackage(core, args),
+  'sync.conflicts': ({ core }) => listConflicts(core),
+  'sync.resolve': ({ core }, args) => resolveConflict(core, args),
+  'sync.history': ({ core }) => syncHistory(core),
+  'sync.peers': ({ core }) => syncPeers(core),
 };

@@ -1,0 +1,289 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { CallResult, ParsedArgs } from '../../shared/api';
+import type { ImportPreview } from '../../shared/api/sync';
+import { replicatedTables, type ReplicatedTable } from '../../shared/schema/tables';
+import { attachmentEntry, CHANGES_ENTRY, PACKAGE_EXTENSION, PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION, packageKindLabels, RECEIPT_ENTRY, type Manifest, type PackageKind } from '../../shared/sync/manifest';
+import type { Core } from '../core/core';
+import { AppError } from '../core/app-error';
+import { latestSchemaVersion } from '../db/migrate';
+import { attachmentFolder, storeBytes } from '../services/attachments';
+import { backupBefore } from '../services/backup';
+import type { ChangeRecord } from './changes';
+import { readPackage, writePackage, type ReadPackage } from './container';
+import { mergeChanges, type MergeSummary } from './merge';
+import { isPart, joinParts, splitPackage } from './parts';
+import { assignmentRows, attachmentHashes, changesOfRows, unacknowledgedChanges } from './scope';
+
+/*
+ * 数据交换 end to end: export a signed package for a peer; verify, preview (a dry run of the same
+ * merge) and import one — after a backup, in one transaction — and answer with a receipt.
+ */
+
+const tableLabels: Record<ReplicatedTable, string> = {
+  offices: '单位',
+  installations: '电脑',
+  departments: '科室',
+  units: '责任单位',
+  plans: '计划',
+  sections: '章节',
+  tasks: '任务',
+  indicators: '指标',
+  progress_reports: '季度进展',
+  indicator_values: '指标数值',
+  attachments: '佐证材料',
+  settings: '单位设置',
+  metrics: '标准指标',
+  metric_links: '指标对应',
+};
+
+type FileContent = { fileName: string; contentBase64: string };
+
+function maxAheadMs(core: Core): number {
+  const hours = Number(core.localSetting('sync_max_clock_ahead_hours') ?? '24');
+  return (Number.isFinite(hours) && hours > 0 ? hours : 24) * 3_600_000;
+}
+
+function officeName(core: Core, id: string): string {
+  return (core.db.prepare('SELECT name FROM offices WHERE id = ?').pluck().get(id) as string | null | undefined) ?? '';
+}
+
+function departmentName(core: Core, id: string | null): string | null {
+  return id ? ((core.db.prepare('SELECT name FROM departments WHERE id = ?').pluck().get(id) as string | null | undefined) ?? null) : null;
+}
+
+function origin(core: Core): Manifest['origin'] {
+  const me = core.requireIdentity();
+  return { installationId: me.installationId, officeId: me.officeId, officeName: officeName(core, me.officeId), departmentId: me.departmentId, departmentName: departmentName(core, me.departmentId), publicKey: me.publicKey };
+}
+
+function sign(core: Core, manifest: Omit<Manifest, 'entries'>, entries: Map<string, Uint8Array>): Uint8Array {
+  const me = core.requireIdentity();
+  return writePackage({ manifest, entries }, { publicKeyPem: me.publicKey, privateKeyPem: me.privateKey });
+}
+
+const json = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
+const stamp = (core: Core) => new Date(core.now()).toISOString();
+
+function baseManifest(core: Core, kind: PackageKind, extra: Partial<Omit<Manifest, 'entries'>>): Omit<Manifest, 'entries'> {
+  return {
+    format: PACKAGE_FORMAT,
+    formatVersion: PACKAGE_FORMAT_VERSION,
+    schemaVersion: latestSchemaVersion(),
+    packageId: randomUUID(),
+    kind,
+    origin: origin(core),
+    recipient: null,
+    createdAt: stamp(core),
+    period: null,
+    hlcRange: null,
+    counts: { changes: 0, attachments: 0 },
+    receiptFor: null,
+    ...extra,
+  };
+}
+
+/** The single office PC this department PC trusts, the usual recipient of 上报. */
+function defaultPeer(core: Core): string | null {
+  const peers = core.db.prepare('SELECT installation_id FROM trusted_keys WHERE department_name IS NULL').pluck().all() as string[];
+  return peers.length === 1 ? peers[0]! : null;
+}
+
+function recordPackage(core: Core, id: string, direction: 'in' | 'out', kind: string, peerId: string | null, peerName: string | null, fileName: string | null, summary: string): void {
+  core.db
+    .prepare('INSERT OR REPLACE INTO sync_packages (id, direction, kind, peer_id, peer_name, file_name, at, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    .run(id, direction, kind, peerId, peerName, fileName, stamp(core), summary);
+}
+
+function fileBase(kind: PackageKind, core: Core, departmentId: string | null, period: string | null): string {
+  const who = departmentName(core, departmentId) ?? departmentName(core, core.requireIdentity().departmentId) ?? officeName(core, core.requireIdentity().officeId);
+  const date = stamp(core).slice(0, 10).replace(/-/g, '');
+  return `${who}-${packageKindLabels[kind]}${period ? `-${period}` : ''}-${date}`;
+}
+
+export function exportPackage(core: Core, args: ParsedArgs<'sync.export'>): CallResult<'sync.export'> {
+  const me = core.requireIdentity();
+  let changes: ChangeRecord[];
+  let recipient: Manifest['recipient'];
+  const entries = new Map<string, Uint8Array>();
+  let receiptFor: string | null = null;
+  if (args.kind === 'assignment') {
+    if (!args.departmentId) throw new AppError('INVALID_ARGUMENT', '下发数据包请选择接收的科室', { departmentId: '请选择科室' });
+    if (!departmentName(core, args.departmentId)) throw new AppError('NOT_FOUND', '找不到该科室');
+    changes = changesOfRows(core, assignmentRows(core, me.officeId, args.departmentId));
+    recipient = { officeId: me.officeId, departmentId: args.departmentId, installationId: args.toInstallationId };
+  } else if (args.kind === 'receipt') {
+    if (!args.forPackageId) throw new AppError('INVALID_ARGUMENT', '回执请指明收到的数据包', { forPackageId: '请选择数据包' });
+    const received = core.db.prepare("SELECT peer_id FROM sync_packages WHERE id = ? AND direction = 'in'").pluck().get(args.forPackageId) as string | undefined;
+    if (received === undefined) throw new AppError('NOT_FOUND', '没有收到过该数据包，无法出具回执');
+    const hlcs = core.db.prepare('SELECT hlc FROM change_log WHERE package_id = ? ORDER BY hlc').pluck().all(args.forPackageId) as string[];
+    entries.set(RECEIPT_ENTRY, json({ packageId: args.forPackageId, hlcs }));
+    receiptFor = args.forPackageId;
+    recipient = { officeId: null, departmentId: null, installationId: received };
+    changes = [];
+  } else {
+    const peer = args.toInstallationId ?? (args.kind === 'return' ? defaultPeer(core) : null);
+    changes = unacknowledgedChanges(core, peer);
+    recipient = peer ? { officeId: null, departmentId: null, installationId: peer } : null;
+  }
+  if (args.kind !== 'receipt') {
+    entries.set(CHANGES_ENTRY, json(changes));
+    const folder = attachmentFolder(core);
+    for (const sha of attachmentHashes(changes)) {
+      const file = path.join(folder, sha);
+      if (fs.existsSync(file)) entries.set(attachmentEntry(sha), fs.readFileSync(file));
+    }
+  }
+  const manifest = baseManifest(core, args.kind, {
+    recipient,
+    period: args.period,
+    receiptFor,
+    hlcRange: changes.length > 0 ? { from: changes[0]!.hlc, to: changes[changes.length - 1]!.hlc } : null,
+    counts: { changes: changes.length, attachments: [...entries.keys()].filter((n) => n.startsWith('attachments/')).length },
+  });
+  const bytes = sign(core, manifest, entries);
+  const base = fileBase(args.kind, core, args.departmentId, args.period);
+  const parts = args.splitMb ? splitPackage(bytes, Math.floor(args.splitMb * 1024 * 1024)) : [bytes];
+  const files = parts.map((part, i) => ({ fileName: parts.length > 1 ? `${base}.part${i + 1}of${parts.length}${PACKAGE_EXTENSION}` : `${base}${PACKAGE_EXTENSION}`, contentBase64: Buffer.from(part).toString('base64') }));
+  const summary = `${packageKindLabels[args.kind]}数据包：${changes.length} 条修改${manifest.counts.attachments ? `、${manifest.counts.attachments} 份佐证材料` : ''}${parts.length > 1 ? `，分为 ${parts.length} 个文件` : ''}`;
+  recordPackage(core, manifest.packageId, 'out', args.kind, recipient?.installationId ?? null, null, files[0]!.fileName, summary);
+  return { packageId: manifest.packageId, files, changes: changes.length, summary };
+}
+
+// —— import ——
+
+interface Opened {
+  readonly pkg: ReadPackage;
+  readonly trust: 'known' | 'new';
+}
+
+function open(core: Core, files: readonly FileContent[]): Opened {
+  const buffers = files.map((f) => new Uint8Array(Buffer.from(f.contentBase64, 'base64')));
+  const bytes = buffers.length > 1 || (buffers[0] && isPart(buffers[0])) ? joinParts(buffers) : buffers[0]!;
+  const pkg = readPackage(bytes);
+  const { manifest } = pkg;
+  if (manifest.schemaVersion > latestSchemaVersion()) throw new AppError('DATABASE_NEWER', '该数据包由更新版本的目标台账导出，请先升级本软件再导入。');
+  const me = core.requireIdentity();
+  if (manifest.origin.installationId === me.installationId) throw new AppError('INVALID_ARGUMENT', '这是本机导出的数据包，无需导入。');
+  const known = core.db.prepare('SELECT public_key, fingerprint FROM trusted_keys WHERE installation_id = ?').get(manifest.origin.installationId) as
+    | { public_key: string; fingerprint: string }
+    | undefined;
+  if (known && known.public_key !== pkg.publicKeyPem) {
+    throw new AppError(
+      'FORBIDDEN',
+      `警告：该数据包自称来自已信任的电脑（${manifest.origin.officeName}${manifest.origin.departmentName ? ` ${manifest.origin.departmentName}` : ''}，识别码 ${known.fingerprint}），但签名用的是另一把密钥（识别码 ${pkg.fingerprint}）。它可能是伪造的，也可能是对方重装了软件。已拒绝导入，请电话与对方核对识别码。`,
+    );
+  }
+  return { pkg, trust: known ? 'known' : 'new' };
+}
+
+function changesIn(pkg: ReadPackage): unknown[] {
+  const entry = pkg.entries.get(CHANGES_ENTRY);
+  if (!entry) return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(entry));
+  } catch {
+    throw new AppError('INVALID_ARGUMENT', '数据包内容有误：修改记录无法读取。数据包可能已损坏，未导入任何内容，请让对方重新导出。');
+  }
+  if (!Array.isArray(parsed)) throw new AppError('INVALID_ARGUMENT', '数据包内容有误：修改记录格式不正确。未导入任何内容，请让对方重新导出。');
+  if (parsed.length !== pkg.manifest.counts.changes) throw new AppError('INVALID_ARGUMENT', '数据包内容有误：修改记录数量与清单不符。未导入任何内容，请让对方重新导出。');
+  return parsed;
+}
+
+function receiptIn(pkg: ReadPackage): { packageId: string; hlcs: string[] } {
+  const entry = pkg.entries.get(RECEIPT_ENTRY);
+  try {
+    const parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(entry)) as { packageId?: unknown; hlcs?: unknown };
+    if (typeof parsed.packageId === 'string' && Array.isArray(parsed.hlcs) && parsed.hlcs.every((h) => typeof h === 'string' && h.length < 200)) {
+      return { packageId: parsed.packageId, hlcs: parsed.hlcs as string[] };
+    }
+  } catch {
+    // fall through
+  }
+  throw new AppError('INVALID_ARGUMENT', '回执内容有误，无法读取。请让对方重新出具回执。');
+}
+
+function toPreview(pkg: ReadPackage, trust: 'known' | 'new', summary: MergeSummary | null, receipt: { hlcs: string[] } | null): ImportPreview {
+  const m = pkg.manifest;
+  const tables = summary
+    ? (Object.keys(replicatedTables) as ReplicatedTable[])
+        .filter((t) => summary.tables[t])
+        .map((t) => ({ table: t, label: tableLabels[t], ...summary.tables[t]! }))
+    : [];
+  const total = summary?.changes.total ?? receipt?.hlcs.length ?? 0;
+  const fresh = summary?.changes.new ?? 0;
+  const nothingNew = summary !== null && fresh === 0;
+  const from = `${m.origin.officeName}${m.origin.departmentName ? ` ${m.origin.departmentName}` : ''}`;
+  const headline = receipt
+    ? `来自${from}的回执：对方已收到 ${receipt.hlcs.length} 条修改，下次发给对方的数据包将只包含新的内容。`
+    : nothingNew
+      ? `已导入，无新变化（来自${from}的${packageKindLabels[m.kind]}数据包，${total} 条修改本机都已有）。`
+      : `来自${from}的${packageKindLabels[m.kind]}数据包：${total} 条修改，其中 ${fresh} 条是新的${summary && summary.conflicts > 0 ? `，${summary.conflicts} 处冲突需要核对` : ''}。`;
+  return {
+    packageId: m.packageId,
+    kind: m.kind,
+    origin: { installationId: m.origin.installationId, officeName: m.origin.officeName, departmentName: m.origin.departmentName, fingerprint: pkg.fingerprint, trust },
+    createdAt: m.createdAt,
+    period: m.period,
+    changes: { total, new: fresh, ignored: summary?.changes.ignored ?? 0 },
+    tables,
+    conflicts: summary?.conflicts ?? 0,
+    nothingNew,
+    headline,
+  };
+}
+
+export function previewPackage(core: Core, files: readonly FileContent[]): ImportPreview {
+  const { pkg, trust } = open(core, files);
+  if (pkg.manifest.kind === 'receipt') return toPreview(pkg, trust, null, receiptIn(pkg));
+  const summary = mergeChanges(core, changesIn(pkg), { packageId: pkg.manifest.packageId, dryRun: true, maxAheadMs: maxAheadMs(core) });
+  return toPreview(pkg, trust, summary, null);
+}
+
+export async function importPackage(core: Core, args: ParsedArgs<'sync.import'>): Promise<CallResult<'sync.import'>> {
+  const { pkg, trust } = open(core, args.files);
+  const m = pkg.manifest;
+  if (trust === 'new' && args.trustFingerprint !== pkg.fingerprint) {
+    throw new AppError(
+      'FORBIDDEN',
+      `这是第一次收到这台电脑（${m.origin.officeName}${m.origin.departmentName ? ` ${m.origin.departmentName}` : ''}）的数据包。请电话与对方核对识别码 ${pkg.fingerprint}，确认后再导入。`,
+    );
+  }
+  const receipt = m.kind === 'receipt' ? receiptIn(pkg) : null;
+  const changes = receipt ? [] : changesIn(pkg);
+  await backupBefore(core, 'sync-import');
+  const peer = m.origin.installationId;
+  const from = `${m.origin.officeName}${m.origin.departmentName ? ` ${m.origin.departmentName}` : ''}`;
+  let summary: MergeSummary | null = null;
+  core.db.transaction(() => {
+    if (trust === 'new') {
+      core.db
+        .prepare('INSERT INTO trusted_keys (installation_id, public_key, fingerprint, office_id, office_name, department_name, trusted_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(peer, pkg.publicKeyPem, pkg.fingerprint, m.origin.officeId, m.origin.officeName, m.origin.departmentName, stamp(core));
+    }
+    const ack = core.db.prepare('INSERT OR IGNORE INTO peer_acks (peer_id, hlc) VALUES (?, ?)');
+    if (receipt) {
+      for (const hlc of receipt.hlcs) ack.run(peer, hlc);
+    } else {
+      for (const [name, bytes] of pkg.entries) if (name.startsWith('attachments/')) storeBytes(core, Buffer.from(bytes));
+      summary = mergeChanges(core, changes, { packageId: m.packageId, maxAheadMs: maxAheadMs(core) });
+      // The sender holds everything it sent.
+      for (const hlc of summary.hlcs) ack.run(peer, hlc);
+    }
+    const preview = toPreview(pkg, trust, summary, receipt);
+    recordPackage(core, m.packageId, 'in', m.kind, peer, from, args.files[0]?.fileName ?? null, preview.headline);
+  })();
+  const preview = toPreview(pkg, trust, summary, receipt);
+  if (summary && (summary as MergeSummary).changes.new > 0) core.emit({ type: 'changed', tables: Object.keys((summary as MergeSummary).tables) });
+  let receiptFile: CallResult<'sync.import'>['receipt'] = null;
+  if (!receipt) {
+    const hlcs = (summary as MergeSummary | null)?.hlcs ?? [];
+    const manifest = baseManifest(core, 'receipt', { receiptFor: m.packageId, recipient: { officeId: m.origin.officeId, departmentId: m.origin.departmentId, installationId: peer } });
+    const bytes = sign(core, manifest, new Map([[RECEIPT_ENTRY, json({ packageId: m.packageId, hlcs })]]));
+    receiptFile = { fileName: `${fileBase('receipt', core, null, null)}${PACKAGE_EXTENSION}`, contentBase64: Buffer.from(bytes).toString('base64') };
+  }
+  return { preview, receipt: receiptFile };
+}
+
