@@ -1,4 +1,4 @@
-import { createHash, createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import {
   MANIFEST_ENTRY,
   PACKAGE_FORMAT,
@@ -9,7 +9,7 @@ import {
 import { fingerprint } from '../core/identity';
 import { partInfo } from './parts';
 import { PackageError, quoteName } from './sync-error';
-import { rawPublicKey, signZip, TRAILER_BYTES, unsignedZip, verifySigned } from './trailer';
+import { pemFromRaw, rawFromPem, signingKey, signZip, TRAILER_BYTES, unsignedZip, verifySigned } from './trailer';
 import { formatBytes, isSafeEntryName, MAX_ZIP_ENTRIES, readZip, zipEntries, type ZipLimits } from './zip';
 
 /*
@@ -78,7 +78,7 @@ export function writePackage(input: PackageInput, keys: PackageKeys, limits: Par
   const parsed = manifestSchema.safeParse(manifest);
   if (!parsed.success) throw cannotWrite(`清单字段 ${issuePath(parsed.error.issues[0]?.path)} 不符合要求`);
 
-  const signer = createPublicKey(createPrivateKey(keys.privateKeyPem));
+  const signer = signingKey(keys.privateKeyPem).raw;
   if (!sameKey(signer, keys.publicKeyPem) || !sameKey(signer, manifest.origin.publicKey)) throw cannotWrite('本机密钥与清单中的公钥不一致');
 
   const zip = zipEntries([
@@ -114,7 +114,7 @@ function readChecked(bytes: Uint8Array, limits: PackageLimits): ReadPackage {
   if (part) {
     throw new PackageError('parts', `这是分卷数据包中的一个分卷（第${part.index}部分，共${part.count}部分）。请同时选择全部分卷后再导入。`);
   }
-  const { zip, signerKey } = verifySigned(bytes);
+  const { zip, signer } = verifySigned(bytes);
   const files = readZip(zip, limits);
 
   const manifestBytes = files.get(MANIFEST_ENTRY);
@@ -131,13 +131,13 @@ function readChecked(bytes: Uint8Array, limits: PackageLimits): ReadPackage {
   if (!parsed.success) throw badManifest(`清单字段 ${issuePath(parsed.error.issues[0]?.path)} 不符合要求`);
   const manifest = parsed.data;
 
-  if (!sameKey(signerKey, manifest.origin.publicKey)) {
+  if (!sameKey(signer, manifest.origin.publicKey)) {
     throw new PackageError('signer', '数据包的签名者与清单中的来源单位公钥不一致，已拒绝导入。请让对方重新导出后再导入。');
   }
   files.delete(MANIFEST_ENTRY);
   checkEntries(manifest, files);
 
-  const publicKeyPem = signerKey.export({ type: 'spki', format: 'pem' }).toString();
+  const publicKeyPem = pemFromRaw(signer);
   return { manifest, entries: files, publicKeyPem, fingerprint: fingerprint(publicKeyPem) };
 }
 
@@ -174,12 +174,8 @@ function checkEntries(manifest: Manifest, files: Map<string, Uint8Array>): void 
   }
 }
 
-function sameKey(key: KeyObject, pem: string): boolean {
-  try {
-    return rawPublicKey(key).equals(rawPublicKey(createPublicKey(pem)));
-  } catch {
-    return false;
-  }
+function sameKey(raw: Buffer, pem: string): boolean {
+  return rawFromPem(pem)?.equals(raw) ?? false;
 }
 
 function issuePath(path: readonly PropertyKey[] | undefined): string {

@@ -47,8 +47,8 @@ export function isSafeEntryName(name: string): boolean {
 
 /**
  * Deterministic zip of the given entries in the given order (deflate level 6, fixed time).
- * No validation: tests use it to build malformed packages. Names must not be integer-like
- * (object key order), which isSafeEntryName guarantees.
+ * No validation, so tests can build malformed packages; fflate takes an object, so a name must
+ * not be integer-like (key order) or `__proto__`, which isSafeEntryName guarantees.
  */
 export function zipEntries(files: readonly (readonly [string, Uint8Array])[]): Uint8Array {
   const input: Zippable = {};

@@ -1,4 +1,5 @@
 import { createHash, generateKeyPairSync } from 'node:crypto';
+import fc from 'fast-check';
 import { expect } from 'vitest';
 import { AppError } from '../../electron/core/app-error';
 import { PackageError, type PackageStage } from '../../electron/sync/sync-error';
@@ -46,17 +47,11 @@ export function sampleManifest(keys: Keys): Omit<Manifest, 'entries'> {
   };
 }
 
-/** A deterministic attachment that does not compress, so the package keeps a realistic size. */
+/** A deterministic attachment that does not compress (a SHA-256 chain), like a scanned PDF. */
 export function sampleAttachment(length = 1200): Uint8Array {
-  const out = new Uint8Array(length);
-  let seed = 0x2545f491;
-  for (let i = 0; i < length; i++) {
-    seed ^= seed << 13;
-    seed ^= seed >>> 17;
-    seed ^= seed << 5;
-    out[i] = seed & 0xff;
-  }
-  return out;
+  const blocks: Buffer[] = [];
+  for (let i = 0; blocks.length * 32 < length; i++) blocks.push(createHash('sha256').update(`附件${i}`).digest());
+  return new Uint8Array(Buffer.concat(blocks).subarray(0, length));
 }
 
 export function sampleEntries(): Map<string, Uint8Array> {
@@ -96,4 +91,36 @@ export function expectStage(fn: () => unknown, stage: PackageStage, message?: Re
   expect(error.stage, error.message).toBe(stage);
   if (message !== undefined) expect(error.message).toMatch(message);
   return error;
+}
+
+/** Byte-level mutations for fuzzing (also for the merge fuzz): bit flips, byte changes, insertions, deletions. */
+export type Op =
+  | { kind: 'flip'; at: number; bit: number }
+  | { kind: 'change'; at: number; xor: number }
+  | { kind: 'insert'; at: number; bytes: Uint8Array }
+  | { kind: 'delete'; at: number; length: number };
+
+const opArb: fc.Arbitrary<Op> = fc.oneof(
+  fc.record({ kind: fc.constant('flip' as const), at: fc.nat(), bit: fc.integer({ min: 0, max: 7 }) }),
+  fc.record({ kind: fc.constant('change' as const), at: fc.nat(), xor: fc.integer({ min: 1, max: 255 }) }),
+  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), bytes: fc.uint8Array({ minLength: 1, maxLength: 8 }) }),
+  fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 8 }) }),
+);
+export const mutationArb = fc.array(opArb, { minLength: 1, maxLength: 4 });
+
+export function mutate(bytes: Uint8Array, ops: readonly Op[]): Uint8Array {
+  let out = Buffer.from(bytes);
+  for (const op of ops) {
+    if (out.length === 0 && op.kind !== 'insert') continue;
+    if (op.kind === 'flip') out[op.at % out.length]! ^= 1 << op.bit;
+    else if (op.kind === 'change') out[op.at % out.length]! ^= op.xor;
+    else if (op.kind === 'insert') {
+      const at = op.at % (out.length + 1);
+      out = Buffer.concat([out.subarray(0, at), op.bytes, out.subarray(at)]);
+    } else {
+      const at = op.at % out.length;
+      out = Buffer.concat([out.subarray(0, at), out.subarray(at + op.length)]);
+    }
+  }
+  return out;
 }
