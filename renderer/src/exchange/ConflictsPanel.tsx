@@ -1,10 +1,10 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ConflictItem } from '../../../shared/api/sync';
 import { columnLabel, formatValue, type ValueContext } from '../history/labels';
 import { useLedger, useLedgerStore } from '../store/context';
 import { EmptyState } from '../ui/EmptyState';
 import { formatDateTime, splitList } from '../ui/format';
-import { conflictExplanation } from './labels';
+import { conflictExplanation, conflictHeading, isSeal, placeOf, type Authors } from './labels';
 
 /** A typed value in the shape the field holds: a number for numbers, a list for lists. */
 function typedValue(text: string, heads: ConflictItem['heads']): unknown {
@@ -24,7 +24,15 @@ function canType(item: ConflictItem): boolean {
   return item.heads.every((h) => h.value === null || typeof h.value === 'string' || typeof h.value === 'number' || (Array.isArray(h.value) && h.value.every((v) => typeof v === 'string')));
 }
 
-function ConflictCard({ item, context }: { item: ConflictItem; context: ValueContext }) {
+/** A head's value in words; for a delete or approval conflict, the seal or the edit it did not see. */
+function headText(item: ConflictItem, head: ConflictItem['heads'][number], context: ValueContext): string {
+  if (item.kind === 'field') return formatValue(item.table, item.column, head.value, context);
+  if (isSeal(item, head)) return item.kind === 'delete-edit' ? '删除' : '审核通过';
+  const value = typeof head.value === 'string' || typeof head.value === 'number' ? String(head.value) : formatValue(item.table, '', head.value, context);
+  return `修改为：${value}`;
+}
+
+function ConflictCard({ item, context, authors }: { item: ConflictItem; context: ValueContext; authors: Authors }) {
   const store = useLedgerStore();
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState('');
@@ -49,18 +57,20 @@ function ConflictCard({ item, context }: { item: ConflictItem; context: ValueCon
     if (!outcome.ok) setProblem(outcome.error.message);
   };
 
+  const heading = conflictHeading(item.title);
   const field = item.kind === 'field' ? columnLabel(item.table, item.column) : null;
   return (
-    <article className="card exchange-conflict" aria-label={item.title}>
+    <article className="card exchange-conflict" aria-label={heading}>
       <h3 className="exchange-conflict-title">
-        {item.title}
-        {field && !item.title.includes(field) ? <span className="card-count">{field}</span> : null}
+        {heading}
+        {field && !heading.includes(field) ? <span className="card-count">{field}</span> : null}
       </h3>
-      <p className="exchange-conflict-why">{conflictExplanation(item)}</p>
+      <p className="exchange-conflict-why">{conflictExplanation(item, authors)}</p>
       <div className="exchange-heads" style={{ gridTemplateColumns: `repeat(${Math.min(item.heads.length, 3)}, minmax(0, 1fr))` }}>
         {item.heads.map((head) => (
-          <section key={head.hlc} className="exchange-head" aria-label={`${head.officeName} ${head.actor}`}>
-            <p className="exchange-head-value">{formatValue(item.table, item.column, head.value, context)}</p>
+          <section key={head.hlc} className="exchange-head" aria-label={`${placeOf(head, authors)}的值`}>
+            <p className="exchange-head-place">{placeOf(head, authors)}</p>
+            <p className="exchange-head-value">{headText(item, head, context)}</p>
             <p className="exchange-head-who">
               {head.actor || '未署名'}（{head.officeName}）
             </p>
@@ -123,6 +133,14 @@ function ConflictCard({ item, context }: { item: ConflictItem; context: ValueCon
 export function ConflictsPanel() {
   const conflicts = useLedger((s) => s.conflicts);
   const departments = useLedger((s) => s.departments);
+  const ownInstallationId = useLedger((s) => s.status?.installation?.installationId ?? null);
+  const peers = useLedger((s) => s.trustedPeers);
+  const store = useLedgerStore();
+  // The peers name the department PCs behind each value.
+  useEffect(() => {
+    if (peers === null) void store.getState().loadExchangeRecords();
+  }, [peers, store]);
+  const authors: Authors = { ownInstallationId, peers: peers ?? [] };
   if (conflicts === null) {
     return (
       <p className="loading" role="status">
@@ -143,7 +161,7 @@ export function ConflictsPanel() {
         共{conflicts.length}处冲突。处理结果会随下一个数据包发给对方，各方最终一致；未处理前，台账暂时显示时间较晚的值。
       </p>
       {conflicts.map((item) => (
-        <ConflictCard key={`${item.table}/${item.rowId}/${item.column}`} item={item} context={{ departments, sections: null }} />
+        <ConflictCard key={`${item.table}/${item.rowId}/${item.column}`} item={item} context={{ departments, sections: null }} authors={authors} />
       ))}
     </div>
   );

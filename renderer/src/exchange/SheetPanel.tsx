@@ -156,13 +156,13 @@ function SheetImport() {
       ) : null}
       {result ? (
         <p className="exchange-headline" role="status">
-          已写入{result.written}项{result.skipped > 0 ? `，${result.skipped}项有错误未写入，请对方改正后重新发回` : ''}
+          已写入{result.written}行{result.skipped > 0 ? `，${result.skipped}行有错误未写入，请对方改正后重新发回` : ''}
         </p>
       ) : preview ? (
         <>
           <p className="exchange-headline">
-            {preview.departmentName} · {periodLabel(parsePeriod(preview.period))}：{preview.changes}项将写入
-            {preview.errors > 0 ? <span className="exchange-cell-error">，{preview.errors}处错误（有错误的行不会写入）</span> : null}
+            {preview.departmentName} · {periodLabel(parsePeriod(preview.period))}：{preview.changes}处修改将写入
+            {preview.errors > 0 ? <span className="exchange-cell-error">，{preview.errors}行有错误（有错误的行整行不导入）</span> : null}
           </p>
           <SheetRows preview={preview} />
           <div className="exchange-trust" role="group" aria-label="确认来源">

@@ -32,24 +32,54 @@ function recordNoun(table: string): string {
   return '记录';
 }
 
-/** Who wrote a head, for the explanation: the office, or the clerk when it has none. */
-const who = (head: ConflictItem['heads'][number] | undefined) => head?.officeName || head?.actor || '另一台电脑';
+type Head = ConflictItem['heads'][number];
 
-/** One sentence saying what happened, so the clerk knows what the two columns mean. */
-export function conflictExplanation(item: ConflictItem): string {
+/** Who wrote a change, for the explanation: this PC, a trusted department PC, or its office. */
+export interface Authors {
+  readonly ownInstallationId: string | null;
+  readonly peers: readonly { installationId: string; officeName: string | null; departmentName: string | null }[];
+}
+
+/** The installation id inside an HLC (`<wall ms>-<counter>-<installation id>`). */
+export function installationOf(hlc: string): string {
+  return hlc.split('-').slice(2).join('-');
+}
+
+/** 本机, 疾控科, or the office's name: where the change was made. */
+export function placeOf(head: Head, authors: Authors): string {
+  const installation = installationOf(head.hlc);
+  if (installation && installation === authors.ownInstallationId) return '本机';
+  const peer = authors.peers.find((p) => p.installationId === installation);
+  return peer?.departmentName ?? peer?.officeName ?? head.officeName ?? '另一台电脑';
+}
+
+/** The record's heading without the core's generic reason after the last ：. */
+export function conflictHeading(title: string): string {
+  const cut = title.lastIndexOf('：');
+  return cut > title.lastIndexOf('”') ? title.slice(0, cut) : title;
+}
+
+/** Whether this head is the seal itself (the delete or the approval) rather than an edit. */
+export function isSeal(item: ConflictItem, head: Head): boolean {
+  if (item.kind === 'delete-edit') return head.value === true;
+  if (item.kind === 'approval-edit') return head.value === 'approved';
+  return false;
+}
+
+/** One sentence saying what happened, so the clerk knows what the columns mean. */
+export function conflictExplanation(item: ConflictItem, authors: Authors): string {
   const noun = recordNoun(item.table);
+  const places = (heads: readonly Head[]) => [...new Set(heads.map((h) => placeOf(h, authors)))].join('和') || '另一台电脑';
+  const seals = item.heads.filter((h) => isSeal(item, h));
+  const edits = item.heads.filter((h) => !isSeal(item, h));
   if (item.kind === 'delete-edit') {
-    const deleter = item.heads.find((h) => h.value === true);
-    const editor = item.heads.find((h) => h !== deleter);
-    return `${who(deleter)}已删除该${noun}，而${editor ? who(editor) : '另一台电脑'}同时修改了它。保留删除，或恢复并保留修改。`;
+    return `${places(seals)}已删除该${noun}，而${places(edits)}同时修改了它。保留删除，或保留修改（恢复该${noun}）。`;
   }
   if (item.kind === 'approval-edit') {
-    const approver = item.heads.find((h) => h.value === 'approved') ?? item.heads[0];
-    const editor = item.heads.find((h) => h !== approver);
-    return `${who(approver)}已审核通过该${noun}，而${editor ? who(editor) : '填报科室'}在审核后又修改了它。请确认以哪一方为准。`;
+    return `${places(seals)}已审核通过该${noun}，而${places(edits)}在不知道已审核的情况下又修改了它。请确认以哪一方为准。`;
   }
-  const offices = [...new Set(item.heads.map((h) => who(h)))];
-  return offices.length > 1
-    ? `${offices.join('和')}分别修改了同一内容，改成了不同的值。请保留其中一个，或填写新值。`
+  const where = [...new Set(item.heads.map((h) => placeOf(h, authors)))];
+  return where.length > 1
+    ? `${where.join('和')}分别修改了同一内容，改成了不同的值。请保留其中一个，或填写新值。`
     : '同一内容在两台电脑上被改成了不同的值。请保留其中一个，或填写新值。';
 }
