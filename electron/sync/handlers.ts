@@ -1,9 +1,10 @@
 import type { HandlerMap } from '../core/handler';
 import { listConflicts, resolveConflict, syncHistory, syncPeers } from './queue';
-import { exportPackage, importPackage, previewPackage } from './service';
+import { exportPackage, importPackage, previewPackage, verifyPackage } from './service';
 
-export const syncHandlers: HandlerMap<'sync.export' | 'sync.preview' | 'sync.import' | 'sync.conflicts' | 'sync.resolve' | 'sync.history' | 'sync.peers'> = {
+export const syncHandlers: HandlerMap<'sync.export' | 'sync.verify' | 'sync.preview' | 'sync.import' | 'sync.conflicts' | 'sync.resolve' | 'sync.history' | 'sync.peers'> = {
   'sync.export': ({ core }, args) => exportPackage(core, args),
+  'sync.verify': (_context, args) => verifyPackage(args.files),
   'sync.preview': ({ core }, args) => previewPackage(core, args.files),
   'sync.import': ({ core }, args) => importPackage(core, args),
   'sync.conflicts': ({ core }) => listConflicts(core),

@@ -235,6 +235,24 @@ function toPreview(pkg: ReadPackage, trust: 'known' | 'new', summary: MergeSumma
   };
 }
 
+export function verifyPackage(files: readonly FileContent[]): CallResult<'sync.verify'> {
+  const buffers = files.map((f) => new Uint8Array(Buffer.from(f.contentBase64, 'base64')));
+  const bytes = buffers.length > 1 || (buffers[0] && isPart(buffers[0])) ? joinParts(buffers) : buffers[0]!;
+  const { manifest: m, fingerprint } = readPackage(bytes);
+  return {
+    packageId: m.packageId,
+    kind: m.kind,
+    officeName: m.origin.officeName,
+    departmentName: m.origin.departmentName,
+    installationId: m.origin.installationId,
+    fingerprint,
+    createdAt: m.createdAt,
+    changes: m.counts.changes,
+    attachments: m.counts.attachments,
+    schemaVersion: m.schemaVersion,
+  };
+}
+
 export function previewPackage(core: Core, files: readonly FileContent[]): ImportPreview {
   const { pkg, trust } = open(core, files);
   if (pkg.manifest.kind === 'receipt') return toPreview(pkg, trust, null, receiptIn(pkg));

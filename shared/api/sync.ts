@@ -80,6 +80,23 @@ export const syncApi = {
     errors: ['INVALID_ARGUMENT', 'NOT_FOUND'],
     longJob: true,
   }),
+  'sync.verify': defineCall({
+    summary: '验证数据包的签名和完整性，显示签名者识别码（不读写数据库）',
+    args: z.object({ files: z.array(fileContent).min(1).max(200) }).strict(),
+    result: z.object({
+      packageId: uuid,
+      kind: z.enum(packageKinds),
+      officeName: z.string(),
+      departmentName: z.string().nullable(),
+      installationId: uuid,
+      fingerprint: z.string(),
+      createdAt: z.string(),
+      changes: z.number(),
+      attachments: z.number(),
+      schemaVersion: z.number(),
+    }),
+    errors: ['INVALID_ARGUMENT'],
+  }),
   'sync.preview': defineCall({
     summary: '核对数据包：验证签名和内容，预览将新增、更新、冲突的内容（不写入）',
     args: z.object({ files: z.array(fileContent).min(1).max(200) }).strict(),

@@ -84,6 +84,7 @@ const validArgs: Partial<Record<CallName, unknown>> = {
   'catalog.deleteMetric': { id },
   'catalog.decide': { indicatorId: id, metricId: id, same: true },
   'sync.export': { kind: 'assignment', departmentId: id, period: '2025-Q1', splitMb: 10 },
+  'sync.verify': { files: [{ fileName: '下发.tlpkg', contentBase64: 'AAAA' }] },
   'sync.preview': { files: [{ fileName: '下发.tlpkg', contentBase64: 'AAAA' }] },
   'sync.import': { files: [{ fileName: '下发.tlpkg', contentBase64: 'AAAA' }], trustFingerprint: 'ABCD-EFGH' },
   'sync.conflicts': {},
