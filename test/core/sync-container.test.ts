@@ -151,6 +151,10 @@ describe('sync package container', () => {
 
   it('refuses a package whose manifest names another key than the one that signed it', () => {
     expectStage(() => readPackage(resignPackage(pkg, otherKeys)), 'signer', /签名者与清单中的来源单位公钥不一致/);
+    expectStage(() => readPackage(forge(withManifest((m) => (m.origin.publicKey = 'not a key')), entryList())), 'signer');
+    // The same key written with Windows line endings is still the same key.
+    const crlf = readPackage(forge(withManifest((m) => (m.origin.publicKey = keys.publicKeyPem.replaceAll('\n', '\r\n'))), entryList()));
+    expect(crlf.publicKeyPem).toBe(keys.publicKeyPem);
   });
 
   it('refuses entries that are missing, unlisted, changed or misnamed', () => {
