@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ConflictItem } from '../../../shared/api/sync';
-import { columnLabel, formatValue, type ValueContext } from '../history/labels';
+import { formatValue, type ValueContext } from '../history/labels';
 import { useLedger, useLedgerStore } from '../store/context';
 import { EmptyState } from '../ui/EmptyState';
 import { formatDateTime, splitList } from '../ui/format';
@@ -58,13 +58,9 @@ function ConflictCard({ item, context, authors }: { item: ConflictItem; context:
   };
 
   const heading = conflictHeading(item.title);
-  const field = item.kind === 'field' ? columnLabel(item.table, item.column) : null;
   return (
     <article className="card exchange-conflict" aria-label={heading}>
-      <h3 className="exchange-conflict-title">
-        {heading}
-        {field && !heading.includes(field) ? <span className="card-count">{field}</span> : null}
-      </h3>
+      <h3 className="exchange-conflict-title">{heading}</h3>
       <p className="exchange-conflict-why">{conflictExplanation(item, authors)}</p>
       <div className="exchange-heads" style={{ gridTemplateColumns: `repeat(${Math.min(item.heads.length, 3)}, minmax(0, 1fr))` }}>
         {item.heads.map((head) => (

@@ -49,7 +49,8 @@ function SenderCard({ preview }: { preview: ImportPreview }) {
 
 /** Per table: what importing would add, change, leave, or put in the conflict queue. */
 function TableSummary({ preview }: { preview: ImportPreview }) {
-  const tables = preview.tables.filter((t) => t.new + t.updated + t.unchanged + t.conflicts + t.ignored > 0);
+  // The sending PC itself is shown above with its code; its row would only repeat it as an id.
+  const tables = preview.tables.filter((t) => t.table !== 'installations' && t.new + t.updated + t.unchanged + t.conflicts + t.ignored > 0);
   if (tables.length === 0) return null;
   return (
     <table className="table exchange-tables" aria-label="各类内容的变化">

@@ -45,7 +45,7 @@ export function RecordsPanel() {
                   <td>
                     <span className={`exchange-direction exchange-direction-${r.direction}`}>{r.direction === 'in' ? '收到' : '发出'}</span>
                   </td>
-                  <td>{kindLabel(r.kind)}</td>
+                  <td className="nowrap">{kindLabel(r.kind)}</td>
                   <td>{r.peerName ?? '—'}</td>
                   <td className="exchange-file-name">{r.fileName ?? '—'}</td>
                   <td>{r.summary}</td>
