@@ -1,4 +1,5 @@
 import { formatFigure, meetsGoal, type BenchFigure } from './format';
+import { benchMergeVsRaw } from './merge-vs-raw';
 import { benchMutationVsRaw } from './mutation-vs-raw';
 import { benchParseScaling } from './parse-scaling';
 import { benchQueryScaling } from './query-scaling';
@@ -13,6 +14,7 @@ import { benchStart } from './start-vs-blank';
  */
 const benches: Record<string, () => Promise<BenchFigure[]>> = {
   'mutation-vs-raw': benchMutationVsRaw,
+  'merge-vs-raw': benchMergeVsRaw,
   'parse-scaling': benchParseScaling,
   'query-scaling': () => benchQueryScaling(),
   'render-ledger': () => benchRenderLedger(),
