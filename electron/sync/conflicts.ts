@@ -1,7 +1,7 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import { replicatedTables, type ReplicatedTable } from '../../shared/schema/tables';
 import { sealKind, sealedColumns } from '../../shared/sync/seal';
-import { FieldStates } from './field-state';
+import { FieldStates, type FieldState } from './field-state';
 
 /*
  * The conflict queue: fields whose heads disagree, and sealed records (deleted, approved) with
@@ -13,18 +13,27 @@ export type ConflictKind = 'field' | 'delete-edit' | 'approval-edit';
 
 export class ConflictQueue {
   private readonly fields: FieldStates;
+  private readonly remove: Statement;
+  private readonly insert: Statement;
 
   constructor(private readonly db: Database) {
     this.fields = new FieldStates(db);
+    this.remove = db.prepare('DELETE FROM conflicts WHERE tbl = ? AND row_id = ?');
+    this.insert = db.prepare('INSERT OR REPLACE INTO conflicts (tbl, row_id, col, kind, found_at) VALUES (?, ?, ?, ?, ?)');
   }
 
-  /** Recompute the row's entries in the queue. */
-  refresh(table: ReplicatedTable, rowId: string, at: string): void {
-    this.db.prepare('DELETE FROM conflicts WHERE tbl = ? AND row_id = ?').run(table, rowId);
-    const columns = [...Object.keys(replicatedTables[table].columns), 'deleted'];
-    const insert = this.db.prepare('INSERT OR REPLACE INTO conflicts (tbl, row_id, col, kind, found_at) VALUES (?, ?, ?, ?, ?)');
-    const states = new Map(columns.map((column) => [column, this.fields.of(table, rowId, column)]));
-    for (const [column, state] of states) if (state.conflict) insert.run(table, rowId, column, 'field', at);
+
+  /** Recompute the row's entries in the queue; returns how many it has. */
+  refresh(table: ReplicatedTable, rowId: string, at: string, known?: ReadonlyMap<string, FieldState>): number {
+    this.remove.run(table, rowId);
+    const states = known ?? this.fields.ofRow(table, rowId);
+    const insert = this.insert;
+    let count = 0;
+    for (const [column, state] of states) {
+      if (!state.conflict) continue;
+      insert.run(table, rowId, column, 'field', at);
+      count++;
+    }
     for (const sealColumn of ['deleted', 'workflow_state']) {
       const winner = states.get(sealColumn)?.winner;
       if (!winner) continue;
@@ -32,8 +41,12 @@ export class ConflictQueue {
       if (!kind) continue;
       const seen = new Set(JSON.parse(winner.supersedes) as string[]);
       const unseen = sealedColumns(kind, Object.keys(replicatedTables[table].columns)).some((column) => (states.get(column)?.heads ?? []).some((head) => !seen.has(head.hlc)));
-      if (unseen && !states.get(sealColumn)!.conflict) insert.run(table, rowId, sealColumn, kind === 'delete' ? 'delete-edit' : 'approval-edit', at);
+      if (unseen && !states.get(sealColumn)!.conflict) {
+        insert.run(table, rowId, sealColumn, kind === 'delete' ? 'delete-edit' : 'approval-edit', at);
+        count++;
+      }
     }
+    return count;
   }
 
   /** After a local write: rows already in the queue may have been resolved by it. */

@@ -24,18 +24,10 @@ export interface FieldState {
   readonly conflict: boolean;
 }
 
-export class FieldStates {
-  private readonly statement: Statement;
-
-  constructor(db: Database) {
-    this.statement = db.prepare(
-      'SELECT hlc, value, supersedes, actor, origin_office_id, origin_installation_id FROM change_log WHERE tbl = ? AND row_id = ? AND col = ? ORDER BY hlc',
-    );
-  }
-
-  of(table: string, rowId: string, column: string): FieldState {
-    const changes = this.statement.all(table, rowId, column) as Head[];
-    if (changes.length === 0) return { heads: [], winner: null, conflict: false };
+/** The state of one field from its changes (any order). */
+export function fieldState(unordered: readonly Head[]): FieldState {
+    if (unordered.length === 0) return { heads: [], winner: null, conflict: false };
+    const changes = [...unordered].sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
     const superseded = new Set<string>();
     for (const change of changes) for (const hlc of JSON.parse(change.supersedes) as string[]) superseded.add(hlc);
     const heads = changes.filter((c) => !superseded.has(c.hlc));
@@ -43,5 +35,31 @@ export class FieldStates {
     const live = heads.length > 0 ? heads : changes;
     const winner = live[live.length - 1]!;
     return { heads: live, winner, conflict: new Set(live.map((h) => h.value)).size > 1 };
+}
+
+export class FieldStates {
+  private readonly field: Statement;
+  private readonly row: Statement;
+
+  constructor(db: Database) {
+    this.field = db.prepare(
+      'SELECT hlc, value, supersedes, actor, origin_office_id, origin_installation_id FROM change_log WHERE tbl = ? AND row_id = ? AND col = ? ORDER BY hlc',
+    );
+    this.row = db.prepare('SELECT col, hlc, value, supersedes, actor, origin_office_id, origin_installation_id FROM change_log WHERE tbl = ? AND row_id = ?');
+  }
+
+  of(table: string, rowId: string, column: string): FieldState {
+    return fieldState(this.field.all(table, rowId, column) as Head[]);
+  }
+
+  /** Every field of a record in one read, by column. */
+  ofRow(table: string, rowId: string): Map<string, FieldState> {
+    const byColumn = new Map<string, Head[]>();
+    for (const change of this.row.all(table, rowId) as (Head & { col: string })[]) {
+      let list = byColumn.get(change.col);
+      if (!list) byColumn.set(change.col, (list = []));
+      list.push(change);
+    }
+    return new Map([...byColumn].map(([column, changes]) => [column, fieldState(changes)]));
   }
 }

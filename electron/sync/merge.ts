@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import { parseHlc } from '../../shared/domain/hlc';
 import { columnType, type ReplicatedTable } from '../../shared/schema/tables';
 import type { Core } from '../core/core';
@@ -5,7 +6,7 @@ import { AppError } from '../core/app-error';
 import { toSql } from '../core/mutation';
 import { checkChange, sameChange, type ChangeRecord } from './changes';
 import { ConflictQueue } from './conflicts';
-import { FieldStates } from './field-state';
+import { fieldState, FieldStates, type Head } from './field-state';
 
 /*
  * Merging received field changes, in one transaction: every record is checked first; a change
@@ -89,6 +90,8 @@ export function mergeChanges(core: Core, raw: readonly unknown[], options: Merge
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const touched = new Map<ReplicatedTable, Map<string, Set<string>>>();
+    /** This package's new changes by record and field: a record new here is decided from them alone. */
+    const arrived = new Map<string, Map<string, Head[]>>();
     let newest: string | null = null;
     const seenInPackage = new Map<string, ChangeRecord>();
     for (const change of changes) {
@@ -111,37 +114,51 @@ export function mergeChanges(core: Core, raw: readonly unknown[], options: Merge
       let columns = rows.get(change.row_id);
       if (!columns) rows.set(change.row_id, (columns = new Set()));
       columns.add(change.col);
+      const key = `${table}\u0000${change.row_id}`;
+      let byColumn = arrived.get(key);
+      if (!byColumn) arrived.set(key, (byColumn = new Map()));
+      let heads = byColumn.get(change.col);
+      if (!heads) byColumn.set(change.col, (heads = []));
+      heads.push(change);
       if (newest === null || change.hlc > newest) newest = change.hlc;
     }
 
     const fields = new FieldStates(core.db);
     const queue = new ConflictQueue(core.db);
+    const statements = new Map<string, Statement>();
+    const cached = (sql: string) => {
+      let statement = statements.get(sql);
+      if (!statement) statements.set(sql, (statement = core.db.prepare(sql)));
+      return statement;
+    };
     for (const [table, rows] of touched) {
       const tableCounts = counts(table);
-      const read = core.db.prepare(`SELECT * FROM ${table} WHERE id = ?`);
+      const read = cached(`SELECT * FROM ${table} WHERE id = ?`);
       for (const [rowId, columns] of rows) {
         const before = read.get(rowId) as Record<string, unknown> | undefined;
-        if (!before) core.db.prepare(`INSERT INTO ${table} (id) VALUES (?)`).run(rowId);
+        if (!before) cached(`INSERT INTO ${table} (id) VALUES (?)`).run(rowId);
+        // One read of the record's changes decides every field and its place in the conflict queue;
+        // a record that did not exist has no changes but this package's.
+        const states = before ? fields.ofRow(table, rowId) : new Map([...arrived.get(`${table}\u0000${rowId}`)!].map(([column, heads]) => [column, fieldState(heads)]));
         let changed = false;
         for (const column of columns) {
-          const state = fields.of(table, rowId, column);
-          const next = toSql(columnType(table, column)!, JSON.parse(state.winner!.value));
+          const next = toSql(columnType(table, column)!, JSON.parse(states.get(column)!.winner!.value));
           const current = before ? before[column] : null;
           if (!before || !(current === next || (current == null && next == null))) {
-            core.db.prepare(`UPDATE ${table} SET ${column} = ? WHERE id = ?`).run(next, rowId);
+            cached(`UPDATE ${table} SET ${column} = ? WHERE id = ?`).run(next, rowId);
             changed = true;
           }
         }
-        queue.refresh(table, rowId, at);
-        const inConflict = core.db.prepare('SELECT COUNT(*) FROM conflicts WHERE tbl = ? AND row_id = ?').pluck().get(table, rowId) as number;
+        const inConflict = queue.refresh(table, rowId, at, states);
         const category = !before ? 'new' : changed ? 'updated' : 'unchanged';
         tableCounts[category]++;
         if (inConflict > 0) {
           tableCounts.conflicts++;
           summary.conflicts++;
         }
-        const example = inConflict > 0 ? `有冲突：${label(core, table, rowId)}` : category === 'new' ? `新增：${label(core, table, rowId)}` : category === 'updated' ? `更新：${label(core, table, rowId)}` : null;
-        if (example && tableCounts.examples.length < 3) tableCounts.examples.push(example);
+        if (tableCounts.examples.length < 3 && (inConflict > 0 || category !== 'unchanged')) {
+          tableCounts.examples.push(`${inConflict > 0 ? '有冲突' : category === 'new' ? '新增' : '更新'}：${label(core, table, rowId)}`);
+        }
       }
     }
     const derived = new Map([...touched].map(([table, rows]) => [table as string, new Set(rows.keys())]));
