@@ -5,8 +5,8 @@ import { exportPackage, importPackage, previewPackage, verifyPackage } from './s
 export const syncHandlers: HandlerMap<'sync.export' | 'sync.verify' | 'sync.preview' | 'sync.import' | 'sync.conflicts' | 'sync.resolve' | 'sync.history' | 'sync.peers'> = {
   'sync.export': ({ core }, args) => exportPackage(core, args),
   'sync.verify': (_context, args) => verifyPackage(args.files),
-  'sync.preview': ({ core }, args) => previewPackage(core, args.files),
-  'sync.import': ({ core }, args) => importPackage(core, args),
+  'sync.preview': ({ core, progress }, args) => previewPackage(core, args.files, progress),
+  'sync.import': ({ core, progress }, args) => importPackage(core, args, progress),
   'sync.conflicts': ({ core }) => listConflicts(core),
   'sync.resolve': ({ core }, args) => resolveConflict(core, args),
   'sync.history': ({ core }) => syncHistory(core),

@@ -41,7 +41,11 @@ export interface MergeOptions {
   readonly dryRun?: boolean;
   /** Refuse changes stamped further ahead of this PC's clock (ms). */
   readonly maxAheadMs: number;
+  /** Progress for a long package: records written so far of all touched records. */
+  readonly onProgress?: (done: number, total: number) => void;
 }
+
+const PROGRESS_EVERY = 2000;
 
 class Rollback extends Error {}
 
@@ -131,6 +135,9 @@ export function mergeChanges(core: Core, raw: readonly unknown[], options: Merge
       if (!statement) statements.set(sql, (statement = core.db.prepare(sql)));
       return statement;
     };
+    const totalRows = [...touched.values()].reduce((sum, rows) => sum + rows.size, 0);
+    let doneRows = 0;
+    options.onProgress?.(0, totalRows);
     for (const [table, rows] of touched) {
       const tableCounts = counts(table);
       const read = cached(`SELECT * FROM ${table} WHERE id = ?`);
@@ -156,11 +163,13 @@ export function mergeChanges(core: Core, raw: readonly unknown[], options: Merge
           tableCounts.conflicts++;
           summary.conflicts++;
         }
+        if (++doneRows % PROGRESS_EVERY === 0) options.onProgress?.(doneRows, totalRows);
         if (tableCounts.examples.length < 3 && (inConflict > 0 || category !== 'unchanged')) {
           tableCounts.examples.push(`${inConflict > 0 ? '有冲突' : category === 'new' ? '新增' : '更新'}：${label(core, table, rowId)}`);
         }
       }
     }
+    options.onProgress?.(totalRows, totalRows);
     const derived = new Map([...touched].map(([table, rows]) => [table as string, new Set(rows.keys())]));
     core.updateDerived(derived);
     if (newest && !options.dryRun) {

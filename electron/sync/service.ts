@@ -253,14 +253,22 @@ export function verifyPackage(files: readonly FileContent[]): CallResult<'sync.v
   };
 }
 
-export function previewPackage(core: Core, files: readonly FileContent[]): ImportPreview {
+/** Reports how far a long job has come (the worker forwards it to the window's progress bar). */
+export type Progress = (label: string, done: number, total: number) => void;
+
+export function previewPackage(core: Core, files: readonly FileContent[], progress: Progress = () => {}): ImportPreview {
   const { pkg, trust } = open(core, files);
   if (pkg.manifest.kind === 'receipt') return toPreview(pkg, trust, null, receiptIn(pkg));
-  const summary = mergeChanges(core, changesIn(pkg), { packageId: pkg.manifest.packageId, dryRun: true, maxAheadMs: maxAheadMs(core) });
+  const summary = mergeChanges(core, changesIn(pkg), {
+    packageId: pkg.manifest.packageId,
+    dryRun: true,
+    maxAheadMs: maxAheadMs(core),
+    onProgress: (done, total) => progress('正在核对数据包', done, total),
+  });
   return toPreview(pkg, trust, summary, null);
 }
 
-export async function importPackage(core: Core, args: ParsedArgs<'sync.import'>): Promise<CallResult<'sync.import'>> {
+export async function importPackage(core: Core, args: ParsedArgs<'sync.import'>, progress: Progress = () => {}): Promise<CallResult<'sync.import'>> {
   const { pkg, trust } = open(core, args.files);
   const m = pkg.manifest;
   if (trust === 'new' && args.trustFingerprint !== pkg.fingerprint) {
@@ -286,7 +294,7 @@ export async function importPackage(core: Core, args: ParsedArgs<'sync.import'>)
       for (const hlc of receipt.hlcs) ack.run(peer, hlc);
     } else {
       for (const [name, bytes] of pkg.entries) if (name.startsWith('attachments/')) storeBytes(core, Buffer.from(bytes));
-      summary = mergeChanges(core, changes, { packageId: m.packageId, maxAheadMs: maxAheadMs(core) });
+      summary = mergeChanges(core, changes, { packageId: m.packageId, maxAheadMs: maxAheadMs(core), onProgress: (done, total) => progress('正在导入数据包', done, total) });
       // The sender holds everything it sent.
       for (const hlc of summary.hlcs) ack.run(peer, hlc);
     }

@@ -39,6 +39,10 @@ describe('数据交换 between the office and a department PC', () => {
     const officePreview = await office.t.call('sync.preview', { files: back.files });
     expect(officePreview.tables.find((t) => t.table === 'progress_reports')).toMatchObject({ new: 1 });
     await office.t.call('sync.import', { files: back.files, trustFingerprint: officePreview.origin.fingerprint });
+    // A long import reports how far it has come.
+    const progress = office.t.events.filter((e) => e.type === 'progress' && e.label === '正在导入数据包');
+    expect(progress.length).toBeGreaterThanOrEqual(2);
+    expect(progress.at(-1)).toMatchObject({ call: 'sync.import' });
     const ledger = await office.t.call('ledger.query', { period: '2025-Q2', search: '监测点' });
     expect(ledger.rows.map((r) => [r.title, r.status, r.percent])).toEqual([['提升居民健康素养', '推进中', 40]]);
 
