@@ -158,10 +158,14 @@ interface Opened {
   readonly trust: 'known' | 'new';
 }
 
-function open(core: Core, files: readonly FileContent[]): Opened {
+/** One package from the picked files: a whole file, or the parts of a split one in any order. */
+function packageBytes(files: readonly FileContent[]): Uint8Array {
   const buffers = files.map((f) => new Uint8Array(Buffer.from(f.contentBase64, 'base64')));
-  const bytes = buffers.length > 1 || (buffers[0] && isPart(buffers[0])) ? joinParts(buffers) : buffers[0]!;
-  const pkg = readPackage(bytes);
+  return buffers.length > 1 || (buffers[0] && isPart(buffers[0])) ? joinParts(buffers) : buffers[0]!;
+}
+
+function open(core: Core, files: readonly FileContent[]): Opened {
+  const pkg = readPackage(packageBytes(files));
   const { manifest } = pkg;
   if (manifest.schemaVersion > latestSchemaVersion()) throw new AppError('DATABASE_NEWER', '该数据包由更新版本的目标台账导出，请先升级本软件再导入。');
   const me = core.requireIdentity();
@@ -236,9 +240,7 @@ function toPreview(pkg: ReadPackage, trust: 'known' | 'new', summary: MergeSumma
 }
 
 export function verifyPackage(files: readonly FileContent[]): CallResult<'sync.verify'> {
-  const buffers = files.map((f) => new Uint8Array(Buffer.from(f.contentBase64, 'base64')));
-  const bytes = buffers.length > 1 || (buffers[0] && isPart(buffers[0])) ? joinParts(buffers) : buffers[0]!;
-  const { manifest: m, fingerprint } = readPackage(bytes);
+  const { manifest: m, fingerprint } = readPackage(packageBytes(files));
   return {
     packageId: m.packageId,
     kind: m.kind,
