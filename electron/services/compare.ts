@@ -1,3 +1,4 @@
+import { isDoneStatus } from '../../shared/domain/progress-status';
 import type { CompareResult } from '../../shared/api/catalog';
 import { directionOf, type Comparator } from '../../shared/domain/lights';
 import { parsePeriod } from '../../shared/domain/period';
@@ -18,7 +19,6 @@ type Office = CompareResult['offices'][number];
 type Cell = CompareResult['metrics'][number]['cells'][number];
 type Direction = CompareResult['metrics'][number]['direction'];
 
-const DONE = new Set(['已完成', '已办结']);
 /** Worst first: red, yellow, green, and grey (nothing to judge) last. */
 const rank: Record<LightColor, number> = { red: 0, yellow: 1, green: 2, grey: 3 };
 
@@ -42,7 +42,7 @@ function officeCounts(core: Core, office: { id: string; name: string }, period: 
   const scope = loadScope(core, { period, officeId: office.id });
   const counts = { done: 0, green: 0, yellow: 0, red: 0, grey: 0 };
   for (const task of scope.tasks) {
-    if (DONE.has(task.status)) counts.done++;
+    if (isDoneStatus(task.status)) counts.done++;
     else counts[task.light.color]++;
   }
   const tasks = scope.tasks.length;

@@ -1,3 +1,4 @@
+import { isDoneStatus } from '../../shared/domain/progress-status';
 import type { LedgerFilter, LedgerStatus } from '../../shared/api/ledger';
 import { NOT_REPORTED } from '../../shared/api/ledger';
 import { asOfDate, dueOf, taskLight, type StatusSettings, type TaskSpec } from '../../shared/domain/lights';
@@ -65,8 +66,6 @@ export interface LedgerScope {
   readonly tasks: ScopedTask[];
   readonly departmentNames: Map<string, string>;
 }
-
-const DONE = new Set(['已完成', '已办结']);
 
 export const SECTIONS_OF_PLAN = 'SELECT id, title, sort_order FROM sections WHERE plan_id = ? AND deleted = 0';
 
@@ -137,7 +136,7 @@ function judge(spec: TaskSpec, leads: string[], entries: Map<string, ScopeEntry>
     status,
     percent: entry?.percent ?? null,
     workflowState: entry ? workflowOf(entry.workflow_state) : null,
-    overdue: due !== null && asOf > due && !DONE.has(status),
+    overdue: due !== null && asOf > due && !isDoneStatus(status),
     lastHlc,
   };
 }

@@ -1,3 +1,4 @@
+import { isDoneStatus } from '../../shared/domain/progress-status';
 import type { CallResult } from '../../shared/api';
 import type { DashboardSummary, LedgerFilter, LedgerRow, LedgerStatus, LightCounts } from '../../shared/api/ledger';
 import { ledgerStatuses } from '../../shared/api/ledger';
@@ -93,7 +94,6 @@ export function ledgerQuery(core: Core, args: LedgerFilter & { limit: number | n
 }
 
 const emptyCounts = (): LightCounts => ({ green: 0, yellow: 0, red: 0, grey: 0 });
-const DONE: ReadonlySet<LedgerStatus> = new Set(['已完成', '已办结']);
 
 export function dashboardSummary(core: Core, filter: LedgerFilter): DashboardSummary {
   const scope = loadScope(core, filter);
@@ -109,7 +109,7 @@ export function dashboardSummary(core: Core, filter: LedgerFilter): DashboardSum
 
   for (const task of tasks) {
     const color: LightColor = task.light.color;
-    if (DONE.has(task.status)) cards.done++;
+    if (isDoneStatus(task.status)) cards.done++;
     else if (color === 'green') cards.onPace++;
     if (color === 'yellow' || color === 'red') cards.behind++;
     if (task.overdue) cards.overdue++;

@@ -2,6 +2,13 @@
 export const taskStatuses = ['未启动', '推进中', '已完成', '滞后', '暂缓', '长期坚持', '已办结'] as const;
 export type TaskStatus = (typeof taskStatuses)[number];
 
+/** Statuses that close a task: it no longer runs late and counts as 已完成 in every tally. */
+export const doneStatuses: readonly TaskStatus[] = ['已完成', '已办结'];
+
+export function isDoneStatus(status: string): boolean {
+  return (doneStatuses as readonly string[]).includes(status);
+}
+
 /** draft → submitted (department) → approved or returned (office); approved entries are locked. */
 export const workflowStates = ['draft', 'submitted', 'returned', 'approved'] as const;
 export type WorkflowState = (typeof workflowStates)[number];

@@ -1,10 +1,11 @@
+import { doneStatuses } from '../../../shared/domain/progress-status';
 import type { DashboardSummary, IndicatorSeries, LedgerStatus, LightCounts } from '../../../shared/api/ledger';
 import { NOT_REPORTED, ledgerStatuses } from '../../../shared/api/ledger';
 import { isPeriod, parsePeriod } from '../../../shared/domain/period';
 import { lightLabels, type LightColor } from '../../../shared/domain/progress-status';
 import type { FilterChips } from '../store/view';
 
-export const DONE_STATUSES: readonly LedgerStatus[] = ['已完成', '已办结'];
+export const DONE_STATUSES: readonly LedgerStatus[] = doneStatuses;
 const NOT_DONE_STATUSES: readonly LedgerStatus[] = ledgerStatuses.filter((s) => !DONE_STATUSES.includes(s));
 
 type ArrayChip = 'planIds' | 'departmentIds' | 'sectionIds' | 'lights' | 'statuses';

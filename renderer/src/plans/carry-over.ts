@@ -1,9 +1,8 @@
+import { isDoneStatus } from '../../../shared/domain/progress-status';
 import type { PlanDetail, PlanSummary } from '../../../shared/api/plans';
 import type { SheetTask } from '../../../shared/api/progress';
 import { comparePeriods, formatPeriod, parsePeriod, periodOfDate } from '../../../shared/domain/period';
 import type { TaskStatus } from '../../../shared/domain/progress-status';
-
-const finished: readonly TaskStatus[] = ['已完成', '已办结'];
 
 /** The quarter whose reports decide what is unfinished: the plan's last quarter, or today's if that is earlier. */
 export function yearEndPeriod(plan: PlanSummary, today: Date): string {
@@ -39,7 +38,7 @@ export function taskProgress(detail: PlanDetail, sheets: readonly { readonly tas
   const result = new Map<string, TaskProgress>();
   for (const task of detail.tasks) {
     const list = statuses.get(task.id) ?? [];
-    const unfinished = list.length === 0 || list.some((s) => s === null || !finished.includes(s));
+    const unfinished = list.length === 0 || list.some((s) => s === null || !isDoneStatus(s));
     result.set(task.id, { statuses: list, unfinished });
   }
   return result;
