@@ -10,7 +10,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['test/parse/**/*.test.ts', 'test/unit/**/*.test.ts', 'test/core/**/*.test.ts', 'test/shell/**/*.test.ts', 'test/shared/**/*.test.ts', 'test/readers/**/*.test.ts'],
+          include: ['test/parse/**/*.test.ts', 'test/unit/**/*.test.ts', 'test/core/**/*.test.ts', 'test/shell/**/*.test.ts', 'test/shared/**/*.test.ts', 'test/readers/**/*.test.ts', 'test/reports/**/*.test.ts'],
           testTimeout: 60_000,
         },
       },

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { UsageError } from './output';
 import type { ParsePreview } from '../../shared/api/imports';
 import { progressCommands } from './progress-commands';
+import { reportCommands } from './report-commands';
 import { syncCommands } from './sync-commands';
 
 /** What a command needs: typed calls into the core and its own parsed options. */
@@ -217,4 +218,5 @@ export const commands: Record<string, Command> = {
 
   ...progressCommands,
   ...syncCommands,
+  ...reportCommands,
 };

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { ApiResult } from '../../shared/api';
 import { packageKinds, type PackageKind } from '../../shared/sync/manifest';
 import type { Command, CommandContext, CommandOutput } from './commands';
+import { departmentIdByName } from './lookup';
 import { UsageError } from './output';
 
 /* 数据交换 from the command line: the same calls as the 数据交换 page. */
@@ -29,15 +30,6 @@ function writeFile(file: string, contentBase64: string): void {
   } catch {
     throw new UsageError(`无法写入文件“${file}”，请检查路径和权限`);
   }
-}
-
-async function departmentIdByName(context: CommandContext, name: string | undefined): Promise<string | null> {
-  if (!name) return null;
-  const list = await context.invoke('departments.list', {});
-  if (!list.ok) return null;
-  const found = list.value.find((d) => d.name === name || d.aliases.includes(name));
-  if (!found) throw new UsageError(`找不到科室“${name}”，可用：${list.value.map((d) => d.name).join('、')}`);
-  return found.id;
 }
 
 /** --for takes a received package file (its id is read from it) or the id itself. */

@@ -13,6 +13,7 @@ import { progressHandlers } from '../services/progress';
 import { settingsHandlers } from '../services/settings';
 import { statusHandlers } from '../services/status';
 import { systemHandlers } from '../services/system';
+import { reportHandlers } from '../reports/handlers';
 import { syncHandlers } from '../sync/handlers';
 import { sheetHandlers } from '../sync/sheet-handlers';
 
@@ -33,4 +34,5 @@ export const handlers: HandlerMap<CallName> = {
   ...catalogHandlers,
   ...syncHandlers,
   ...sheetHandlers,
+  ...reportHandlers,
 };

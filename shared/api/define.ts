@@ -10,6 +10,8 @@ export interface CallSpec<A extends z.ZodType = z.ZodType, R extends z.ZodType =
   readonly summary: string;
   /** A long job reports progress events while it runs. */
   readonly longJob?: boolean;
+  /** Made only by the desktop shell itself; a page (IPC or the browser host) is refused. */
+  readonly shellOnly?: boolean;
 }
 
 export function defineCall<A extends z.ZodType, R extends z.ZodType>(spec: CallSpec<A, R>): CallSpec<A, R> {

@@ -15,6 +15,7 @@ export const errorMessages = {
   READ_ONLY: '数据文件夹为只读，无法保存',
   CORRUPT: '数据库文件已损坏，请从备份恢复',
   NATIVE_MODULE: '数据库组件与当前运行环境不匹配',
+  UNAVAILABLE: '该功能仅在桌面程序中可用',
   INTERNAL: '程序内部错误，本次操作未保存',
 } as const;
 

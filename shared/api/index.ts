@@ -5,6 +5,7 @@ import { historyApi } from './history';
 import { importsApi } from './imports';
 import { ledgerApi } from './ledger';
 import { progressApi } from './progress';
+import { reportsApi } from './reports';
 import { plansApi } from './plans';
 import { settingsApi } from './settings';
 import { syncApi } from './sync';
@@ -23,6 +24,7 @@ export const contract = {
   ...ledgerApi,
   ...catalogApi,
   ...syncApi,
+  ...reportsApi,
 };
 
 export type Contract = typeof contract;

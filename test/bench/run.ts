@@ -6,6 +6,7 @@ import { benchQueryScaling } from './query-scaling';
 import { benchMainRss } from './main-rss';
 import { benchRenderLedger } from './render-ledger';
 import { benchStart } from './start-vs-blank';
+import { benchXlsxVsRaw } from './xlsx-vs-raw';
 
 /**
  * `npm run bench`: one `BENCH <name> <value> <goal>` line per figure. Figures are ratios
@@ -20,6 +21,7 @@ const benches: Record<string, () => Promise<BenchFigure[]>> = {
   'render-ledger': () => benchRenderLedger(),
   'start-vs-blank': () => benchStart(),
   'main-rss': () => benchMainRss(),
+  'xlsx-20k-vs-raw': benchXlsxVsRaw,
 };
 
 const wanted = process.argv.slice(2);

@@ -30,7 +30,9 @@ function populate(db: Database, rowsPerTable = 25, tag = '测试'): void {
     const cols = columns(db, table);
     const insert = db.prepare(`INSERT INTO ${table} (${cols.map((c) => c.name).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
     for (let i = 0; i < rowsPerTable; i++) {
-      insert.run(...cols.map((c) => (c.type === 'INTEGER' ? i % 2 : c.type === 'REAL' ? i + 0.5 : `${table}-${c.name}-${i}-${tag}`)));
+      const text = (c: { name: string }) => `${table}-${c.name}-${i}-${tag}`;
+      // STRICT BLOB columns take bytes only.
+      insert.run(...cols.map((c) => (c.type === 'INTEGER' ? i % 2 : c.type === 'REAL' ? i + 0.5 : c.type === 'BLOB' ? Buffer.from(text(c)) : text(c))));
     }
   }
 }

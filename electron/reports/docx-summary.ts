@@ -1,0 +1,76 @@
+import type { ReportIndicator, ReportModel } from '../../shared/api/reports';
+import { departmentLightRows, indicatorBars, indicatorBarsChart, lightBarsChart, statusDonutChart, statusSlices, type SvgChart } from '../../shared/reports/charts';
+import { CAPTION_GAP, draftReport, type DraftChart, type DraftChapter, type DraftParagraph, type ReportDraft } from '../../shared/reports/draft';
+import { rasterizeCharts, type RasterChart } from './chart-raster';
+import { bodyParagraph, captionParagraph, figure, gongwenDocument, heading1, heading2, signature, table, titleBlock, type Block, type TableColumn } from './docx-gongwen';
+import { reportFonts, type ReportFonts } from './fonts';
+
+/*
+ * The Word 情况报告: the draft's sentences laid out as a 公文, with the charts of 一、总体进展 and
+ * the indicator table. Every sentence comes from draftReport, so what the clerk edits in the app
+ * and what Word shows are the same text.
+ */
+
+function chartOf(kind: DraftChart, model: ReportModel): SvgChart {
+  if (kind === 'lights') return lightBarsChart(departmentLightRows(model));
+  if (kind === 'status') return statusDonutChart(statusSlices(model));
+  return indicatorBarsChart(indicatorBars(model));
+}
+
+const INDICATOR_COLUMNS: readonly TableColumn[] = [
+  { header: '指标', width: 2200, align: 'left' },
+  { header: '单位', width: 800, align: 'center' },
+  { header: '目标', width: 1300, align: 'center' },
+  { header: '本期值', width: 1000, align: 'center' },
+  { header: '完成情况', width: 2425, align: 'left' },
+  // Four 12 pt characters and the cell's margins.
+  { header: '是否达标', width: 1120, align: 'center' },
+];
+
+const formatValue = (value: number) => String(Math.round(value * 100) / 100);
+
+/** 完成情况 without the indicator's name in front (the first column has it). */
+function completionText(indicator: ReportIndicator): string {
+  const text = indicator.completion.trim();
+  return text.startsWith(indicator.name) ? text.slice(indicator.name.length).replace(/^[\s，,：:]+/, '') : text;
+}
+
+function indicatorTable(model: ReportModel): Block[] {
+  const rows = model.indicators.map((i) => [i.name, i.unit, i.targetText || '—', i.value === null ? '—' : formatValue(i.value), completionText(i), i.met]);
+  return [captionParagraph(`表1${CAPTION_GAP}主要指标完成情况`, true), table(INDICATOR_COLUMNS, rows)];
+}
+
+/** A chapter's blocks; the last chapter's last paragraph stays with the signature. */
+function chapterBlocks(chapter: DraftChapter, model: ReportModel, rasters: ReadonlyMap<DraftChart, RasterChart>, last: boolean): Block[] {
+  const blocks: Block[] = [heading1(chapter.heading)];
+  const closing = chapter.parts.at(-1)?.paragraphs.at(-1) ?? (chapter.figures.length === 0 && chapter.key !== 'indicators' ? chapter.paragraphs.at(-1) : undefined);
+  const paragraph = (p: DraftParagraph) => bodyParagraph(p.text, p.lead, { keepWithSignature: last && p === closing });
+  blocks.push(...chapter.paragraphs.map(paragraph));
+  if (chapter.key === 'indicators') blocks.push(...indicatorTable(model));
+  for (const item of chapter.figures) blocks.push(...figure(rasters.get(item.chart)!, item.caption));
+  for (const part of chapter.parts) {
+    blocks.push(heading2(part.heading));
+    blocks.push(...part.paragraphs.map(paragraph));
+  }
+  return blocks;
+}
+
+/** Every chart the draft asks for, rasterised in one go (the fonts load once). */
+function chartImages(draft: ReportDraft, model: ReportModel): Map<DraftChart, RasterChart> {
+  const kinds = [...new Set(draft.chapters.flatMap((chapter) => chapter.figures.map((item) => item.chart)))];
+  const images = rasterizeCharts(kinds.map((kind) => chartOf(kind, model)));
+  return new Map(kinds.map((kind, index) => [kind, images[index]!]));
+}
+
+/** The report from an edited (or freshly drafted) draft. */
+export async function summaryFromDraft(model: ReportModel, draft: ReportDraft, fonts: ReportFonts = reportFonts()): Promise<Uint8Array> {
+  const children: Block[] = [...titleBlock(draft.title), bodyParagraph(draft.summary)];
+  const rasters = chartImages(draft, model);
+  draft.chapters.forEach((chapter, i) => children.push(...chapterBlocks(chapter, model, rasters, i === draft.chapters.length - 1)));
+  children.push(...signature(draft.signature.office, draft.signature.date));
+  return gongwenDocument({ title: draft.title, fonts, children, creator: model.officeName });
+}
+
+export async function summaryDocument(model: ReportModel): Promise<Uint8Array> {
+  return summaryFromDraft(model, draftReport(model));
+}

@@ -1,0 +1,308 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodePng } from '../../electron/reports/chart-raster';
+import { figure, gongwenDocument } from '../../electron/reports/docx-gongwen';
+import { summaryDocument } from '../../electron/reports/docx-summary';
+import { reportFonts } from '../../electron/reports/fonts';
+import type { ReportModel } from '../../shared/api/reports';
+import { XML_INVALID } from '../../shared/reports/charts';
+import { createTestCore, type TestCore } from '../helpers/core';
+import { localNoon } from '../core/progress-fixture';
+import { PERIOD, summaryFixture, type SummaryFixture } from './docx-fixture';
+import { attr, effectiveRun, paragraphProperty, paragraphs, PNG_SIGNATURE, pngSize, readDocx, type DocxParts } from './docx-xml';
+
+/*
+ * The Word 情况报告 read back from the bytes report.build returns: the 公文 page, fonts and sizes,
+ * page numbers, pictures, and every number of the opening summary against SQL of its own.
+ */
+
+async function buildDocx(t: TestCore, kind: 'summary' | 'reminders'): Promise<Uint8Array> {
+  const file = await t.call('report.build', { kind, format: 'docx', scope: { period: PERIOD }, save: false } as never);
+  return new Uint8Array(Buffer.from(file.contentBase64, 'base64'));
+}
+
+/** Task categories straight from the tables (thresholds in docx-fixture.ts: 序时 24.7%, on pace ≥ 30%, behind < 20% or 滞后). */
+const TASK_COUNTS = `
+  WITH lead AS (SELECT t.id, j.value AS department_id FROM tasks t, json_each(t.lead_department_ids) j WHERE t.deleted = 0),
+  entry AS (
+    SELECT lead.id, r.status, r.percent FROM lead
+    LEFT JOIN progress_reports r ON r.task_id = lead.id AND r.department_id = lead.department_id AND r.period = ? AND r.deleted = 0),
+  per_task AS (
+    SELECT id, COUNT(*) AS leads, COUNT(status) AS reported, COALESCE(SUM(status IN ('已完成', '已办结')), 0) AS done,
+      COALESCE(SUM(status = '滞后'), 0) AS late, MIN(percent) AS min_percent FROM entry GROUP BY id)
+  SELECT COUNT(*) AS total,
+    SUM(done = leads) AS done,
+    SUM(reported = leads AND done = 0 AND late = 0 AND min_percent >= 30) AS onPace,
+    SUM(reported = leads AND done < leads AND (late > 0 OR min_percent < 20)) AS behind,
+    SUM(reported = 0) AS notReported
+  FROM per_task`;
+
+const MET = `((i.comparator = '>=' AND v.value >= i.target_value) OR (i.comparator = '<=' AND v.value <= i.target_value))`;
+const CLOSE = `(NOT ${MET} AND ABS(v.value - i.target_value) <= 0.05 * ABS(i.target_value))`;
+const INDICATOR_COUNTS = `
+  SELECT COUNT(*) AS total,
+    SUM(v.value IS NOT NULL AND ${MET}) AS met,
+    SUM(v.value IS NOT NULL AND ${CLOSE}) AS close,
+    SUM(v.value IS NOT NULL AND NOT ${MET} AND NOT ${CLOSE}) AS notMet,
+    SUM(v.value IS NULL) AS noData
+  FROM indicators i LEFT JOIN indicator_values v ON v.indicator_id = i.id AND v.period = ? AND v.deleted = 0
+  WHERE i.deleted = 0`;
+
+describe('Word 情况报告', () => {
+  let f: SummaryFixture;
+  let docx: DocxParts;
+  let body: ReturnType<typeof paragraphs>;
+
+  beforeAll(async () => {
+    f = await summaryFixture();
+    docx = readDocx(await buildDocx(f.t, 'summary'));
+    body = paragraphs(docx.document);
+  });
+  afterAll(() => f.t.close());
+
+  it('is an A4 page with the 公文 margins and a 22 × 28 grid', () => {
+    const sectPr = /<w:sectPr\b[\s\S]*?<\/w:sectPr>/.exec(docx.document)![0];
+    // 210 × 297 mm; 1 mm = 1440 / 25.4 twips.
+    expect(attr(sectPr, 'w:pgSz', 'w:w')).toBe('11906');
+    expect(attr(sectPr, 'w:pgSz', 'w:h')).toBe('16838');
+    // 37 mm = 2097.6, 35 mm = 1984.3, 28 mm = 1587.4, 26 mm = 1474.0 twips.
+    expect(attr(sectPr, 'w:pgMar', 'w:top')).toBe('2098');
+    expect(attr(sectPr, 'w:pgMar', 'w:bottom')).toBe('1984');
+    expect(attr(sectPr, 'w:pgMar', 'w:left')).toBe('1587');
+    expect(attr(sectPr, 'w:pgMar', 'w:right')).toBe('1474');
+    expect(attr(sectPr, 'w:docGrid', 'w:type')).toBe('linesAndChars');
+    const pitch = Number(attr(sectPr, 'w:docGrid', 'w:linePitch'));
+    const charSpace = Number(attr(sectPr, 'w:docGrid', 'w:charSpace'));
+    const textHeight = 16838 - 2098 - 1984;
+    const textWidth = 11906 - 1587 - 1474;
+    // 22 lines fit the text block, 23 do not.
+    expect(Math.floor(textHeight / pitch)).toBe(22);
+    expect(pitch).toBe(579);
+    // Character pitch = 16 pt + charSpace / 4096 pt; 28 of them fill the 156 mm line.
+    const charPitch = 16 + charSpace / 4096;
+    expect(Math.floor(textWidth / 20 / charPitch)).toBe(28);
+    // The widest pitch that still fits 28: one 1/4096 pt more would leave 27 a line.
+    expect(Math.floor(textWidth / 20 / (16 + (charSpace + 1) / 4096))).toBe(27);
+    expect(charSpace).toBe(-842);
+  });
+
+  it('sets the title in 方正小标宋 2号, the body in 仿宋 3号 as the East Asian font, headings in 黑体 and 楷体', () => {
+    const fonts = reportFonts();
+    const title = body.find((p) => p.text.startsWith('渝北区卫生健康委关于2025年第一季度'))!;
+    expect(title.text.replace('\n', '')).toBe('渝北区卫生健康委关于2025年第一季度重点工作推进情况的报告');
+    expect(effectiveRun(docx.styles, title.style, title.runs[0]!)).toMatchObject({ eastAsia: fonts.title, size: 44 });
+    expect(paragraphProperty(docx.styles, title, 'w:jc', 'w:val')).toBe('center');
+
+    const opening = body.find((p) => p.text.startsWith('截至第一季度'))!;
+    expect(effectiveRun(docx.styles, opening.style, opening.runs[0]!)).toEqual({ eastAsia: fonts.body, size: 32, bold: false });
+    expect(paragraphProperty(docx.styles, opening, 'w:ind', 'w:firstLineChars')).toBe('200');
+
+    const chapter = body.find((p) => p.text === '一、总体进展')!;
+    expect(effectiveRun(docx.styles, chapter.style, chapter.runs[0]!)).toEqual({ eastAsia: fonts.heading1, size: 32, bold: false });
+    const part = body.find((p) => p.text === '（一）推进健康渝北建设')!;
+    expect(effectiveRun(docx.styles, part.style, part.runs[0]!)).toEqual({ eastAsia: fonts.heading2, size: 32, bold: false });
+    const task = body.find((p) => p.text.startsWith('1.提升居民健康素养。'))!;
+    expect(effectiveRun(docx.styles, task.style, task.runs[0]!)).toEqual({ eastAsia: fonts.body, size: 32, bold: true });
+    expect(effectiveRun(docx.styles, task.style, task.runs[1]!)).toEqual({ eastAsia: fonts.body, size: 32, bold: false });
+  });
+
+  it('numbers pages "— 1 —" in 宋体 4号, right on odd pages and left on even pages', () => {
+    expect(docx.settings).toContain('<w:evenAndOddHeaders/>');
+    const fonts = reportFonts();
+    for (const [type, side] of [
+      ['default', 'right'],
+      ['even', 'left'],
+    ] as const) {
+      const footer = docx.footers[type]!;
+      const [paragraph] = paragraphs(footer);
+      expect(paragraph!.xml).toContain(`<w:jc w:val="${side}"/>`);
+      const field = paragraph!.runs.map((run) => (run.includes('<w:instrText') ? `{${/<w:instrText[^>]*>([^<]*)</.exec(run)![1]!.trim()}}` : (/<w:t\b[^>]*>([^<]*)</.exec(run)?.[1] ?? ''))).join('');
+      expect(field).toBe('— {PAGE} —');
+      for (const run of paragraph!.runs) expect(effectiveRun(docx.styles, 'Normal', run)).toMatchObject({ eastAsia: fonts.pageNumber, size: 28 });
+    }
+  });
+
+  it('carries the charts as PNG pictures that fit the 156 mm text width', () => {
+    const pictures = docx.media.filter((m) => m.name.endsWith('.png'));
+    expect(pictures).toHaveLength(3);
+    for (const picture of pictures) {
+      expect([...picture.bytes.slice(0, 8)]).toEqual(PNG_SIGNATURE);
+      expect(pngSize(picture.bytes).width).toBeGreaterThanOrEqual(1000);
+    }
+    const extents = [...docx.document.matchAll(/<wp:extent cx="(\d+)" cy="(\d+)"\/>/g)].map((m) => Number(m[1]));
+    expect(extents).toHaveLength(3);
+    // EMU: 156 mm × 36000.
+    for (const cx of extents) expect(cx).toBeLessThanOrEqual(156 * 36000);
+    expect(body.map((p) => p.text)).toEqual(expect.arrayContaining(['图1　各牵头科室重点工作进度灯分布', '图2　重点工作状态分布', '图3　主要指标完成情况']));
+  });
+
+  it('opens with counts that equal independent SQL counts over tasks, entries and indicators', () => {
+    const tasks = f.t.core.db.prepare(TASK_COUNTS).get(PERIOD) as Record<string, number>;
+    const indicators = f.t.core.db.prepare(INDICATOR_COUNTS).get(PERIOD) as Record<string, number>;
+    // The fixture is unambiguous: every task falls in exactly one category.
+    expect(tasks.done! + tasks.onPace! + tasks.behind! + tasks.notReported!).toBe(tasks.total);
+    expect(indicators.met! + indicators.close! + indicators.notMet! + indicators.noData!).toBe(indicators.total);
+    const opening = body.find((p) => p.text.startsWith('截至第一季度'))!.text;
+    const number = (pattern: RegExp) => Number(pattern.exec(opening)?.[1]);
+    expect(number(/全区(\d+)项重点工作中/)).toBe(tasks.total);
+    expect(number(/已完成(\d+)项/)).toBe(tasks.done);
+    expect(number(/按序时推进(\d+)项/)).toBe(tasks.onPace);
+    expect(number(/滞后(\d+)项/)).toBe(tasks.behind);
+    expect(number(/尚未填报进展(\d+)项/)).toBe(tasks.notReported);
+    expect(number(/(\d+)项主要指标中/)).toBe(indicators.total);
+    expect(number(/达到目标(\d+)项/)).toBe(indicators.met);
+    expect(number(/接近目标(\d+)项/)).toBe(indicators.close);
+    expect(number(/未达目标(\d+)项/)).toBe(indicators.notMet);
+    expect(number(/暂无数据(\d+)项/)).toBe(indicators.noData);
+    // No other number in the sentence, and in this order.
+    expect(opening.match(/\d+/g)!.map(Number)).toEqual([
+      tasks.total,
+      tasks.done,
+      tasks.onPace,
+      tasks.behind,
+      tasks.notReported,
+      indicators.total,
+      indicators.met,
+      indicators.close,
+      indicators.notMet,
+      indicators.noData,
+    ]);
+  });
+
+  it('drafts each section from the departments’ 进展情况, the lagging items with reasons, the indicator table and the signature', () => {
+    const texts = body.map((p) => p.text);
+    const start = (heading: string) => texts.indexOf(heading);
+    expect(['一、总体进展', '二、各部分推进情况', '三、存在的问题', '四、主要指标完成情况', '五、下一步工作打算'].map(start)).toEqual(
+      [...['一、总体进展', '二、各部分推进情况', '三、存在的问题', '四、主要指标完成情况', '五、下一步工作打算'].map(start)].sort((a, b) => a - b),
+    );
+    for (const title of f.taskTitles) {
+      const short = title.split('。')[0]!;
+      expect(texts.some((t) => t.includes(short)), short).toBe(true);
+    }
+    // A shared task: each lead department's text in its own paragraph with its own progress.
+    const chronic = texts.indexOf('2.推进慢病防控。疾控科：完成高血压、糖尿病患者分色管理摸底。（完成40%）');
+    expect(chronic).toBeGreaterThan(start('二、各部分推进情况'));
+    expect(texts[chronic + 1]).toBe('医政科：慢病管理中心选址尚在论证。（完成5%）');
+    expect(texts).toContain('4.加强精神卫生服务。本季度尚未填报进展情况。');
+    // 存在的问题: each lagging task with its light's reason and its problems.
+    const problems = texts.slice(start('三、存在的问题'), start('四、主要指标完成情况'));
+    expect(problems).toContain('3项工作进度滞后（红灯2项、黄灯1项），具体如下。');
+    expect(problems).toContain('1.推进慢病防控（疾控科、医政科）。医政科：完成5%，落后于序时进度25%。存在问题：疾控科：基层随访人员不足；医政科：建设资金未到位。');
+    expect(problems).toContain('3.推进公立医院高质量发展（医政科）。报告为滞后。存在问题：绩效考核方案未通过审议。');
+    expect(problems.some((t) => t.startsWith('2项工作本季度尚未填报进展情况：加强精神卫生服务（公卫科）、加强基层卫生人才队伍建设（公卫科）'))).toBe(true);
+    // The indicator table: header in bold, one row per indicator.
+    const table = /<w:tbl>[\s\S]*?<\/w:tbl>/.exec(docx.document)![0];
+    const rows = [...table.matchAll(/<w:tr\b[\s\S]*?<\/w:tr>/g)].map((row) => [...row[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((cell) => paragraphs(cell[0])[0]!));
+    expect(rows[0]!.map((cell) => cell.text)).toEqual(['指标', '单位', '目标', '本期值', '完成情况', '是否达标']);
+    expect(rows[0]!.every((cell) => effectiveRun(docx.styles, cell.style, cell.runs[0]!).bold)).toBe(true);
+    expect(effectiveRun(docx.styles, rows[1]![0]!.style, rows[1]![0]!.runs[0]!)).toEqual({ eastAsia: reportFonts().body, size: 24, bold: false });
+    expect(rows.slice(1).map((row) => [row[0]!.text, row[3]!.text, row[5]!.text])).toEqual([
+      ['居民健康素养水平', '39', '是'],
+      ['孕产妇死亡率', '8', '是'],
+      ['婴儿死亡率', '3.1', '接近'],
+      ['重点人群签约服务覆盖率', '60', '否'],
+      ['救护培训人次', '—', '无数据'],
+    ]);
+    expect(table).toContain('<w:tblHeader/>');
+    // 下一步: each department's 下步打算 once.
+    expect(texts).toContain('3.妇幼科。开展产科急救演练。');
+    // Signature: office, then the date of generation in Chinese, both right-aligned.
+    const office = body.findLast((p) => p.text === '渝北区卫生健康委')!;
+    const date = body.at(-1)!;
+    expect(date.text).toBe('2025年4月20日');
+    expect(body.indexOf(office)).toBe(body.length - 2);
+    // The last paragraph before the signature keeps it company on its page.
+    expect(body.at(-4)!.text).toBe('对进度滞后和尚未填报的工作，逐项分析原因，明确整改措施和完成时限，加强督促检查，确保全年目标任务按期完成。');
+    expect(body.at(-4)!.xml).toContain('<w:keepNext/>');
+    expect(body.at(-3)!.xml).toContain('<w:keepNext/>');
+    expect(paragraphProperty(docx.styles, date, 'w:jc', 'w:val')).toBe('right');
+  });
+});
+
+describe('Word 情况报告 without data', () => {
+  it('says so in sentences instead of empty headings, and still opens and signs', async () => {
+    const t = await createTestCore({ now: () => localNoon('2025-04-20') });
+    await t.call('plans.create', { kind: 'work-points', title: '渝北区卫生健康委2025年工作要点', yearFrom: 2025, yearTo: 2025 });
+    const docx = readDocx(await buildDocx(t, 'summary'));
+    const texts = paragraphs(docx.document).map((p) => p.text).filter((text) => text !== '');
+    expect(texts).toEqual([
+      '渝北区卫生健康委关于2025年第一季度\n重点工作推进情况的报告',
+      '截至第一季度，全区暂无纳入台账的重点工作。现将有关情况报告如下。',
+      '一、下一步工作打算',
+      '继续加强统筹调度和督促检查，确保全年目标任务按期完成。',
+      '渝北区卫生健康委',
+      '2025年4月20日',
+    ]);
+    expect(docx.media).toEqual([]);
+    t.close();
+  });
+});
+
+describe('Word 催办通知', () => {
+  it('lists each department’s red and yellow items with reasons on the same 公文 page', async () => {
+    const f = await summaryFixture();
+    const docx = readDocx(await buildDocx(f.t, 'reminders'));
+    const body = paragraphs(docx.document);
+    const texts = body.map((p) => p.text);
+    expect(texts[0]!.replace('\n', '')).toBe('渝北区卫生健康委关于2025年第一季度重点工作催办事项的通知');
+    expect(texts).toContain('各相关科室：');
+    // Every item of the model appears under its department, in the model's order (red first).
+    const model = await f.t.call('report.model', { kind: 'reminders', scope: { period: PERIOD } } as never);
+    const items = model.reminders.reduce((n, g) => n + g.items.length, 0);
+    expect(texts.find((t) => t.startsWith('根据2025年第一季度重点工作推进情况'))).toContain(`${model.reminders.length}个科室牵头的${items}项工作`);
+    for (const [index, group] of model.reminders.entries()) {
+      const heading = texts.indexOf(`${'一二三四五六七八九'[index]}、${group.departmentName}（${group.items.length}项）`);
+      expect(heading).toBeGreaterThan(0);
+      expect(body[heading]!.style).toBe('Heading1');
+      group.items.forEach((item, i) => {
+        const line = texts[heading + 1 + i]!;
+        expect(line.startsWith(`${i + 1}.${item.title}。${item.color === 'red' ? '红灯' : '黄灯'}：`)).toBe(true);
+        // A department that did not report is said to be so, not "not started".
+        if (item.status === '未填报') expect(line).toContain('本季度尚未填报进展情况（序时进度应达25%）。');
+        else expect(line).toContain(item.reason.replace(`“${item.title}”`, ''));
+        expect(line).toContain('完成时限：2025年12月底。');
+      });
+    }
+    // 公卫科's two tasks nobody reported and its 18% task; 医政科's 滞后 task and its 5% share of 推进慢病防控.
+    expect(model.reminders.map((g) => [g.departmentName, g.items.map((i) => i.number)])).toEqual([
+      ['公卫科', ['4', '12', '5']],
+      ['医政科', ['2', '8']],
+    ]);
+    // The closing line stays on the page of the signature.
+    const closing = body.find((p) => p.text === '特此通知。')!;
+    expect(closing.xml).toContain('<w:keepNext/>');
+    expect(texts.slice(-2)).toEqual(['渝北区卫生健康委', '2025年4月20日']);
+    expect(docx.settings).toContain('<w:evenAndOddHeaders/>');
+    expect(attr(docx.document, 'w:pgMar', 'w:left')).toBe('1587');
+    f.t.close();
+  });
+});
+
+describe('Word 情况报告 from what clerks type', () => {
+  it('drops characters Word refuses, keeps markup characters as text, and fits a tall chart on the page', async () => {
+    const f = await summaryFixture();
+    const model = (await f.t.call('report.model', { kind: 'summary', scope: { period: PERIOD } } as never)) as ReportModel;
+    f.t.close();
+    const messy: ReportModel = {
+      ...model,
+      tasks: model.tasks.map((task, i) =>
+        i === 0 ? { ...task, departments: ['R&D<科>'], entries: task.entries.map((e) => ({ ...e, departmentName: 'R&D<科>', progress: '已开展\u0007监测\n覆盖11个镇街', problems: '人员不足\n经费不足' })) } : task,
+      ),
+    };
+    const docx = readDocx(await summaryDocument(messy));
+    expect(docx.document).not.toMatch(XML_INVALID);
+    const texts = paragraphs(docx.document).map((p) => p.text);
+    expect(texts).toContain('1.提升居民健康素养。已开展监测。');
+    expect(texts).toContain('覆盖11个镇街。（已完成）');
+    expect(texts).toContain('1.R&D<科>。人员不足；经费不足。');
+    expect(docx.document).toContain('R&amp;D&lt;科&gt;');
+    // The department's name went through the chart's SVG too: three pictures were drawn.
+    expect(docx.media).toHaveLength(3);
+
+    const tall = { png: encodePng(new Uint8Array(4 * 2 * 2).fill(255), 2, 0, 0, 2, 2), pixelWidth: 2, pixelHeight: 2, width: 580, height: 2000 };
+    const page = readDocx(await gongwenDocument({ title: '图', fonts: reportFonts(), creator: '测试', children: figure(tall, '图1　很高的图') }));
+    const [cx, cy] = /<wp:extent cx="(\d+)" cy="(\d+)"\/>/.exec(page.document)!.slice(1).map(Number);
+    // EMU (36000 per mm): within the 156 × 225 mm block with room for the caption, proportions kept.
+    expect(cy).toBeLessThanOrEqual(225 * 36000 - 2 * 579 * 635);
+    expect(cx! / cy!).toBeCloseTo(580 / 2000, 2);
+  });
+});
