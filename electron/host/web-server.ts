@@ -3,7 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import type { ApiResult, LedgerEvent } from '../../shared/api';
+import { contract, fail, isCallName, type ApiResult, type LedgerEvent } from '../../shared/api';
 import { isLoopbackHost } from './loopback';
 
 /** What the host needs from the core: the same untyped entry the Electron IPC bridge uses. */
@@ -117,6 +117,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         return refuse(response, 400, '请求内容不是有效的 JSON');
       }
       if (payload === null || typeof payload !== 'object') return refuse(response, 400, '请求内容格式不正确');
+      // Like the desktop's IPC: calls only the shell itself may make are refused to a page.
+      if (isCallName(payload.name) && contract[payload.name].shellOnly) return sendJson(response, 200, fail('FORBIDDEN', '已拒绝：该操作只能由桌面程序自身调用'));
       return sendJson(response, 200, await options.core.call(payload.name, payload.args));
     }
 

@@ -6,6 +6,7 @@ import { parseCommandLine, resolveDbPath } from './args';
 import { forwardEvents, registerIpc } from './ipc';
 import { parseDevServerUrl, type AppLocation } from './location';
 import { installMenu } from './menu';
+import { reportShellCalls } from './print';
 import { hardenContents, hardenSession } from './security';
 import { createMainWindow } from './window';
 
@@ -80,7 +81,7 @@ async function main(): Promise<void> {
   if (client.openError) return fatal(`${client.openError.message}\n\n数据库文件：${dbPath}`);
 
   hardenSession(session.defaultSession, location);
-  registerIpc(ipcMain, client, location);
+  registerIpc(ipcMain, client, location, reportShellCalls({ client, preloadPath, location }));
   forwardEvents(client, () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null));
   installMenu();
   mainWindow = createMainWindow(preloadPath, location);

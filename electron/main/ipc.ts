@@ -1,5 +1,5 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
-import { contract, EVENT_CHANNEL, fail, INVOKE_CHANNEL, isCallName, type ApiResult, type LedgerEvent } from '../../shared/api';
+import { contract, EVENT_CHANNEL, fail, INVOKE_CHANNEL, isCallName, type ApiResult, type CallName, type CallResult, type LedgerEvent, type ParsedArgs } from '../../shared/api';
 import { describeIssues } from '../core/issues';
 import { isAppPage, type AppLocation } from './location';
 
@@ -11,6 +11,16 @@ export interface CoreLink {
 
 type Sender = Pick<IpcMainInvokeEvent, 'senderFrame'>;
 
+/** Calls the desktop shell answers itself (it has a browser and Explorer; the core has neither). */
+export type ShellCallName = 'report.pdf' | 'report.reveal';
+export type ShellCalls = { readonly [N in ShellCallName]: (args: ParsedArgs<N>) => Promise<ApiResult<CallResult<N>>> };
+
+const SHELL_CALL_NAMES: ReadonlySet<CallName> = new Set<ShellCallName>(['report.pdf', 'report.reveal']);
+
+function isShellCallName(name: CallName): name is ShellCallName {
+  return SHELL_CALL_NAMES.has(name);
+}
+
 /** Only the top frame of the app's own page may call the core. */
 export function isTrustedSender(event: Sender, location: AppLocation): boolean {
   const frame = event.senderFrame;
@@ -20,9 +30,10 @@ export function isTrustedSender(event: Sender, location: AppLocation): boolean {
 /**
  * Checks a call at the process boundary before it reaches the database thread: sender, name
  * (the contract is the allow-list), argument schema. The core validates again; this layer
- * keeps junk from a compromised page out of the worker. Always resolves, never throws.
+ * keeps junk from a compromised page out of the worker. Calls in `shellCalls` are answered here
+ * once checked. Always resolves, never throws.
  */
-export function createInvokeHandler(client: CoreLink, location: AppLocation) {
+export function createInvokeHandler(client: CoreLink, location: AppLocation, shellCalls?: ShellCalls) {
   return async function handleInvoke(event: Sender, name: unknown, args: unknown): Promise<ApiResult<unknown>> {
     try {
       if (!isTrustedSender(event, location)) return fail('FORBIDDEN');
@@ -32,6 +43,8 @@ export function createInvokeHandler(client: CoreLink, location: AppLocation) {
         const { message, fields } = describeIssues(parsed.error);
         return fail('INVALID_ARGUMENT', message, fields);
       }
+      if (contract[name].shellOnly) return fail('FORBIDDEN', '已拒绝：该操作只能由桌面程序自身调用');
+      if (shellCalls && isShellCallName(name)) return await shellCalls[name](parsed.data as never);
       return await client.call(name, args ?? {});
     } catch (error) {
       console.error('[ipc] call failed:', error);
@@ -41,8 +54,8 @@ export function createInvokeHandler(client: CoreLink, location: AppLocation) {
 }
 
 /** Register the single invoke channel. */
-export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, client: CoreLink, location: AppLocation): void {
-  ipcMain.handle(INVOKE_CHANNEL, createInvokeHandler(client, location));
+export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, client: CoreLink, location: AppLocation, shellCalls?: ShellCalls): void {
+  ipcMain.handle(INVOKE_CHANNEL, createInvokeHandler(client, location, shellCalls));
 }
 
 /** Push progress and change notices to the window that is open now (if any). */

@@ -86,6 +86,14 @@ describe('browser host', () => {
     expect(JSON.parse(junk.body).error.message).toBe('请求内容不是有效的 JSON');
   });
 
+  it('refuses calls only the desktop shell may make, before they reach the core', async () => {
+    const before = core.calls.length;
+    const body = JSON.stringify({ name: 'report.savePdf', args: { kind: 'ledger', scope: { period: '2025-Q1' }, contentBase64: 'JVBERi0xLjQK' } });
+    const refused = await request(`${host.url}api/invoke`, { method: 'POST', body, headers: { 'X-Ledger-Token': host.token } });
+    expect(JSON.parse(refused.body)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(core.calls.length).toBe(before);
+  });
+
   it('rejects a foreign Host header (DNS rebinding)', async () => {
     const port = new URL(host.url).port;
     const rebinding = await request(host.url, { headers: { Host: `evil.example:${port}` } });

@@ -94,7 +94,20 @@ const validArgs: Partial<Record<CallName, unknown>> = {
   'sync.exportSheet': { departmentId: id, period: '2025-Q1' },
   'sync.previewSheet': { fileName: '填报表.xlsx', contentBase64: 'AAAA' },
   'sync.importSheet': { fileName: '填报表.xlsx', contentBase64: 'AAAA', senderConfirmed: true },
+  'report.model': { kind: 'ledger', scope: { period: '2025-Q1' } },
+  'report.build': { kind: 'ledger', format: 'xlsx', scope: { period: '2025-Q1', departmentIds: [id] } },
+  'report.pdf': { kind: 'summary', scope: { period: '2025-Q1' } },
+  'report.reveal': { path: '/data/reports/台账.xlsx' },
+  'report.savePdf': { kind: 'ledger', scope: { period: '2025-Q1' }, contentBase64: 'JVBERi0xLjc=' },
+  'report.templates.list': {},
+  'report.templates.inspect': { file: { fileName: '表样.xlsx', contentBase64: 'AAAA' } },
+  'report.templates.save': { recipient: '市卫生健康委', file: { fileName: '表样.xlsx', contentBase64: 'AAAA' }, sheetName: 'Sheet1', headerRow: 3, mapping: [{ column: 1, field: 'number' }] },
+  'report.templates.delete': { id },
+  'report.fill': { templateId: id, scope: { period: '2025-Q1' } },
 };
+
+/** Calls only the desktop shell makes of the core (it hands the core the PDF it printed). */
+const shellOnly: CallName[] = ['report.savePdf'];
 
 function fakeClient() {
   const listeners = new Set<(event: LedgerEvent) => void>();
@@ -126,13 +139,21 @@ describe('registration', () => {
 
 describe('allow-list', () => {
   it('accepts every call of the contract (valid argument → forwarded to the core)', async () => {
-    for (const name of callNames.filter((call) => call in validArgs)) {
+    for (const name of callNames.filter((call) => call in validArgs && !shellOnly.includes(call))) {
       client.call.mockClear();
       const result = await handle(fromApp, name, validArgs[name]);
       expect(result, name).toEqual({ ok: true, value: `handled ${name}` });
       expect(client.call).toHaveBeenCalledTimes(1);
       expect(client.call).toHaveBeenCalledWith(name, validArgs[name] ?? {});
     }
+  });
+
+  it('refuses, from the page, the calls only the shell makes', async () => {
+    for (const name of shellOnly) {
+      const result = await handle(fromApp, name, validArgs[name]);
+      expect(result).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: '已拒绝：该操作只能由桌面程序自身调用' } });
+    }
+    expect(client.call).not.toHaveBeenCalled();
   });
 
   it('has a valid example argument for every call', () => {

@@ -1,0 +1,160 @@
+import type { ReportIndicator, ReportModel } from '../../../shared/api/reports';
+import { departmentLightRows, indicatorBars, indicatorBarsChart, lightBarsChart, statusDonutChart, statusSlices, type SvgChart } from '../../../shared/reports/charts';
+import { draftReport, type DraftChart, type DraftChapter, type DraftParagraph } from '../../../shared/reports/draft';
+import { cellText } from './format';
+
+/*
+ * The 情况报告 printed as a 公文 page (GB/T 9704: A4 portrait, 37/35/28/26 mm, title 2号 小标宋,
+ * body 3号 仿宋 with a two-character indent, 22 lines of 28 characters). The words are
+ * draftReport's and the charts charts.ts's, laid out as the Word report lays them out
+ * (electron/reports/docx-summary.ts), so the PDF and the .docx read the same.
+ */
+
+function chartOf(kind: DraftChart, model: ReportModel): SvgChart {
+  if (kind === 'lights') return lightBarsChart(departmentLightRows(model));
+  if (kind === 'status') return statusDonutChart(statusSlices(model));
+  return indicatorBarsChart(indicatorBars(model));
+}
+
+/** A 2号 line holds 20 characters of the 156 mm text block. */
+const TITLE_LINE_CHARS = 20;
+
+/**
+ * The title cut where a 公文 title may break (after 关于, before 重点工作/推进情况/的报告, after
+ * 季度): each piece is kept whole on its line, as the Word report's title lines are
+ * (electron/reports/docx-gongwen.ts titleLines), and the lines are balanced by the browser.
+ */
+export function titleSegments(title: string): string[] {
+  const breaks = new Set<number>([0, title.length]);
+  for (const word of ['关于', '季度', '年度']) {
+    const at = title.indexOf(word);
+    if (at > 0) breaks.add(at + word.length);
+  }
+  for (const word of ['重点工作', '推进情况', '催办', '的报告', '的通知', '的函']) {
+    const at = title.lastIndexOf(word);
+    if (at > 0) breaks.add(at);
+  }
+  const cuts = [...breaks].sort((a, b) => a - b);
+  return cuts.slice(1).map((end, i) => title.slice(cuts[i], end));
+}
+
+/** An SVG as an image (the page's CSP allows data: images, not inline styles), vector in the PDF. */
+export function svgSource(svg: string): string {
+  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+}
+
+/** 完成情况 without the indicator's name in front (the first column has it), as in Word. */
+function completionText(indicator: ReportIndicator): string {
+  const text = indicator.completion.trim();
+  return text.startsWith(indicator.name) ? text.slice(indicator.name.length).replace(/^[\s，,：:]+/, '') : text;
+}
+
+/** The Word report's indicator table: widths in twips of its 8845-twip text block. */
+const INDICATOR_COLUMNS = [
+  { header: '指标', width: 2200, centre: false, value: (i: ReportIndicator) => i.name },
+  { header: '单位', width: 800, centre: true, value: (i: ReportIndicator) => i.unit },
+  { header: '目标', width: 1300, centre: true, value: (i: ReportIndicator) => i.targetText || '—' },
+  { header: '本期值', width: 1000, centre: true, value: (i: ReportIndicator) => (i.value === null ? '—' : cellText(i.value)) },
+  { header: '完成情况', width: 2425, centre: false, value: completionText },
+  { header: '是否达标', width: 1120, centre: true, value: (i: ReportIndicator) => i.met },
+] as const;
+
+function IndicatorTable({ indicators }: { indicators: readonly ReportIndicator[] }) {
+  const total = INDICATOR_COLUMNS.reduce((sum, column) => sum + column.width, 0);
+  return (
+    <>
+      <p className="official-caption official-caption-table">{`表1\u3000主要指标完成情况`}</p>
+      <table className="official-table" aria-label="主要指标完成情况">
+        <colgroup>
+          {INDICATOR_COLUMNS.map((column) => (
+            <col key={column.header} style={{ width: `${((column.width / total) * 100).toFixed(2)}%` }} />
+          ))}
+        </colgroup>
+        <thead>
+          <tr>
+            {INDICATOR_COLUMNS.map((column) => (
+              <th key={column.header} scope="col">
+                {column.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {indicators.map((indicator) => (
+            <tr key={indicator.indicatorId}>
+              {INDICATOR_COLUMNS.map((column) => (
+                <td key={column.header} className={column.centre ? 'print-cell-centre' : 'print-cell-text'}>
+                  {column.value(indicator)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+function Paragraph({ paragraph }: { paragraph: DraftParagraph }) {
+  return (
+    <p className="official-body">
+      {paragraph.lead && <strong>{paragraph.lead}</strong>}
+      {paragraph.text}
+    </p>
+  );
+}
+
+function Chapter({ chapter, model }: { chapter: DraftChapter; model: ReportModel }) {
+  return (
+    <section>
+      <h2 className="official-heading-1">{chapter.heading}</h2>
+      {chapter.paragraphs.map((paragraph, i) => (
+        <Paragraph key={i} paragraph={paragraph} />
+      ))}
+      {chapter.key === 'indicators' && <IndicatorTable indicators={model.indicators} />}
+      {chapter.figures.map((item) => {
+        const chart = chartOf(item.chart, model);
+        return (
+          <figure key={item.chart} className="official-figure">
+            <img src={svgSource(chart.svg)} width={chart.width} height={chart.height} alt={item.caption} />
+            <figcaption className="official-caption">{item.caption}</figcaption>
+          </figure>
+        );
+      })}
+      {chapter.parts.map((part) => (
+        <section key={part.heading}>
+          <h3 className="official-heading-2">{part.heading}</h3>
+          {part.paragraphs.map((paragraph, i) => (
+            <Paragraph key={i} paragraph={paragraph} />
+          ))}
+        </section>
+      ))}
+    </section>
+  );
+}
+
+/** 情况报告, A4 portrait. */
+export function SummaryPrint({ model }: { model: ReportModel }) {
+  const draft = draftReport(model);
+  return (
+    <article className="print-doc print-portrait print-official">
+      <h1 className="official-title">
+        {titleSegments(draft.title).map((segment, i) => (
+          <span key={i} className={segment.length <= TITLE_LINE_CHARS ? 'official-title-piece' : undefined}>
+            {segment}
+          </span>
+        ))}
+      </h1>
+      <p className="official-body">{draft.summary}</p>
+      {draft.chapters.map((chapter) => (
+        <Chapter key={chapter.key} chapter={chapter} model={model} />
+      ))}
+      <div className="official-signature">
+        <div>
+          <p>{draft.signature.office}</p>
+          <p>{draft.signature.date}</p>
+        </div>
+      </div>
+    </article>
+  );
+}
