@@ -16,6 +16,7 @@ const LedgerPage = lazy(() => import('../ledger/LedgerPage'));
 const DashboardPage = lazy(() => import('../dashboard/DashboardPage'));
 const ComparePage = lazy(() => import('../compare/ComparePage'));
 const ExchangePage = lazy(() => import('../exchange/ExchangePage'));
+const ReportsPage = lazy(() => import('../reports/ReportsPage'));
 const TaskDetailDrawer = lazy(() => import('../progress/TaskDetailDrawer'));
 
 function CurrentPage() {
@@ -26,6 +27,7 @@ function CurrentPage() {
   if (page === 'overview') return <DashboardPage />;
   if (page === 'compare') return <ComparePage />;
   if (page === 'exchange') return <ExchangePage />;
+  if (page === 'reports') return <ReportsPage />;
   if (page === 'import') return <ImportPage />;
   if (page === 'quarterly') return <QuarterlyPage />;
   if (page === 'indicators') return <IndicatorsPage />;
@@ -47,7 +49,8 @@ export function AppFrame() {
   const store = useLedgerStore();
   const historyOpen = useLedger((s) => s.historyTarget !== null);
   const detailOpen = useLedger((s) => s.detailTaskId !== null);
-  const onImportPage = useLedger((s) => s.page === 'import');
+  // Pages that show a long job's bar themselves, next to the button that started it.
+  const ownBar = useLedger((s) => (s.page === 'import' ? 'imports.parse' : s.page === 'reports' ? 'report.build' : null));
 
   useEffect(() => {
     const state = store.getState();
@@ -62,8 +65,7 @@ export function AppFrame() {
       <div className="frame-body">
         <NavBar />
         <main className="main">
-          {/* The import page shows its own bar for reading a file. */}
-          <ProgressBar except={onImportPage ? 'imports.parse' : null} />
+          <ProgressBar except={ownBar} />
           <Suspense fallback={<PageLoading />}>
             <CurrentPage />
           </Suspense>

@@ -28,11 +28,5 @@ export interface PlaceholderText {
   readonly nowButton: string;
 }
 
-export const placeholders: Partial<Record<PageId, PlaceholderText>> = {
-  reports: {
-    coming: '这里将生成季度台账（Excel）和情况报告（Word，公文格式），供报送区政府和市卫生健康委。',
-    now: '先在“计划与任务”中建立计划和任务，报表将根据台账生成。',
-    nowPage: 'tasks',
-    nowButton: '前往计划与任务',
-  },
-};
+/** Pages not built yet (none at the moment). */
+export const placeholders: Partial<Record<PageId, PlaceholderText>> = {};

@@ -11,6 +11,8 @@ import { createIndicatorsSlice } from './indicators';
 import { createLedgerSlice } from './ledger';
 import { createPlansSlice } from './plans';
 import { createQuarterlySlice } from './quarterly';
+import { createReportTemplatesSlice } from './report-templates';
+import { createReportsSlice } from './reports';
 import { createReviewSlice } from './review';
 import { createSettingsSlice } from './settings';
 import { createSystemSlice } from './system';
@@ -50,6 +52,8 @@ export function createLedgerStore(api: LedgerApi, options: StoreOptions = {}): L
       ...createDashboardSlice(deps),
       ...createCompareSlice(deps),
       ...createExchangeSlice(deps),
+      ...createReportsSlice(deps),
+      ...createReportTemplatesSlice(deps),
     };
   });
 }
@@ -80,6 +84,7 @@ export async function refreshTables(store: LedgerStore, tables: readonly string[
   if (has('plans', 'indicators', 'indicator_values', 'settings') && state.midterm) work.push(state.reloadMidterm());
   if ((ledgerFeeds || has('metrics', 'metric_links')) && state.compare) work.push(state.loadCompare());
   if (has('metrics', 'metric_links', 'indicators', 'plans', 'offices') && state.catalog) work.push(state.loadCatalog());
+  if (has('plans', 'sections', 'tasks', 'departments') && state.reportFacets) work.push(state.loadReportFacets());
   // A local edit may settle a queued conflict; an import may add some.
   if (state.conflicts && tables.length > 0) work.push(state.loadConflicts());
   const target = state.historyTarget;

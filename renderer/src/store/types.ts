@@ -10,6 +10,8 @@ import type { IndicatorsSlice } from './indicators';
 import type { LedgerSlice } from './ledger';
 import type { PlansSlice } from './plans';
 import type { QuarterlySlice } from './quarterly';
+import type { ReportTemplatesSlice } from './report-templates';
+import type { ReportsSlice } from './reports';
 import type { ReviewSlice } from './review';
 import type { SettingsSlice } from './settings';
 import type { SystemSlice } from './system';
@@ -34,7 +36,9 @@ export type LedgerState = SystemSlice &
   LedgerSlice &
   DashboardSlice &
   CompareSlice &
-  ExchangeSlice;
+  ExchangeSlice &
+  ReportsSlice &
+  ReportTemplatesSlice;
 export type LedgerStore = StoreApi<LedgerState>;
 
 /** What an action reports back to the form that started it. */
