@@ -18,6 +18,7 @@ import {
   WidthType,
   type IParagraphStyleOptions,
 } from 'docx';
+import { titleBreaks } from '../../shared/reports/titles';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { XML_INVALID } from '../../shared/reports/charts';
 import type { RasterChart } from './chart-raster';
@@ -255,20 +256,8 @@ const TITLE_CHARS = Math.floor(TEXT_WIDTH / 20 / 22);
  */
 export function titleLines(title: string): string[] {
   if (titleWidth(title) <= TITLE_CHARS) return [title];
-  const breaks = new Set<number>();
-  for (const word of ['关于']) {
-    const at = title.indexOf(word);
-    if (at > 0) breaks.add(at + word.length);
-  }
-  for (const word of ['重点工作', '推进情况', '催办', '的报告', '的通知', '的函']) {
-    const at = title.lastIndexOf(word);
-    if (at > 0) breaks.add(at);
-  }
-  for (const word of ['季度', '年度']) {
-    const at = title.indexOf(word);
-    if (at > 0) breaks.add(at + word.length);
-  }
-  const candidates = [...breaks]
+  const breaks = titleBreaks(title);
+  const candidates = breaks
     .map((at) => [title.slice(0, at), title.slice(at)] as const)
     .filter(([a, b]) => titleWidth(a) <= TITLE_CHARS && titleWidth(b) <= TITLE_CHARS);
   if (candidates.length === 0) return [title];

@@ -1,8 +1,9 @@
-import type { ReportIndicator, ReportModel } from '../../shared/api/reports';
-import { departmentLightRows, indicatorBars, indicatorBarsChart, lightBarsChart, statusDonutChart, statusSlices, type SvgChart } from '../../shared/reports/charts';
+import type { ReportModel } from '../../shared/api/reports';
+import { draftChart } from '../../shared/reports/charts';
+import { summaryIndicatorColumns } from '../../shared/reports/indicator-table';
 import { CAPTION_GAP, draftReport, type DraftChart, type DraftChapter, type DraftParagraph, type ReportDraft } from '../../shared/reports/draft';
 import { rasterizeCharts, type RasterChart } from './chart-raster';
-import { bodyParagraph, captionParagraph, figure, gongwenDocument, heading1, heading2, signature, table, titleBlock, type Block, type TableColumn } from './docx-gongwen';
+import { bodyParagraph, captionParagraph, figure, gongwenDocument, heading1, heading2, signature, table, titleBlock, type Block } from './docx-gongwen';
 import { reportFonts, type ReportFonts } from './fonts';
 
 /*
@@ -11,33 +12,10 @@ import { reportFonts, type ReportFonts } from './fonts';
  * and what Word shows are the same text.
  */
 
-function chartOf(kind: DraftChart, model: ReportModel): SvgChart {
-  if (kind === 'lights') return lightBarsChart(departmentLightRows(model));
-  if (kind === 'status') return statusDonutChart(statusSlices(model));
-  return indicatorBarsChart(indicatorBars(model));
-}
-
-const INDICATOR_COLUMNS: readonly TableColumn[] = [
-  { header: '指标', width: 2200, align: 'left' },
-  { header: '单位', width: 800, align: 'center' },
-  { header: '目标', width: 1300, align: 'center' },
-  { header: '本期值', width: 1000, align: 'center' },
-  { header: '完成情况', width: 2425, align: 'left' },
-  // Four 12 pt characters and the cell's margins.
-  { header: '是否达标', width: 1120, align: 'center' },
-];
-
-const formatValue = (value: number) => String(Math.round(value * 100) / 100);
-
-/** 完成情况 without the indicator's name in front (the first column has it). */
-function completionText(indicator: ReportIndicator): string {
-  const text = indicator.completion.trim();
-  return text.startsWith(indicator.name) ? text.slice(indicator.name.length).replace(/^[\s，,：:]+/, '') : text;
-}
 
 function indicatorTable(model: ReportModel): Block[] {
-  const rows = model.indicators.map((i) => [i.name, i.unit, i.targetText || '—', i.value === null ? '—' : formatValue(i.value), completionText(i), i.met]);
-  return [captionParagraph(`表1${CAPTION_GAP}主要指标完成情况`, true), table(INDICATOR_COLUMNS, rows)];
+  const rows = model.indicators.map((i) => summaryIndicatorColumns.map((column) => column.value(i)));
+  return [captionParagraph(`表1${CAPTION_GAP}主要指标完成情况`, true), table(summaryIndicatorColumns, rows)];
 }
 
 /** A chapter's blocks; the last chapter's last paragraph stays with the signature. */
@@ -58,7 +36,7 @@ function chapterBlocks(chapter: DraftChapter, model: ReportModel, rasters: Reado
 /** Every chart the draft asks for, rasterised in one go (the fonts load once). */
 function chartImages(draft: ReportDraft, model: ReportModel): Map<DraftChart, RasterChart> {
   const kinds = [...new Set(draft.chapters.flatMap((chapter) => chapter.figures.map((item) => item.chart)))];
-  const images = rasterizeCharts(kinds.map((kind) => chartOf(kind, model)));
+  const images = rasterizeCharts(kinds.map((kind) => draftChart(kind, model)));
   return new Map(kinds.map((kind, index) => [kind, images[index]!]));
 }
 

@@ -212,7 +212,8 @@ export function indicatorBarsChart(items: readonly IndicatorBar[], options: { wi
   const nameWidth = Math.min(190, Math.max(...items.map((i) => estimateTextWidth(i.name))) + 8);
   const valueWidth = Math.max(...items.map((i) => estimateTextWidth(`${i.valueText}／${i.targetText}`, 12))) + 10;
   const x0 = nameWidth + 10;
-  const x1 = width - Math.min(170, valueWidth);
+  // A little slack on the right: the width estimate runs short for symbols such as ≤ and ／.
+  const x1 = width - Math.min(190, valueWidth + 14);
   const x = scaleLinear().domain([0, 1.2]).range([x0, x1]).clamp(true);
   const bottom = top + items.length * rowHeight;
   const height = bottom + 8;
@@ -220,7 +221,7 @@ export function indicatorBarsChart(items: readonly IndicatorBar[], options: { wi
   items.forEach((item, index) => {
     const y = top + index * rowHeight + (rowHeight - barHeight) / 2;
     const middle = y + barHeight / 2 + 4.5;
-    body += text(nameWidth, middle, fitText(item.name, nameWidth), `text-anchor="end" fill="${chartInk.text}"`);
+    body += text(nameWidth, middle, fitText(item.name, nameWidth - 10), `text-anchor="end" fill="${chartInk.text}"`);
     body += `<rect x="${x0}" y="${round(y)}" width="${round(x1 - x0)}" height="${barHeight}" fill="${chartInk.grid}" opacity="0.5"/>`;
     if (item.ratio === null) {
       body += text(x0 + 6, middle, '暂无数据', `fill="${chartInk.axis}" font-size="12"`);
@@ -297,4 +298,11 @@ export function indicatorBars(model: Pick<ReportModel, 'indicators'>): Indicator
     valueText: indicator.value === null ? '—' : `${formatValue(indicator.value)}${indicator.unit}`,
     targetText: indicator.targetText || '—',
   }));
+}
+
+/** The chart a draft's paragraph asks for (the Word report and the print view draw the same). */
+export function draftChart(kind: 'lights' | 'status' | 'indicators', model: ReportModel): SvgChart {
+  if (kind === 'lights') return lightBarsChart(departmentLightRows(model));
+  if (kind === 'status') return statusDonutChart(statusSlices(model));
+  return indicatorBarsChart(indicatorBars(model));
 }

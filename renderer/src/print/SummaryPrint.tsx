@@ -1,7 +1,8 @@
 import type { ReportIndicator, ReportModel } from '../../../shared/api/reports';
-import { departmentLightRows, indicatorBars, indicatorBarsChart, lightBarsChart, statusDonutChart, statusSlices, type SvgChart } from '../../../shared/reports/charts';
-import { draftReport, type DraftChart, type DraftChapter, type DraftParagraph } from '../../../shared/reports/draft';
-import { cellText } from './format';
+import { draftChart } from '../../../shared/reports/charts';
+import { summaryIndicatorColumns } from '../../../shared/reports/indicator-table';
+import { titleBreaks } from '../../../shared/reports/titles';
+import { draftReport, type DraftChapter, type DraftParagraph } from '../../../shared/reports/draft';
 
 /*
  * The 情况报告 printed as a 公文 page (GB/T 9704: A4 portrait, 37/35/28/26 mm, title 2号 小标宋,
@@ -10,11 +11,6 @@ import { cellText } from './format';
  * (electron/reports/docx-summary.ts), so the PDF and the .docx read the same.
  */
 
-function chartOf(kind: DraftChart, model: ReportModel): SvgChart {
-  if (kind === 'lights') return lightBarsChart(departmentLightRows(model));
-  if (kind === 'status') return statusDonutChart(statusSlices(model));
-  return indicatorBarsChart(indicatorBars(model));
-}
 
 /** A 2号 line holds 20 characters of the 156 mm text block. */
 const TITLE_LINE_CHARS = 20;
@@ -25,16 +21,7 @@ const TITLE_LINE_CHARS = 20;
  * (electron/reports/docx-gongwen.ts titleLines), and the lines are balanced by the browser.
  */
 export function titleSegments(title: string): string[] {
-  const breaks = new Set<number>([0, title.length]);
-  for (const word of ['关于', '季度', '年度']) {
-    const at = title.indexOf(word);
-    if (at > 0) breaks.add(at + word.length);
-  }
-  for (const word of ['重点工作', '推进情况', '催办', '的报告', '的通知', '的函']) {
-    const at = title.lastIndexOf(word);
-    if (at > 0) breaks.add(at);
-  }
-  const cuts = [...breaks].sort((a, b) => a - b);
+  const cuts = [0, ...titleBreaks(title), title.length];
   return cuts.slice(1).map((end, i) => title.slice(cuts[i], end));
 }
 
@@ -43,36 +30,20 @@ export function svgSource(svg: string): string {
   return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
 }
 
-/** 完成情况 without the indicator's name in front (the first column has it), as in Word. */
-function completionText(indicator: ReportIndicator): string {
-  const text = indicator.completion.trim();
-  return text.startsWith(indicator.name) ? text.slice(indicator.name.length).replace(/^[\s，,：:]+/, '') : text;
-}
-
-/** The Word report's indicator table: widths in twips of its 8845-twip text block. */
-const INDICATOR_COLUMNS = [
-  { header: '指标', width: 2200, centre: false, value: (i: ReportIndicator) => i.name },
-  { header: '单位', width: 800, centre: true, value: (i: ReportIndicator) => i.unit },
-  { header: '目标', width: 1300, centre: true, value: (i: ReportIndicator) => i.targetText || '—' },
-  { header: '本期值', width: 1000, centre: true, value: (i: ReportIndicator) => (i.value === null ? '—' : cellText(i.value)) },
-  { header: '完成情况', width: 2425, centre: false, value: completionText },
-  { header: '是否达标', width: 1120, centre: true, value: (i: ReportIndicator) => i.met },
-] as const;
-
 function IndicatorTable({ indicators }: { indicators: readonly ReportIndicator[] }) {
-  const total = INDICATOR_COLUMNS.reduce((sum, column) => sum + column.width, 0);
+  const total = summaryIndicatorColumns.reduce((sum, column) => sum + column.width, 0);
   return (
     <>
       <p className="official-caption official-caption-table">{`表1\u3000主要指标完成情况`}</p>
       <table className="official-table" aria-label="主要指标完成情况">
         <colgroup>
-          {INDICATOR_COLUMNS.map((column) => (
+          {summaryIndicatorColumns.map((column) => (
             <col key={column.header} style={{ width: `${((column.width / total) * 100).toFixed(2)}%` }} />
           ))}
         </colgroup>
         <thead>
           <tr>
-            {INDICATOR_COLUMNS.map((column) => (
+            {summaryIndicatorColumns.map((column) => (
               <th key={column.header} scope="col">
                 {column.header}
               </th>
@@ -82,8 +53,8 @@ function IndicatorTable({ indicators }: { indicators: readonly ReportIndicator[]
         <tbody>
           {indicators.map((indicator) => (
             <tr key={indicator.indicatorId}>
-              {INDICATOR_COLUMNS.map((column) => (
-                <td key={column.header} className={column.centre ? 'print-cell-centre' : 'print-cell-text'}>
+              {summaryIndicatorColumns.map((column) => (
+                <td key={column.header} className={column.align === 'center' ? 'print-cell-centre' : 'print-cell-text'}>
                   {column.value(indicator)}
                 </td>
               ))}
@@ -113,7 +84,7 @@ function Chapter({ chapter, model }: { chapter: DraftChapter; model: ReportModel
       ))}
       {chapter.key === 'indicators' && <IndicatorTable indicators={model.indicators} />}
       {chapter.figures.map((item) => {
-        const chart = chartOf(item.chart, model);
+        const chart = draftChart(item.chart, model);
         return (
           <figure key={item.chart} className="official-figure">
             <img src={svgSource(chart.svg)} width={chart.width} height={chart.height} alt={item.caption} />

@@ -1,0 +1,31 @@
+import type { ReportIndicator } from '../api/reports';
+
+/*
+ * The 情况报告's indicator table (Word and the print view): fewer columns than the 指标表,
+ * widths in twips of the 8845-twip (156 mm) text block.
+ */
+
+/** 完成情况 without the indicator's name in front (the first column has it). */
+export function completionText(indicator: ReportIndicator): string {
+  const text = indicator.completion.trim();
+  return text.startsWith(indicator.name) ? text.slice(indicator.name.length).replace(/^[\s，,：:]+/, '') : text;
+}
+
+export const valueText = (value: number | null): string => (value === null ? '—' : String(Math.round(value * 100) / 100));
+
+export interface SummaryIndicatorColumn {
+  readonly header: string;
+  readonly width: number;
+  readonly align: 'left' | 'center';
+  readonly value: (indicator: ReportIndicator) => string;
+}
+
+export const summaryIndicatorColumns: readonly SummaryIndicatorColumn[] = [
+  { header: '指标', width: 2200, align: 'left', value: (i) => i.name },
+  { header: '单位', width: 800, align: 'center', value: (i) => i.unit },
+  { header: '目标', width: 1300, align: 'center', value: (i) => i.targetText || '—' },
+  { header: '本期值', width: 1000, align: 'center', value: (i) => valueText(i.value) },
+  { header: '完成情况', width: 2425, align: 'left', value: completionText },
+  // Four 12 pt characters and the cell's margins.
+  { header: '是否达标', width: 1120, align: 'center', value: (i) => i.met },
+];
