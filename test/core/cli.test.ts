@@ -1,15 +1,8 @@
 import path from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/main';
+import { cli } from '../helpers/cli';
 import { tempDir } from '../helpers/core';
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 describe('CLI', () => {
   it('init then dump --json', async () => {

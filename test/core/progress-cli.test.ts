@@ -1,16 +1,9 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/main';
+import { cli } from '../helpers/cli';
 import { tempDir } from '../helpers/core';
 import { addIndicator, quarterFixture } from './progress-fixture';
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 function query<T>(db: string, sql: string, ...params: unknown[]): T {
   const handle = new Database(db, { readonly: true });

@@ -1,15 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/main';
+import { cli } from '../helpers/cli';
 import { tempDir } from '../helpers/core';
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 describe('CLI 数据交换', () => {
   it('export, verify, import with --trust, the same package again, conflicts and a receipt', async () => {

@@ -2,12 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallArgs, CallName, CallResult } from '../../shared/api';
-import { draftFromPreview } from '../../electron/cli/commands';
-import { launchApp, SCREENSHOT_DIR, type App } from './harness';
+import { fullShot, launchApp, SCREENSHOT_DIR, type App } from './harness';
+import { callCore, importPlan, initOffice, reportInPattern, sample, setIndicatorValue, YUBEI_WORK_POINTS } from './seed';
 
-const sample = (...parts: string[]) => path.resolve('..', 'shared', 'samples', ...parts);
 /** A past quarter: lights are judged at its last day, whatever today is. */
 const PERIOD = '2025-Q3';
+/** 总览 and 中期评估 run long: full-page shots may grow taller than other pages'. */
+const MAX_SHOT_HEIGHT = 6000;
 
 /**
  * 总览 and 中期评估 in Chromium: the office imports the Yubei 2025 work points and the Yuzhong
@@ -17,33 +18,13 @@ const PERIOD = '2025-Q3';
 describe('总览 in Chromium against the browser host', () => {
   let app: App;
 
-  async function call<N extends CallName>(name: N, args: CallArgs<N>): Promise<CallResult<N>> {
-    const result = await app.client.invoke(name, args);
-    if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-    return result.value as CallResult<N>;
-  }
-
-  /** The whole page: the app scrolls inside <main>, so grow the window to its content first. */
-  async function fullShot(name: string, width = 1366) {
-    const height = await app.page.evaluate(() => (document.querySelector('main')?.scrollHeight ?? 800) + 60);
-    await app.page.setViewportSize({ width, height: Math.min(Math.max(height, 800), 6000) });
-    await app.page.waitForTimeout(300);
-    await app.screenshot(name);
-    await app.page.setViewportSize({ width: 1366, height: 800 });
-  }
-
-  async function importPlan(file: string, patch: Record<string, unknown> = {}) {
-    const preview = await call('imports.parse', { fileName: path.basename(file), contentBase64: fs.readFileSync(file).toString('base64') });
-    const owners = preview.owners.filter((o) => o.departmentId === null).map((o) => ({ name: o.name, action: 'create' as const }));
-    return call('imports.save', { draft: { ...draftFromPreview(preview), ...patch }, source: preview.source, owners, planId: null, acceptedChanges: null } as CallArgs<'imports.save'>);
-  }
+  const call = <N extends CallName>(name: N, args: CallArgs<N>): Promise<CallResult<N>> => callCore(app, name, args);
 
   beforeAll(async () => {
     app = await launchApp();
-    await call('system.init', { officeName: '渝北区卫生健康委' });
-    await call('settings.update', { clerkName: '李娟' });
-    await importPlan(sample('formats', 'yubei-2025-work-points.docx'));
-    await importPlan(sample('yuzhong-health-14th-five-year-plan.txt'), { kind: 'five-year-plan', yearFrom: 2021, yearTo: 2025, title: '渝中区卫生健康事业发展“十四五”规划' });
+    await initOffice(app);
+    await importPlan(app, YUBEI_WORK_POINTS);
+    await importPlan(app, sample('yuzhong-health-14th-five-year-plan.txt'), { kind: 'five-year-plan', yearFrom: 2021, yearTo: 2025, title: '渝中区卫生健康事业发展“十四五”规划' });
     const plans = await call('plans.list', {});
     const work = plans.find((p) => p.kind !== 'five-year-plan')!;
     const five = plans.find((p) => p.kind === 'five-year-plan')!;
@@ -57,18 +38,11 @@ describe('总览 in Chromium against the browser host', () => {
       { status: '滞后', percent: 30 },
       null,
     ] as const;
-    for (const [index, task] of detail.tasks.entries()) {
-      const fields = pattern[index % pattern.length];
-      if (!fields) continue;
-      for (const departmentId of task.leadDepartmentIds) {
-        await call('progress.save', {
-          period: PERIOD,
-          taskId: task.id,
-          departmentId,
-          fields: { ...fields, progressText: `三季度按计划推进第${task.number}项工作。`, problemsText: fields.status === '滞后' ? '资金未到位，进度滞后。' : '', nextStepsText: '' },
-        });
-      }
-    }
+    await reportInPattern(app, detail, PERIOD, pattern, (step, _index, task) => ({
+      progressText: `三季度按计划推进第${task.number}项工作。`,
+      problemsText: step.status === '滞后' ? '资金未到位，进度滞后。' : '',
+      nextStepsText: '',
+    }));
 
     // Indicator values: each indicator moves from its baseline toward its target at its own pace.
     for (const plan of [work, five]) {
@@ -84,9 +58,7 @@ describe('总览 in Chromium against the browser host', () => {
           const share = plan.id === five.id ? (step + 1) / 5 : 0.7 + 0.15 * step;
           const value = Math.round((base + (target - base) * share * pace) * 100) / 100;
           if (value < 0 || (indicator.unit === '%' && value > 100)) continue;
-          // Counts take whole numbers; the core says so and the clerk rounds.
-          const saved = await app.client.invoke('indicators.setValue', { indicatorId: indicator.id, period, value });
-          if (!saved.ok) await call('indicators.setValue', { indicatorId: indicator.id, period, value: Math.round(value) });
+          await setIndicatorValue(app, indicator.id, period, value);
         }
       }
     }
@@ -115,7 +87,7 @@ describe('总览 in Chromium against the browser host', () => {
     // Chinese text in the charts is drawn with a CJK font (its glyphs are wider than Latin fallbacks).
     const tick = page.locator('.chart-card svg text', { hasText: summary.byDepartment[0]!.name }).first();
     expect((await tick.boundingBox())!.width).toBeGreaterThan(summary.byDepartment[0]!.name.length * 9);
-    await fullShot('dashboard');
+    await fullShot(app, 'dashboard', { maxHeight: MAX_SHOT_HEIGHT });
     expect(app.consoleErrors.join('\n')).toBe('');
   });
 
@@ -140,7 +112,7 @@ describe('总览 in Chromium against the browser host', () => {
     await page.setViewportSize({ width: 794, height: 1123 });
     const widest = await page.locator('.dashboard-page svg.recharts-surface').evaluateAll((svgs) => Math.max(...svgs.map((s) => s.getBoundingClientRect().right)));
     expect(widest).toBeLessThanOrEqual(794);
-    await fullShot('dashboard-print', 794);
+    await fullShot(app, 'dashboard-print', { width: 794, maxHeight: MAX_SHOT_HEIGHT });
     await page.setViewportSize({ width: 794, height: 1123 });
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
     expect(pdf.subarray(0, 4).toString('latin1')).toBe('%PDF');
@@ -174,7 +146,7 @@ describe('总览 in Chromium against the browser host', () => {
     await expect.poll(() => page.locator('.midterm-charts .chart-card').count()).toBe(midterm.indicators.length);
     const flags = midterm.indicators.flatMap((i) => i.flags);
     if (flags.length > 0) await page.getByText(flags[0]!, { exact: false }).first().waitFor();
-    await fullShot('midterm');
+    await fullShot(app, 'midterm', { maxHeight: MAX_SHOT_HEIGHT });
     expect(app.consoleErrors.join('\n')).toBe('');
   });
 });

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CallArgs, CallName, CallResult } from '../../shared/api';
 import { formatPeriod, periodOfDate } from '../../shared/domain/period';
 import { tempDir } from '../helpers/core';
-import { launchApp, type App } from './harness';
+import { fullShot, launchApp, saveDownload, type App } from './harness';
+import { callCore, initOffice } from './seed';
 
 /** The quarter the browser's today falls in: the pages open on it. */
 const today = new Date();
@@ -21,41 +21,20 @@ describe('数据交换 between two PCs in Chromium', () => {
   let dept: App;
   let literacyId = '';
 
-  const call = async <N extends CallName>(app: App, name: N, args: CallArgs<N>): Promise<CallResult<N>> => {
-    const result = await app.client.invoke(name, args);
-    if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-    return result.value as CallResult<N>;
-  };
   const nav = (page: Page, label: string) => page.getByRole('navigation', { name: '主导航' }).getByRole('button', { name: label }).click();
   const tab = (page: Page, label: string) => page.getByRole('tab', { name: new RegExp(`^${label}`) }).click();
-  /** Click and keep the file the page saves. */
-  const saveDownload = async (page: Page, click: () => Promise<void>): Promise<string> => {
-    const [download] = await Promise.all([page.waitForEvent('download'), click()]);
-    const file = path.join(files, download.suggestedFilename());
-    await download.saveAs(file);
-    return file;
-  };
-  async function fullShot(app: App, name: string) {
-    const height = await app.page.evaluate(() => (document.querySelector('main')?.scrollHeight ?? 800) + 60);
-    await app.page.setViewportSize({ width: 1366, height: Math.min(Math.max(height, 800), 4000) });
-    await app.page.waitForTimeout(300);
-    await app.screenshot(name);
-    await app.page.setViewportSize({ width: 1366, height: 800 });
-  }
-
   beforeAll(async () => {
     [office, dept] = await Promise.all([launchApp(), launchApp()]);
-    await call(office, 'system.init', { officeName: '渝北区卫生健康委' });
-    await call(office, 'settings.update', { clerkName: '李娟' });
-    const cdc = await call(office, 'departments.create', { name: '疾控科', aliases: ['疾病预防控制科'] });
-    const mch = await call(office, 'departments.create', { name: '妇幼科', aliases: [] });
-    const plan = await call(office, 'plans.create', { kind: 'work-points', title: `渝北区卫生健康委${YEAR}年工作要点`, yearFrom: YEAR, yearTo: YEAR });
-    const section = await call(office, 'sections.create', { planId: plan.id, label: '一、', title: '推进健康渝北建设' });
-    literacyId = (await call(office, 'tasks.create', { planId: plan.id, sectionId: section.id, number: '1', title: '提升居民健康素养', deadline: `${YEAR}年12月底`, leadDepartmentIds: [cdc.id] })).id;
-    await call(office, 'tasks.create', { planId: plan.id, sectionId: section.id, number: '2', title: '推进慢病防控', deadline: `${YEAR}年12月底`, leadDepartmentIds: [cdc.id] });
-    await call(office, 'tasks.create', { planId: plan.id, sectionId: section.id, number: '3', title: '保障母婴安全', deadline: `${YEAR}年12月底`, leadDepartmentIds: [mch.id] });
-    await call(dept, 'system.init', { officeName: '渝北区卫生健康委', departmentName: '疾控科' });
-    await call(dept, 'settings.update', { clerkName: '王明' });
+    await initOffice(office);
+    const cdc = await callCore(office, 'departments.create', { name: '疾控科', aliases: ['疾病预防控制科'] });
+    const mch = await callCore(office, 'departments.create', { name: '妇幼科', aliases: [] });
+    const plan = await callCore(office, 'plans.create', { kind: 'work-points', title: `渝北区卫生健康委${YEAR}年工作要点`, yearFrom: YEAR, yearTo: YEAR });
+    const section = await callCore(office, 'sections.create', { planId: plan.id, label: '一、', title: '推进健康渝北建设' });
+    literacyId = (await callCore(office, 'tasks.create', { planId: plan.id, sectionId: section.id, number: '1', title: '提升居民健康素养', deadline: `${YEAR}年12月底`, leadDepartmentIds: [cdc.id] })).id;
+    await callCore(office, 'tasks.create', { planId: plan.id, sectionId: section.id, number: '2', title: '推进慢病防控', deadline: `${YEAR}年12月底`, leadDepartmentIds: [cdc.id] });
+    await callCore(office, 'tasks.create', { planId: plan.id, sectionId: section.id, number: '3', title: '保障母婴安全', deadline: `${YEAR}年12月底`, leadDepartmentIds: [mch.id] });
+    await callCore(dept, 'system.init', { officeName: '渝北区卫生健康委', departmentName: '疾控科' });
+    await callCore(dept, 'settings.update', { clerkName: '王明' });
     for (const app of [office, dept]) {
       await app.page.reload();
       await app.page.getByRole('navigation', { name: '主导航' }).waitFor();
@@ -72,7 +51,7 @@ describe('数据交换 between two PCs in Chromium', () => {
     await office.page.getByText('下发给科室', { exact: true }).click();
     await office.page.getByLabel('下发给哪个科室').selectOption({ label: '疾控科' });
     await office.page.getByRole('tabpanel').getByLabel('季度', { exact: true }).selectOption(PERIOD);
-    const assignment = await saveDownload(office.page, () => office.page.getByRole('button', { name: '导出', exact: true }).click());
+    const assignment = await saveDownload(office.page, files, () => office.page.getByRole('button', { name: '导出', exact: true }).click());
     expect(path.basename(assignment)).toMatch(/^疾控科-下发-.*\.tlpkg$/);
     await office.page.getByRole('heading', { name: '已导出' }).waitFor();
     await fullShot(office, 'exchange-export');
@@ -83,7 +62,7 @@ describe('数据交换 between two PCs in Chromium', () => {
     await page.getByLabel('选择数据包').setInputFiles(assignment);
     const preview = page.getByLabel('数据包预览');
     await preview.waitFor();
-    const officeCode = (await call(office, 'system.status', {})).installation!.fingerprint;
+    const officeCode = (await callCore(office, 'system.status', {})).installation!.fingerprint;
     expect((await preview.getByLabel(`识别码 ${officeCode}`).innerText()).replace(/\s+/g, ' ')).toBe(officeCode);
     await page.getByText('这是第一次收到这台电脑的数据包').waitFor();
     const tasks = preview.getByRole('row', { name: /^任务/ });
@@ -94,9 +73,9 @@ describe('数据交换 between two PCs in Chromium', () => {
     await page.getByRole('checkbox', { name: /我已核对识别码/ }).check();
     await page.getByRole('button', { name: '导入', exact: true }).click();
     await page.getByText(/^导入完成/).waitFor();
-    const receipt = await saveDownload(page, () => page.getByRole('button', { name: '保存回执' }).click());
+    const receipt = await saveDownload(page, files, () => page.getByRole('button', { name: '保存回执' }).click());
     expect(receipt.endsWith('.tlpkg')).toBe(true);
-    const ledger = await call(dept, 'ledger.query', { period: PERIOD });
+    const ledger = await callCore(dept, 'ledger.query', { period: PERIOD });
     expect(ledger.rows.map((r) => r.title).sort()).toEqual(['推进慢病防控', '提升居民健康素养']);
     // The office takes the receipt back: its next package to this PC carries only what is new.
     await tab(office.page, '导入数据包');
@@ -112,8 +91,8 @@ describe('数据交换 between two PCs in Chromium', () => {
   });
 
   it('疾控科 reports the quarter back; the office imports the return and its ledger shows the progress', async () => {
-    const cdcId = (await call(dept, 'system.status', {})).installation!.departmentId!;
-    await call(dept, 'progress.save', {
+    const cdcId = (await callCore(dept, 'system.status', {})).installation!.departmentId!;
+    await callCore(dept, 'progress.save', {
       period: PERIOD,
       taskId: literacyId,
       departmentId: cdcId,
@@ -124,7 +103,7 @@ describe('数据交换 between two PCs in Chromium', () => {
     await tab(page, '导出数据包');
     await page.getByText('上报给办公室', { exact: true }).click();
     await page.getByRole('tabpanel').getByLabel('季度', { exact: true }).selectOption(PERIOD);
-    const back = await saveDownload(page, () => page.getByRole('button', { name: '导出', exact: true }).click());
+    const back = await saveDownload(page, files, () => page.getByRole('button', { name: '导出', exact: true }).click());
 
     await tab(office.page, '导入数据包');
     await office.page.getByRole('button', { name: '导入其他数据包' }).or(office.page.getByRole('button', { name: '重新选择' })).click();
@@ -144,10 +123,10 @@ describe('数据交换 between two PCs in Chromium', () => {
   });
 
   it('a title changed on both PCs is queued side by side; the office keeps 疾控科’s', async () => {
-    await call(office, 'tasks.update', { id: literacyId, title: '提升全区居民健康素养' });
-    await call(dept, 'tasks.update', { id: literacyId, title: '提升居民健康素养水平' });
-    const back = await call(dept, 'sync.export', { kind: 'return', period: null });
-    await call(office, 'sync.import', { files: back.files });
+    await callCore(office, 'tasks.update', { id: literacyId, title: '提升全区居民健康素养' });
+    await callCore(dept, 'tasks.update', { id: literacyId, title: '提升居民健康素养水平' });
+    const back = await callCore(dept, 'sync.export', { kind: 'return', period: null });
+    await callCore(office, 'sync.import', { files: back.files });
 
     const { page } = office;
     await nav(page, '数据交换');
@@ -159,7 +138,7 @@ describe('数据交换 between two PCs in Chromium', () => {
     await fullShot(office, 'exchange-conflicts');
     await card.getByRole('region', { name: '疾控科的值' }).getByRole('button', { name: '保留此值' }).click();
     await page.getByText('没有冲突').waitFor();
-    const ledger = await call(office, 'ledger.query', { period: PERIOD });
+    const ledger = await callCore(office, 'ledger.query', { period: PERIOD });
     expect(ledger.rows.find((r) => r.taskId === literacyId)!.title).toBe('提升居民健康素养水平');
     expect(office.consoleErrors.join('\n')).toBe('');
   });

@@ -59,3 +59,21 @@ export async function launchApp(options: { dbPath?: string } = {}): Promise<App>
     },
   };
 }
+
+/** The whole page: the app scrolls inside <main>, so grow the window to its content first. */
+export async function fullShot(app: App, name: string, options: { width?: number; maxHeight?: number } = {}): Promise<void> {
+  const { width = 1366, maxHeight = 4000 } = options;
+  const height = await app.page.evaluate(() => (document.querySelector('main')?.scrollHeight ?? 800) + 60);
+  await app.page.setViewportSize({ width, height: Math.min(Math.max(height, 800), maxHeight) });
+  await app.page.waitForTimeout(300);
+  await app.screenshot(name);
+  await app.page.setViewportSize({ width: 1366, height: 800 });
+}
+
+/** Click and keep the file the page saves, under its suggested name in `dir`. */
+export async function saveDownload(page: Page, dir: string, click: () => Promise<void>): Promise<string> {
+  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+  const file = path.join(dir, download.suggestedFilename());
+  await download.saveAs(file);
+  return file;
+}

@@ -1,52 +1,19 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CallArgs, CallName, CallResult } from '../../shared/api';
-import type { EntryFields } from '../../shared/api/progress';
-import { draftFromPreview } from '../../electron/cli/commands';
-import { launchApp, type App } from './harness';
+import type { App } from './harness';
+import { launchWithSpringReports } from './seed';
 
-const sample = (...parts: string[]) => path.resolve('..', 'shared', 'samples', ...parts);
 const PLAN_TITLE = '2025年全区卫生健康工作要点';
 const Q2 = '2025-Q2';
 /** The six tasks the Yubei work points give 疾控科, by number. */
 const CDC_TASKS = ['1', '3', '4', '15', '24', '25'];
 
-const entry = (fields: Partial<EntryFields>): EntryFields => ({ status: '推进中', percent: 30, progressText: '', problemsText: '', nextStepsText: '', ...fields });
-
 /** The office's 2025 work points and a spring of reports, as the CLI and the departments would enter them. */
 describe('任务台账, in Chromium against the browser host', () => {
   let app: App;
 
-  async function call<N extends CallName>(name: N, args: CallArgs<N>): Promise<CallResult<N>> {
-    const result = await app.client.invoke(name, args);
-    if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-    return result.value;
-  }
-
   beforeAll(async () => {
-    app = await launchApp();
-    // Setup and import are not under test here: straight to the core, as the CLI does.
-    await call('system.init', { officeName: '渝北区卫生健康委' });
-    await call('settings.update', { clerkName: '李娟' });
-    const bytes = fs.readFileSync(sample('formats', 'yubei-2025-work-points.docx'));
-    const preview = await call('imports.parse', { fileName: 'yubei-2025-work-points.docx', contentBase64: bytes.toString('base64') });
-    const owners = preview.owners.filter((o) => o.departmentId === null).map((o) => ({ name: o.name, action: 'create' as const }));
-    const saved = await call('imports.save', { draft: draftFromPreview(preview), source: preview.source, owners, planId: null, acceptedChanges: null });
-    const detail = await call('plans.get', { id: saved.planId });
-    const departments = await call('departments.list', {});
-    const dept = (name: string) => departments.find((d) => d.name === name)!.id;
-    const task = (number: string) => detail.tasks.find((t) => t.number === number)!;
-    const report = (number: string, department: string, fields: Partial<EntryFields>) =>
-      call('progress.save', { period: Q2, taskId: task(number).id, departmentId: dept(department), fields: entry(fields) });
-    await report('1', '疾控科', { percent: 50, progressText: '完成区疾控中心实验室改造，组织流调队伍拉练两次，储备防护物资。' });
-    await report('3', '疾控科', { percent: 45, progressText: '开展健康素养监测入户调查。' });
-    await report('4', '疾控科', { status: '滞后', percent: 10, problemsText: '结核病筛查进度慢。' });
-    await report('6', '人口家庭科', { percent: 60, progressText: '新增普惠托位180个，2家托育机构通过备案。' });
-    await report('7', '公卫科', { status: '已完成', percent: 100, progressText: '在册患者规范管理率达到95%。' });
-    await report('12', '中医科', { percent: 20, progressText: '推进胸痛中心建设。' });
-    await app.page.reload();
+    app = await launchWithSpringReports(Q2);
   });
   afterAll(async () => {
     await app?.close();

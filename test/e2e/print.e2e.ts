@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -9,11 +8,11 @@ import type { ReportKind } from '../../shared/api/reports';
 import { lightFill } from '../../shared/reports/chart-colors';
 import { ledgerColumns } from '../../shared/reports/columns';
 import { printWidth } from '../../renderer/src/print/print-width';
-import { draftFromPreview } from '../../electron/cli/commands';
 import { printHash } from '../../renderer/src/print/print-url';
+import { hexToRgb, pdfInfo, pdfText, pdfWords, rasterPage, renderPngs, withoutSpaces, type PdfWord } from '../reports/pdf-tools';
 import { launchApp, SCREENSHOT_DIR, type App } from './harness';
+import { callCore, officeWithWorkPoints, reportInPattern, setIndicatorValue } from './seed';
 
-const sample = (...parts: string[]) => path.resolve('..', 'shared', 'samples', ...parts);
 /** A past quarter: lights are judged at its last day, whatever today is. */
 const PERIOD = '2025-Q2';
 
@@ -31,36 +30,6 @@ async function printToPdf(page: Page, kind: ReportKind, file: string): Promise<v
   fs.writeFileSync(file, bytes);
 }
 
-function pdfPages(file: string): number {
-  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
-  return Number(/^Pages:\s+(\d+)/m.exec(info)![1]);
-}
-
-const pageText = (file: string, page?: number) =>
-  execFileSync('pdftotext', [...(page ? ['-f', String(page), '-l', String(page)] : []), '-layout', file, '-'], { encoding: 'utf8' });
-/** Text without any white space: titles wrap inside their cells. */
-const squeezed = (text: string) => text.replace(/\s+/g, '');
-
-interface PdfWord {
-  readonly page: number;
-  readonly xMin: number;
-  readonly xMax: number;
-  readonly yMin: number;
-  readonly text: string;
-}
-
-/** Every word pdftotext finds, with its page and position (points from the top left). */
-function pdfWords(file: string): PdfWord[] {
-  const xhtml = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' });
-  const words: PdfWord[] = [];
-  let page = 0;
-  for (const match of xhtml.matchAll(/<page |<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)) {
-    if (match[0] === '<page ') page++;
-    else words.push({ page, xMin: Number(match[1]), yMin: Number(match[2]), xMax: Number(match[3]), text: match[4]! });
-  }
-  return words;
-}
-
 /**
  * The words printed inside one column of the 台账, page after page, top to bottom. The column's
  * edges follow from the shared column widths (as the print view widens them) over the printable width (A4 landscape less 10 mm
@@ -74,26 +43,23 @@ function ledgerColumnWords(words: readonly PdfWord[], key: string): string[] {
   const left = pt(10) + (pt(277) * before) / total;
   const right = left + (pt(277) * printWidth(ledgerColumns[index]!)) / total;
   return words
-    .filter((word) => word.xMin >= left - 1 && word.xMax <= right + 1)
-    .sort((a, b) => a.page - b.page || a.yMin - b.yMin || a.xMin - b.xMin)
+    .filter((word) => word.x0 >= left - 1 && word.x1 <= right + 1)
+    .sort((a, b) => a.page - b.page || a.y0 - b.y0 || a.x0 - b.x0)
     .map((word) => word.text);
 }
 
-/** Pages as PNG (to look at) and as PPM (to read pixels from). */
-function renderPages(file: string, stem: string): string[] {
+/** Pages as PNG, to look at (earlier runs' pages of the same stem removed first). */
+async function renderPages(file: string, stem: string): Promise<string[]> {
   const ours = () => fs.readdirSync(SCREENSHOT_DIR).filter((name) => name.startsWith(`${stem}-`) && name.endsWith('.png'));
   for (const old of ours()) fs.rmSync(path.join(SCREENSHOT_DIR, old));
-  execFileSync('pdftoppm', ['-r', '60', '-png', file, path.join(SCREENSHOT_DIR, stem)]);
+  await renderPngs(file, path.join(SCREENSHOT_DIR, stem));
   return ours();
 }
 
 /** Does the page, rendered, hold pixels of this colour (a light cell's fill, a chart's bar)? */
-function pageHasColour(file: string, hex: string, page = 1): boolean {
-  const ppm = execFileSync('pdftoppm', ['-r', '40', '-f', String(page), '-l', String(page), file]);
-  // P6 header: magic, width, height, max value, each followed by white space.
-  const header = /^P6\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(ppm.subarray(0, 40).toString('latin1'))!;
-  const pixels = ppm.subarray(header[0].length);
-  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
+async function pageHasColour(file: string, hex: string, page = 1): Promise<boolean> {
+  const { rgb: pixels } = await rasterPage(file, page, 40);
+  const [r, g, b] = hexToRgb(hex);
   for (let i = 0; i + 2 < pixels.length; i += 3) {
     if (Math.abs(pixels[i]! - r) < 6 && Math.abs(pixels[i + 1]! - g) < 6 && Math.abs(pixels[i + 2]! - b) < 6) return true;
   }
@@ -109,11 +75,7 @@ describe('print view → PDF in Chromium', () => {
   let tasks: { number: string; title: string }[] = [];
   const scope: LedgerFilterInput = { period: PERIOD };
 
-  async function call<N extends CallName>(name: N, args: CallArgs<N>): Promise<CallResult<N>> {
-    const result = await app.client.invoke(name, args);
-    if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-    return result.value as CallResult<N>;
-  }
+  const call = <N extends CallName>(name: N, args: CallArgs<N>): Promise<CallResult<N>> => callCore(app, name, args);
 
   /** A fresh tab on the print view's URL (a hash change alone would not reload the app). */
   async function openPrintView(kind: ReportKind): Promise<Page> {
@@ -126,13 +88,7 @@ describe('print view → PDF in Chromium', () => {
 
   beforeAll(async () => {
     app = await launchApp();
-    await call('system.init', { officeName: '渝北区卫生健康委' });
-    await call('settings.update', { clerkName: '李娟' });
-    const bytes = fs.readFileSync(sample('formats', 'yubei-2025-work-points.docx'));
-    const preview = await call('imports.parse', { fileName: 'yubei-2025-work-points.docx', contentBase64: bytes.toString('base64') });
-    const owners = preview.owners.filter((o) => o.departmentId === null).map((o) => ({ name: o.name, action: 'create' as const }));
-    const saved = await call('imports.save', { draft: draftFromPreview(preview), source: preview.source, owners, planId: null, acceptedChanges: null });
-    const detail = await call('plans.get', { id: saved.planId });
+    const detail = await officeWithWorkPoints(app);
     tasks = detail.tasks.map((t) => ({ number: t.number ?? '', title: t.title }));
     // Done, on pace, behind, far behind, and every fifth task without a report.
     const pattern = [
@@ -142,34 +98,20 @@ describe('print view → PDF in Chromium', () => {
       { status: '滞后', percent: 10 },
       null,
     ] as const;
-    for (const [index, task] of detail.tasks.entries()) {
-      const fields = pattern[index % pattern.length];
-      if (!fields) continue;
-      for (const departmentId of task.leadDepartmentIds) {
-        await call('progress.save', {
-          period: PERIOD,
-          taskId: task.id,
-          departmentId,
-          fields: {
-            ...fields,
-            progressText: PROGRESS[index % PROGRESS.length]!,
-            problemsText: fields.status === '滞后' ? PROBLEMS[index % PROBLEMS.length]! : '',
-            nextStepsText: fields.status === '已完成' ? '' : NEXT[index % NEXT.length]!,
-          },
-        });
-      }
-    }
+    await reportInPattern(app, detail, PERIOD, pattern, (step, index) => ({
+      progressText: PROGRESS[index % PROGRESS.length]!,
+      problemsText: step.status === '滞后' ? PROBLEMS[index % PROBLEMS.length]! : '',
+      nextStepsText: step.status === '已完成' ? '' : NEXT[index % NEXT.length]!,
+    }));
     // Indicator values for half the indicators: some met, some short of the target.
-    const indicators = await call('indicators.list', { planId: saved.planId });
+    const indicators = await call('indicators.list', { planId: detail.plan.id });
     for (const [index, indicator] of indicators.entries()) {
       const target = indicator.targetValue;
       if (target == null || index % 2 === 1) continue;
       const share = [1.1, 0.8, 0.5][index % 3]!;
       const value = indicator.comparator.startsWith('<') ? Math.round(target * (2 - share) * 100) / 100 : Math.round(target * share * 100) / 100;
       if (indicator.unit === '%' && value > 100) continue;
-      const done = await app.client.invoke('indicators.setValue', { indicatorId: indicator.id, period: PERIOD, value });
-      // Counts take whole numbers.
-      if (!done.ok) await call('indicators.setValue', { indicatorId: indicator.id, period: PERIOD, value: Math.round(value) });
+      await setIndicatorValue(app, indicator.id, PERIOD, value);
     }
   });
 
@@ -188,26 +130,25 @@ describe('print view → PDF in Chromium', () => {
     await printToPdf(page, 'ledger', file);
     await page.close();
 
-    const pages = pdfPages(file);
+    const { pages, report: size } = await pdfInfo(file);
     expect(pages).toBeGreaterThan(1);
-    const size = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
     expect(size).toMatch(/Page size:\s+841\.\d+ x 59[45]\.\d+ pts \(A4\)/);
 
-    const text = squeezed(pageText(file));
+    const text = withoutSpaces(await pdfText(file, 'layout'));
     expect(text).toContain('渝北区卫生健康委《2025年全区卫生健康工作要点》重点工作台账（2025年第二季度）');
     // Column by column: 序号 reads every number in order, 工作任务 every title in order, nothing else.
-    const words = pdfWords(file);
+    const words = await pdfWords(file);
     expect(ledgerColumnWords(words, 'number').filter((word) => /^\d+$/.test(word))).toEqual(tasks.map((task) => task.number));
     const titles = ledgerColumnWords(words, 'title').filter((word) => word !== '工作任务');
-    expect(titles.join('')).toBe(tasks.map((task) => squeezed(task.title)).join(''));
+    expect(titles.join('')).toBe(tasks.map((task) => withoutSpaces(task.title)).join(''));
     for (let n = 1; n <= pages; n++) {
-      const own = squeezed(pageText(file, n));
+      const own = withoutSpaces(await pdfText(file, 'layout', n));
       expect(own, `第${n}页的表头`).toContain('序号工作任务牵头科室');
       expect(own, `第${n}页的页码`).toContain(`第${n}页/共${pages}页`);
     }
-    expect(pageHasColour(file, lightFill.red)).toBe(true);
-    expect(pageHasColour(file, lightFill.green)).toBe(true);
-    expect(renderPages(file, 'print-ledger')).toHaveLength(pages);
+    expect(await pageHasColour(file, lightFill.red)).toBe(true);
+    expect(await pageHasColour(file, lightFill.green)).toBe(true);
+    expect(await renderPages(file, 'print-ledger')).toHaveLength(pages);
   });
 
   it('prints the 指标 and 催办 tables', async () => {
@@ -216,12 +157,12 @@ describe('print view → PDF in Chromium', () => {
       const file = path.join(SCREENSHOT_DIR, `print-${kind}.pdf`);
       await printToPdf(page, kind, file);
       await page.close();
-      expect(pdfPages(file)).toBeGreaterThanOrEqual(1);
-      renderPages(file, `print-${kind}`);
+      expect((await pdfInfo(file)).pages).toBeGreaterThanOrEqual(1);
+      await renderPages(file, `print-${kind}`);
     }
     const model = await call('report.model', { kind: 'reminders', scope });
-    const text = squeezed(pageText(path.join(SCREENSHOT_DIR, 'print-reminders.pdf')));
-    for (const group of model.reminders) for (const item of group.items) expect(text).toContain(squeezed(item.title));
+    const text = withoutSpaces(await pdfText(path.join(SCREENSHOT_DIR, 'print-reminders.pdf'), 'layout'));
+    for (const group of model.reminders) for (const item of group.items) expect(text).toContain(withoutSpaces(item.title));
   });
 
   it('prints the 情况报告 as a 公文: A4 portrait, the drafted text, charts, "— n —" page numbers', async () => {
@@ -230,19 +171,19 @@ describe('print view → PDF in Chromium', () => {
     await printToPdf(page, 'summary', file);
     await page.close();
 
-    const pages = pdfPages(file);
+    const { pages, report: size } = await pdfInfo(file);
     expect(pages).toBeGreaterThan(1);
-    expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)/);
+    expect(size).toMatch(/Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)/);
     const model = await call('report.model', { kind: 'summary', scope });
-    const text = squeezed(pageText(file));
+    const text = withoutSpaces(await pdfText(file, 'layout'));
     // The opening sentence carries the counts of the model.
     expect(text).toContain(`全区${model.counts.total}项重点工作`);
     expect(text).toContain(`已完成${model.counts.done}项`);
-    for (let n = 1; n <= pages; n++) expect(squeezed(pageText(file, n)), `第${n}页的页码`).toContain(`—${n}—`);
+    for (let n = 1; n <= pages; n++) expect(withoutSpaces(await pdfText(file, 'layout', n)), `第${n}页的页码`).toContain(`—${n}—`);
     // Charts are drawn in the lights' colours, on the page after the opening (figures stay whole).
-    expect(pageHasColour(file, lightFill.green, 2)).toBe(true);
-    expect(pageHasColour(file, lightFill.red, 2)).toBe(true);
-    expect(renderPages(file, 'print-summary')).toHaveLength(pages);
+    expect(await pageHasColour(file, lightFill.green, 2)).toBe(true);
+    expect(await pageHasColour(file, lightFill.red, 2)).toBe(true);
+    expect(await renderPages(file, 'print-summary')).toHaveLength(pages);
   });
 
   it('in the browser, 导出 PDF on 报表 opens the print view in a new tab for the browser’s print dialog', async () => {

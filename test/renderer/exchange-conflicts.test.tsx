@@ -1,19 +1,12 @@
 import ExcelJS from 'exceljs';
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { TASK_COLUMNS } from '../../electron/sync/sheet-format';
 import { createCoreApi, type CoreApi } from './core-api';
-import { captureDownloads } from './exchange-downloads';
+import { releaseAfterEachTest } from './exchange-downloads';
 import { openPage, renderApp } from './render-app';
 
-const open: CoreApi[] = [];
-let downloads: ReturnType<typeof captureDownloads> | null = null;
-afterEach(() => {
-  cleanup();
-  downloads?.restore();
-  downloads = null;
-  for (const api of open.splice(0)) api.close();
-});
+const { open, catchDownloads } = releaseAfterEachTest();
 
 const localNoon = (date: string) => {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
@@ -114,7 +107,7 @@ describe('Excel填报表 against the core', () => {
 
   it('exports 疾控科’s sheet, previews the filled sheet with its wrong value marked, and imports only after the sender is confirmed', async () => {
     const { office, cdc, literacy } = await officeAndDepartment();
-    downloads = captureDownloads();
+    const downloads = catchDownloads();
     renderApp(office, { now });
     await openTab('Excel填报表');
     fireEvent.change(panel().getByLabelText('科室或单位'), { target: { value: cdc.id } });

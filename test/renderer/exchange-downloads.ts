@@ -1,4 +1,6 @@
-import { vi } from 'vitest';
+import { cleanup } from '@testing-library/react';
+import { afterEach, vi } from 'vitest';
+import type { CoreApi } from './core-api';
 
 export interface Download {
   readonly fileName: string;
@@ -9,7 +11,13 @@ export interface Download {
  * Catch the files the page saves (a Blob URL clicked as a download link), so a test can hand
  * the very bytes the clerk would carry on a USB stick to the other PC.
  */
-export function captureDownloads(): { files: Download[]; file(index?: number): Promise<File>; restore(): void } {
+export interface CapturedDownloads {
+  readonly files: Download[];
+  file(index?: number): Promise<File>;
+  restore(): void;
+}
+
+export function captureDownloads(): CapturedDownloads {
   const blobs = new Map<string, Blob>();
   const files: Download[] = [];
   let next = 0;
@@ -36,4 +44,20 @@ export function captureDownloads(): { files: Download[]; file(index?: number): P
       click.mockRestore();
     },
   };
+}
+
+/**
+ * The cores a test opens and the downloads it catches, released after each test with the
+ * rendered page: a download spy left in place would take the next test's clicks.
+ */
+export function releaseAfterEachTest(): { open: CoreApi[]; catchDownloads(): CapturedDownloads } {
+  const open: CoreApi[] = [];
+  let downloads: CapturedDownloads | null = null;
+  afterEach(() => {
+    cleanup();
+    downloads?.restore();
+    downloads = null;
+    for (const api of open.splice(0)) api.close();
+  });
+  return { open, catchDownloads: () => (downloads = captureDownloads()) };
 }

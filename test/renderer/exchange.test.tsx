@@ -1,17 +1,10 @@
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCoreApi, type CoreApi } from './core-api';
-import { captureDownloads } from './exchange-downloads';
+import { releaseAfterEachTest } from './exchange-downloads';
 import { openPage, renderApp } from './render-app';
 
-const open: CoreApi[] = [];
-let downloads: ReturnType<typeof captureDownloads> | null = null;
-afterEach(() => {
-  cleanup();
-  downloads?.restore();
-  downloads = null;
-  for (const api of open.splice(0)) api.close();
-});
+const { open, catchDownloads } = releaseAfterEachTest();
 
 const localNoon = (date: string) => {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
@@ -54,7 +47,7 @@ const fingerprintOf = async (api: CoreApi) => (await api.test.call('system.statu
 describe('数据交换 against the core', () => {
   it('the office sends 疾控科 its tasks; the department checks the sender’s code, imports, saves a receipt, and a second import says nothing new', async () => {
     const office = await officePc();
-    downloads = captureDownloads();
+    const downloads = catchDownloads();
 
     // Office: 下发给科室 → 疾控科.
     renderApp(office.api, { now });

@@ -1,23 +1,15 @@
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import ExcelJS from 'exceljs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TemplatesPanel } from '../../renderer/src/reports/templates/TemplatesPanel';
 import { createLedgerStore } from '../../renderer/src/store';
 import { StoreProvider } from '../../renderer/src/store/context';
 import { countRows } from '../helpers/core';
 import { cityForm } from '../reports/template-forms';
-import type { CoreApi } from './core-api';
 import { seededDashboard } from './dashboard-fixture';
-import { captureDownloads } from './exchange-downloads';
+import { releaseAfterEachTest } from './exchange-downloads';
 
-const open: CoreApi[] = [];
-let downloads: ReturnType<typeof captureDownloads> | null = null;
-afterEach(() => {
-  cleanup();
-  downloads?.restore();
-  downloads = null;
-  for (const api of open.splice(0)) api.close();
-});
+const { open, catchDownloads } = releaseAfterEachTest();
 
 const Q2 = '2025-Q2';
 
@@ -55,7 +47,7 @@ async function pick(file: File) {
 describe('上级表样 panel against the core', () => {
   it('adds the city’s form with the suggested fields and one change, fills it for the scope, offers 另存为, and deletes it after asking', async () => {
     const { api } = await setup();
-    downloads = captureDownloads();
+    const downloads = catchDownloads();
     expect(await panel().findByText('还没有上级表样。')).toBeTruthy();
 
     fireEvent.click(panel().getByRole('button', { name: '添加上级表样' }));

@@ -1,13 +1,12 @@
-import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { draftReport, shortTitle } from '../../shared/reports/draft';
 import type { ReportModel } from '../../shared/api/reports';
 import { tempDir } from '../helpers/core';
 import { PERIOD, summaryFixture, type SummaryFixture } from './docx-fixture';
+import { convertToPdf, pdfInfo, pdfText, pdfWords, renderPngs, requireTool, withoutSpaces, type PdfWord } from './pdf-tools';
 
 /*
  * The 情况报告 as a printer gets it: LibreOffice converts the .docx to PDF, poppler reads the
@@ -20,39 +19,6 @@ import { PERIOD, summaryFixture, type SummaryFixture } from './docx-fixture';
  * (27 characters a line), the nearest LibreOffice comes to Word's page, for the layout checks.
  */
 
-const run = promisify(execFile);
-
-function requireTool(tool: string, packageName: string): void {
-  try {
-    execFileSync('sh', ['-c', `command -v ${tool}`], { stdio: 'pipe' });
-  } catch {
-    throw new Error(`${tool} is not installed: the visual report test needs it (apt-get install -y ${packageName})`);
-  }
-}
-
-interface Word {
-  readonly page: number;
-  readonly x0: number;
-  readonly y0: number;
-  readonly x1: number;
-  readonly y1: number;
-  readonly text: string;
-}
-
-function parseWords(html: string): Word[] {
-  const words: Word[] = [];
-  html
-    .split('<page ')
-    .slice(1)
-    .forEach((page, index) => {
-      for (const m of page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
-        words.push({ page: index + 1, x0: Number(m[1]), y0: Number(m[2]), x1: Number(m[3]), y1: Number(m[4]), text: m[5]!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>') });
-      }
-    });
-  return words;
-}
-
-const squash = (text: string) => text.replace(/\s+/g, '');
 const MM = 72 / 25.4;
 /** The text block in points from the page's top left: 28 mm in, 26 mm from the right, 37 mm down, 35 mm from the bottom. */
 const BLOCK = { left: 28 * MM, right: (210 - 26) * MM, top: 37 * MM, bottom: (297 - 35) * MM };
@@ -60,19 +26,15 @@ const BLOCK = { left: 28 * MM, right: (210 - 26) * MM, top: 37 * MM, bottom: (29
 interface Rendered {
   readonly pdf: string;
   readonly pages: number;
-  readonly words: Word[];
+  readonly words: PdfWord[];
   readonly text: string;
 }
 
 async function render(dir: string, docx: string): Promise<Rendered> {
-  // A profile of its own: a desktop LibreOffice (or another test) holding the default one would block the conversion.
-  const profile = `file://${path.join(dir, 'lo-profile')}`;
-  await run('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, docx], { timeout: 150_000 });
-  const pdf = docx.replace(/\.docx$/, '.pdf');
-  const info = (await run('pdfinfo', [pdf])).stdout;
-  expect(info).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
-  const words = parseWords((await run('pdftotext', ['-bbox', pdf, '-'])).stdout);
-  return { pdf, pages: Number(/Pages:\s+(\d+)/.exec(info)?.[1]), words, text: squash((await run('pdftotext', ['-raw', pdf, '-'])).stdout) };
+  const pdf = await convertToPdf(docx, dir);
+  const info = await pdfInfo(pdf);
+  expect(info.report).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
+  return { pdf, pages: info.pages, words: await pdfWords(pdf), text: withoutSpaces(await pdfText(pdf, 'raw')) };
 }
 
 /** Page numbers as printed: each page's "— n —" words (the dashes and the number are separate words). */
@@ -80,7 +42,7 @@ function pageNumbers(rendered: Rendered): { page: number; text: string; x0: numb
   const found = [];
   for (let page = 1; page <= rendered.pages; page++) {
     const low = rendered.words.filter((w) => w.page === page && w.y0 > BLOCK.bottom);
-    found.push({ page, text: squash(low.map((w) => w.text).join('')), x0: Math.min(...low.map((w) => w.x0)), x1: Math.max(...low.map((w) => w.x1)), y0: Math.min(...low.map((w) => w.y0)) });
+    found.push({ page, text: withoutSpaces(low.map((w) => w.text).join('')), x0: Math.min(...low.map((w) => w.x0)), x1: Math.max(...low.map((w) => w.x1)), y0: Math.min(...low.map((w) => w.y0)) });
   }
   return found;
 }
@@ -108,8 +70,8 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(dir, 'report-lines.docx'), zipSync(parts));
   sent = await render(dir, path.join(dir, 'report.docx'));
   wordLike = await render(dir, path.join(dir, 'report-lines.docx'));
-  await run('pdftoppm', ['-r', '60', '-png', wordLike.pdf, path.join(dir, 'page')]);
-  await run('pdftoppm', ['-r', '60', '-png', sent.pdf, path.join(dir, 'sent')]);
+  await renderPngs(wordLike.pdf, path.join(dir, 'page'));
+  await renderPngs(sent.pdf, path.join(dir, 'sent'));
   console.log(`情况报告 PDF and page images: ${dir} (page-*.png: lines-only grid, sent-*.png: the file as sent)`);
 }, 300_000);
 
@@ -119,12 +81,12 @@ describe('情况报告 printed through LibreOffice', () => {
   it('prints the title, the opening numbers, every task title and the page numbers, as sent and in the Word-like copy', () => {
     const draft = draftReport(model);
     for (const rendered of [sent, wordLike]) {
-      expect(rendered.text).toContain(squash(draft.title));
-      const opening = squash(draft.summary);
+      expect(rendered.text).toContain(withoutSpaces(draft.title));
+      const opening = withoutSpaces(draft.summary);
       expect(rendered.text).toContain(opening);
       // The numbers themselves, in order, as they print (SQL checks them against the data in docx-summary.test.ts).
       expect(opening.match(/\d+/g)).toEqual(['13', '3', '5', '3', '2', '5', '2', '1', '1', '1']);
-      for (const task of model.tasks) expect(rendered.text, task.title).toContain(squash(shortTitle(task.title)));
+      for (const task of model.tasks) expect(rendered.text, task.title).toContain(withoutSpaces(shortTitle(task.title)));
       expect(rendered.text).toContain('2025年4月20日');
       const numbers = pageNumbers(rendered);
       expect(numbers.map((n) => n.text)).toEqual(numbers.map((n) => `—${n.page}—`));

@@ -8,6 +8,7 @@ import { lightFill } from '../../renderer/src/charts/colors';
 import { ledgerWorkbook } from '../../electron/reports/xlsx-ledger';
 import { uniqueSheetName, wrappedLines } from '../../electron/reports/xlsx-style';
 import { reportTitle } from '../../electron/reports/xlsx-titles';
+import { parseCsv } from './csv-parse';
 import { LONG_PROGRESS, PERIOD, QUOTED_PROGRESS, reportFixture, type ReportFixture } from './xlsx-fixture';
 
 /*
@@ -401,36 +402,6 @@ describe('催办 workbook', () => {
     expectPrintSetup(sheet, 3);
   });
 });
-
-/** RFC 4180 fields (quotes doubled, line breaks inside quotes). */
-function parseCsv(input: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < input.length; i++) {
-    const ch = input[i]!;
-    if (quoted) {
-      if (ch === '"' && input[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\r' && input[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += ch;
-  }
-  if (field !== '' || row.length > 0) rows.push([...row, field]);
-  return rows;
-}
 
 describe('CSV', () => {
   it('starts with the UTF-8 byte-order mark and round-trips Chinese, quotes and line breaks', async () => {
