@@ -1,6 +1,8 @@
 import type { CallName } from '../../shared/api';
 import type { HandlerMap } from './handler';
 import { attachmentHandlers } from '../services/attachments';
+import { backupHandlers } from '../backup/handlers';
+import { diagnosticsHandlers } from '../diagnostics/handlers';
 import { carryOverHandlers } from '../services/carry-over';
 import { catalogHandlers } from '../services/catalog';
 import { directoryHandlerMap } from '../services/directory';
@@ -35,4 +37,6 @@ export const handlers: HandlerMap<CallName> = {
   ...syncHandlers,
   ...sheetHandlers,
   ...reportHandlers,
+  ...backupHandlers,
+  ...diagnosticsHandlers,
 };

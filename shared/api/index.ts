@@ -1,5 +1,7 @@
 import type { z } from 'zod';
+import { backupApi } from './backup';
 import { catalogApi } from './catalog';
+import { diagnosticsApi } from './diagnostics';
 import { directoryApi } from './directory';
 import { historyApi } from './history';
 import { importsApi } from './imports';
@@ -25,6 +27,8 @@ export const contract = {
   ...catalogApi,
   ...syncApi,
   ...reportsApi,
+  ...backupApi,
+  ...diagnosticsApi,
 };
 
 export type Contract = typeof contract;
@@ -42,7 +46,11 @@ export function isCallName(name: unknown): name is CallName {
 /** Progress of a long job, and notices that data changed (so open views refresh). */
 export type LedgerEvent =
   | { readonly type: 'progress'; readonly call: CallName; readonly jobId: string; readonly label: string; readonly done: number; readonly total: number }
-  | { readonly type: 'changed'; readonly tables: readonly string[] };
+  | { readonly type: 'changed'; readonly tables: readonly string[] }
+  /** From the desktop shell: package files the clerk double-clicked (or passed to a second instance). */
+  | { readonly type: 'open-files'; readonly files: readonly { readonly fileName: string; readonly contentBase64: string }[] }
+  /** From the desktop shell: the 帮助 → 关于 menu item. */
+  | { readonly type: 'show-about' };
 
 /** What the renderer sees: the preload bridge and the HTTP bridge both satisfy it. */
 export interface LedgerApi {

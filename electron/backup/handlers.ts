@@ -1,0 +1,3 @@
+import type { HandlerMap } from '../core/handler';
+
+export const backupHandlers: HandlerMap<never> = {};
