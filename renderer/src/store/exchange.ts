@@ -43,6 +43,8 @@ export interface ExchangeSlice {
   /** Import the previewed files; `trustFingerprint` when the clerk confirmed a new sender. */
   importPackage(trustFingerprint: string | null): Promise<void>;
   clearPackageImport(): void;
+  /** Package files the desktop shell opened (double-clicked): show 数据交换 → 导入数据包 with their preview. */
+  openPackageFiles(files: readonly PackageFile[]): Promise<void>;
   exportSheet(args: CallArgs<'sync.exportSheet'>): Promise<Outcome<CallResult<'sync.exportSheet'>>>;
   previewSheet(file: PackageFile): Promise<void>;
   importSheet(): Promise<void>;
@@ -106,6 +108,22 @@ export const createExchangeSlice: Slice<ExchangeSlice> = ({ set, get, api, call 
       if (result.ok) await afterWrite();
     },
     clearPackageImport: () => set({ packageImport: null }),
+    openPackageFiles: async (files) => {
+      const state = get();
+      if (files.length === 0) return;
+      if (state.status && !state.status.initialized) {
+        state.pushToast('error', '请先完成初始设置，再打开数据包');
+        return;
+      }
+      // An import being written must finish under the clerk's eyes; the new files would hide it.
+      if (state.packageImport?.busy && state.packageImport.preview) {
+        state.pushToast('error', '正在导入另一个数据包，请等导入完成后再打开新的数据包');
+        return;
+      }
+      state.goTo('exchange');
+      state.setExchangeTab('import');
+      await get().previewPackage([...files].sort((a, b) => a.fileName.localeCompare(b.fileName, 'zh-CN', { numeric: true })));
+    },
     exportSheet: (args) => call('sync.exportSheet', args),
     previewSheet: async (file) => {
       set({ sheetImport: { file, preview: null, error: null, busy: true, result: null } });
