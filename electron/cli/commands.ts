@@ -3,6 +3,7 @@ import { planKindLabels } from '../../shared/domain/plan-kinds';
 import fs from 'node:fs';
 import path from 'node:path';
 import { UsageError } from './output';
+import { backupCommands } from './backup-commands';
 import type { ParsePreview } from '../../shared/api/imports';
 import { progressCommands } from './progress-commands';
 import { reportCommands } from './report-commands';
@@ -219,4 +220,5 @@ export const commands: Record<string, Command> = {
   ...progressCommands,
   ...syncCommands,
   ...reportCommands,
+  ...backupCommands,
 };

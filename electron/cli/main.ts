@@ -1,11 +1,14 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ApiError, LedgerEvent } from '../../shared/api';
+import { isRecoverableOpenError } from '../backup/recoverable';
 import { CoreClient } from '../core/client';
 import { defaultDatabasePath } from '../core/paths';
 import { commands } from './commands';
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, exitCodeFor, formatError, UsageError } from './output';
 
+/** Commands that can rescue a damaged database, so they run although it did not open. */
+const RECOVERY_COMMANDS = new Set(['backup', 'restore']);
 const GLOBAL_OPTIONS = { db: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
 
 function helpText(): string {
@@ -47,7 +50,8 @@ export async function runCli(argv: readonly string[], io: { out: (text: string) 
     return EXIT_INTERNAL;
   }
   try {
-    if (client.openError) return report(client.openError);
+    // backup --list and restore still work on a damaged database (the worker answers them in recovery).
+    if (client.openError && !(RECOVERY_COMMANDS.has(name) && isRecoverableOpenError(client.openError))) return report(client.openError);
     const unsubscribe = client.onEvent((event: LedgerEvent) => {
       if (event.type === 'progress' && !json) io.err(`${event.label}（${event.done}/${event.total}）`);
     });

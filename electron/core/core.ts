@@ -25,22 +25,50 @@ export class Core {
   private entryClockCache: EntryClock | null = null;
 
   private constructor(
-    readonly db: Database,
+    private database: Database,
     readonly file: string,
     private readonly options: CoreOptions,
   ) {
-    this.identityCache = readIdentity(db);
+    this.identityCache = readIdentity(database);
   }
 
   static open(file: string, options: CoreOptions = {}): Core {
-    const db = openDatabase(file, options);
-    const core = new Core(db, file, options);
-    if (checkFileIdentity(db, file)) {
-      // A copied or restored file: the fresh installation must be known to peers.
-      core.reloadIdentity();
-      core.mutations.run((writer) => registerInstallation(writer, core.requireIdentity()));
-    }
+    const core = new Core(openDatabase(file, options), file, options);
+    core.adoptFile();
     return core;
+  }
+
+  /** The open connection; a restore replaces it (see replaceFile), so never keep it beyond a call. */
+  get db(): Database {
+    return this.database;
+  }
+
+  private adoptFile(): void {
+    if (checkFileIdentity(this.database, this.file)) {
+      // A copied or restored file: the fresh installation must be known to peers.
+      this.reloadIdentity();
+      this.mutations.run((writer) => registerInstallation(writer, this.requireIdentity()));
+    }
+  }
+
+  /**
+   * For a restore: close the connection, let `swap` put another database file in place, and open
+   * the file again with fresh caches. If `swap` fails the old file is opened again.
+   */
+  replaceFile(swap: () => void): void {
+    if (this.file === ':memory:' || this.file === '') throw new AppError('UNAVAILABLE', '内存中的数据库（测试用）不能恢复');
+    this.close();
+    try {
+      swap();
+    } finally {
+      this.database = openDatabase(this.file, this.options);
+      this.identityCache = readIdentity(this.database);
+      this.clockCache = null;
+      this.mutationCache = null;
+      this.searchCache = null;
+      this.entryClockCache = null;
+      this.adoptFile();
+    }
   }
 
   get identity(): Identity | null {

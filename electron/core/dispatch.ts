@@ -6,7 +6,8 @@ import type { Handler, HandlerMap } from './handler';
 import { handlers as defaultHandlers } from './handlers';
 
 /** Calls that work before this PC has an identity. */
-const WITHOUT_IDENTITY = new Set<CallName>(['system.status', 'system.init', 'system.dump']);
+// backup.list and backup.restoreFile let a new PC start from another PC's exported backup.
+const WITHOUT_IDENTITY = new Set<CallName>(['system.status', 'system.init', 'system.dump', 'backup.list', 'backup.restoreFile']);
 
 export interface DispatchOptions {
   readonly handlers?: HandlerMap<CallName>;

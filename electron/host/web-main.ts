@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { isRecoverableOpenError } from '../backup/recoverable';
 import { CoreClient } from '../core/client';
 import { defaultDatabasePath } from '../core/paths';
 import { startWebHost } from './web-server';
@@ -13,7 +14,7 @@ async function main(): Promise<void> {
   });
   const dbPath = path.resolve(values.db ?? defaultDatabasePath());
   const client = await CoreClient.start({ dbPath });
-  if (client.openError) {
+  if (client.openError && !isRecoverableOpenError(client.openError)) {
     console.error(`无法打开数据库：${client.openError.message}`);
     await client.close();
     process.exit(1);

@@ -1,25 +1,12 @@
-import fs from 'node:fs';
-import path from 'node:path';
+import type { BackupReason } from '../../shared/api/backup';
 import type { Core } from '../core/core';
-
-const KEEP = 10;
+import { createBackup } from '../backup/create';
 
 /**
- * Copy the database with SQLite's online backup before a risky operation, keeping the last
- * few copies. An in-memory database (tests) has nothing to protect on disk.
+ * Back up the database and its attachment files before a risky operation (see electron/backup).
+ * An in-memory database (tests) has nothing to protect on disk. Returns the backup's id.
  */
-export async function backupBefore(core: Core, reason: string): Promise<string | null> {
-  if (core.file === ':memory:') return null;
-  const folder = path.join(path.dirname(core.file), 'backups');
-  fs.mkdirSync(folder, { recursive: true });
-  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..+$/, '');
-  const file = path.join(folder, `ledger-${stamp}-${reason}.sqlite`);
-  await core.db.backup(file);
-  const old = fs
-    .readdirSync(folder)
-    .filter((name) => /^ledger-.*\.sqlite$/.test(name))
-    .sort()
-    .slice(0, -KEEP);
-  for (const name of old) fs.rmSync(path.join(folder, name), { force: true });
-  return file;
+export async function backupBefore(core: Core, reason: Extract<BackupReason, 'import' | 'sync-import' | 'sheet'>): Promise<string | null> {
+  if (core.file === ':memory:' || core.file === '') return null;
+  return (await createBackup(core, reason)).id;
 }

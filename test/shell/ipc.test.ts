@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import type { IpcMain, WebContents } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { callNames, EVENT_CHANNEL, INVOKE_CHANNEL, type ApiResult, type CallName, type LedgerEvent } from '../../shared/api';
+import { callNames, contract, EVENT_CHANNEL, INVOKE_CHANNEL, type ApiResult, type CallName, type LedgerEvent } from '../../shared/api';
 import { replicatedTableNames } from '../../shared/schema/tables';
 import { createInvokeHandler, forwardEvents, registerIpc, type CoreLink } from '../../electron/main/ipc';
 import type { AppLocation } from '../../electron/main/location';
@@ -104,10 +104,18 @@ const validArgs: Partial<Record<CallName, unknown>> = {
   'report.templates.save': { recipient: '市卫生健康委', file: { fileName: '表样.xlsx', contentBase64: 'AAAA' }, sheetName: 'Sheet1', headerRow: 3, mapping: [{ column: 1, field: 'number' }] },
   'report.templates.delete': { id },
   'report.fill': { templateId: id, scope: { period: '2025-Q1' } },
+  'backup.list': {},
+  'backup.create': {},
+  'backup.export': { id: '20250420-120000-000-manual', out: '/media/u盘' },
+  'backup.restore': { id: '20250420-120000-000-manual' },
+  'backup.restoreFile': { file: '/media/u盘/备份.tlbak' },
+  'backup.remove': { id: '20250420-120000-000-daily' },
+  'backup.setKeep': { keep: 10 },
+  'diagnostics.export': {},
 };
 
 /** Calls only the desktop shell makes of the core (it hands the core the PDF it printed). */
-const shellOnly: CallName[] = ['report.savePdf'];
+const shellOnly: CallName[] = callNames.filter((name) => contract[name].shellOnly);
 
 function fakeClient() {
   const listeners = new Set<(event: LedgerEvent) => void>();

@@ -130,6 +130,15 @@ describe('startup failures', () => {
     expect(recorded.handles.size).toBe(0);
   });
 
+  it('opens the window on a damaged database, so its start screen can offer the backups', async () => {
+    const openError: ApiError = { code: 'CORRUPT', message: '数据库文件已损坏' };
+    const { recorded } = await boot({ client: fakeClient(openError) });
+    expect(recorded.errorBoxes).toEqual([]);
+    expect(recorded.quitCalls).toBe(0);
+    expect(recorded.windows).toHaveLength(1);
+    expect([...recorded.handles.keys()]).toEqual([INVOKE_CHANNEL]);
+  });
+
   it('reports a worker that cannot start', async () => {
     const { recorded } = await boot({ client: new Error('Cannot find module worker.js') });
     expect(recorded.errorBoxes[0]?.content).toMatch(/^数据库线程无法启动：Cannot find module worker\.js/);

@@ -1,21 +1,29 @@
 import { useEffect } from 'react';
-import type { LedgerApi } from '../../../shared/api';
+import type { ApiError, LedgerApi } from '../../../shared/api';
 import { connectLedgerEvents, type LedgerStore } from '../store';
 import { StoreProvider, useLedger, useLedgerStore } from '../store/context';
+import { BackupRecovery } from '../settings/BackupRecovery';
 import { SetupScreen } from '../setup/SetupScreen';
 import { Toasts } from '../ui/Toasts';
+import { AboutDialog } from './AboutDialog';
 import { AppFrame } from './AppFrame';
 
-function StartupError({ message }: { message: string }) {
+/** Open failures a restore may cure (the file is damaged); a locked or newer database is not offered one. */
+const RESTORABLE = new Set(['CORRUPT', 'INTERNAL']);
+
+function StartupError({ error }: { error: ApiError }) {
   const loadStatus = useLedger((s) => s.loadStatus);
   return (
     <div className="startup">
-      <div className="card startup-card" role="alert">
-        <h1 className="startup-title">目标台账无法打开数据</h1>
-        <p>{message}</p>
-        <button type="button" className="button button-primary" onClick={() => void loadStatus()}>
+      <div className="card startup-card">
+        <div role="alert" className="startup-error">
+          <h1 className="startup-title">目标台账无法打开数据</h1>
+          <p>{error.message}</p>
+        </div>
+        <button type="button" className="button button-primary startup-retry" onClick={() => void loadStatus()}>
           重试
         </button>
+        {RESTORABLE.has(error.code) ? <BackupRecovery /> : null}
       </div>
     </div>
   );
@@ -26,7 +34,7 @@ function Root() {
   const status = useLedger((s) => s.status);
   const statusError = useLedger((s) => s.statusError);
   if (!status) {
-    if (statusError) return <StartupError message={statusError.message} />;
+    if (statusError) return <StartupError error={statusError} />;
     return (
       <p className="loading startup-loading" role="status">
         正在打开目标台账…
@@ -46,6 +54,7 @@ function Connected({ api, statusRequested }: { api: LedgerApi; statusRequested: 
   return (
     <>
       <Root />
+      <AboutDialog />
       <Toasts />
     </>
   );

@@ -1,5 +1,6 @@
 import type { StoreApi } from 'zustand';
 import type { ApiError, CallArgs, CallName, CallResult, LedgerApi } from '../../../shared/api';
+import type { BackupSlice } from './backup';
 import type { CompareSlice } from './compare';
 import type { DashboardSlice } from './dashboard';
 import type { DirectorySlice } from './directory';
@@ -38,7 +39,8 @@ export type LedgerState = SystemSlice &
   CompareSlice &
   ExchangeSlice &
   ReportsSlice &
-  ReportTemplatesSlice;
+  ReportTemplatesSlice &
+  BackupSlice;
 export type LedgerStore = StoreApi<LedgerState>;
 
 /** What an action reports back to the form that started it. */

@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Database } from 'better-sqlite3';
+import { loadSqlite } from '../../electron/db/native';
+import { tempDir } from '../helpers/core';
+import { quarterFixture, type QuarterFixture } from './progress-fixture';
+
+export const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from('会议纪要 minutes '.repeat(50))]);
+export const jpg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 74, 70, 73, 70, 1, 2, 3]);
+
+export interface BackupFixture extends QuarterFixture {
+  readonly dir: string;
+  readonly file: string;
+}
+
+/** The quarter fixture on a file, with one entry carrying a PDF. */
+export async function backupFixture(): Promise<BackupFixture> {
+  const dir = tempDir('tl-backup-');
+  const file = path.join(dir, 'ledger.sqlite');
+  const f = await quarterFixture({ file });
+  const key = { taskId: f.literacy.id, departmentId: f.cdc.id, period: '2025-Q2' };
+  await f.t.call('progress.saveDraft', { ...key, fields: { progressText: '已印发通知', status: '推进中' } });
+  await f.t.call('attachments.add', { ...key, fileName: '会议纪要.pdf', contentBase64: pdf.toString('base64') });
+  return { ...f, dir, file };
+}
+
+/** Every row of every ordinary table, for "the same data" comparisons. */
+export function allRows(db: Database, except: readonly string[] = []): Record<string, unknown[]> {
+  const tables = db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_fts%' ORDER BY name")
+    .pluck()
+    .all() as string[];
+  const rows: Record<string, unknown[]> = {};
+  for (const table of tables) {
+    if (except.includes(table)) continue;
+    rows[table] = (db.prepare(`SELECT * FROM "${table}"`).all() as Record<string, unknown>[]).map((r) => JSON.stringify(r)).sort();
+  }
+  return rows;
+}
+
+export function openReadonly(file: string): Database {
+  return new (loadSqlite())(file, { readonly: true, fileMustExist: true });
+}
+
+/** Overwrite the type byte of a few b-tree pages: integrity_check (or any read of them) fails. */
+export function breakPages(file: string, pages: readonly number[] = [3, 4, 5, 6, 7, 8]): void {
+  const db = openReadonly(file);
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  db.close();
+  const fd = fs.openSync(file, 'r+');
+  for (const page of pages) fs.writeSync(fd, Buffer.from([0xff, 0xff, 0xff, 0xff]), 0, 4, (page - 1) * pageSize);
+  fs.closeSync(fd);
+}
+
+/** Flip the bytes of the file header: SQLite no longer recognises the file at all. */
+export function flipHeader(file: string): void {
+  const fd = fs.openSync(file, 'r+');
+  const header = Buffer.alloc(100);
+  fs.readSync(fd, header, 0, 100, 0);
+  for (let i = 0; i < 100; i++) header[i] = header[i]! ^ 0xa5;
+  fs.writeSync(fd, header, 0, 100, 0);
+  fs.closeSync(fd);
+}
