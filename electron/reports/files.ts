@@ -31,17 +31,20 @@ function freePath(folder: string, fileName: string): string {
 export function saveReport(core: Core, fileName: string, bytes: Uint8Array): string | null {
   const folder = reportsFolder(core);
   if (!folder) return null;
+  let temporary: string | null = null;
   try {
     fs.mkdirSync(folder, { recursive: true });
     const target = freePath(folder, fileName);
-    const temporary = `${target}.part`;
+    temporary = `${target}.part`;
     fs.writeFileSync(temporary, bytes);
     fs.renameSync(temporary, target);
     return target;
   } catch (error) {
+    // Half a report must not be left behind for someone to open and send.
+    if (temporary) fs.rmSync(temporary, { force: true });
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOSPC') throw new AppError('DISK_FULL', '磁盘空间不足，报表未保存');
-    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new AppError('READ_ONLY', `报表文件夹不可写入：${folder}`);
+    if (code === 'ENOSPC' || code === 'EDQUOT') throw new AppError('DISK_FULL', '磁盘空间不足，报表未保存。请清理磁盘空间后重新生成。');
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new AppError('READ_ONLY', `报表文件夹不能写入：${folder}。请检查该文件夹的写入权限后重新生成。`);
     throw error;
   }
 }

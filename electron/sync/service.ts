@@ -7,6 +7,7 @@ import { replicatedTables, type ReplicatedTable } from '../../shared/schema/tabl
 import { attachmentEntry, CHANGES_ENTRY, PACKAGE_EXTENSION, PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION, packageKindLabels, RECEIPT_ENTRY, type Manifest, type PackageKind } from '../../shared/sync/manifest';
 import type { Core } from '../core/core';
 import { AppError } from '../core/app-error';
+import { log } from '../core/log';
 import { latestSchemaVersion } from '../db/migrate';
 import { attachmentFolder, storeBytes } from '../services/attachments';
 import { backupBefore } from '../services/backup';
@@ -102,12 +103,27 @@ function fileBase(kind: PackageKind, core: Core, departmentId: string | null, pe
   return `${who}-${packageKindLabels[kind]}${period ? `-${period}` : ''}-${date}`;
 }
 
+/** The names of attachments whose files are gone from this PC (a file deleted or a folder not copied). */
+function missingAttachmentNames(core: Core, hashes: readonly string[]): string[] {
+  if (hashes.length === 0) return [];
+  const name = core.db.prepare('SELECT file_name FROM attachments WHERE sha256 = ? AND deleted = 0 ORDER BY file_name LIMIT 1').pluck();
+  return hashes.map((sha) => (name.get(sha) as string | null | undefined) ?? `${sha.slice(0, 8)}…`);
+}
+
+/** The package still goes (the records are what matters); the clerk learns which files it lacks and what to do. */
+function missingNote(names: readonly string[]): string {
+  if (names.length === 0) return '';
+  const shown = names.slice(0, 5).map((n) => `“${n}”`).join('、');
+  return `。注意：${names.length} 份佐证材料的文件在本机已丢失，未放入数据包（${shown}${names.length > 5 ? '等' : ''}）；请在填报页面重新上传，或从备份恢复 attachments 文件夹后重新导出`;
+}
+
 export function exportPackage(core: Core, args: ParsedArgs<'sync.export'>): CallResult<'sync.export'> {
   const me = core.requireIdentity();
   let changes: ChangeRecord[];
   let recipient: Manifest['recipient'];
   const entries = new Map<string, Uint8Array>();
   let receiptFor: string | null = null;
+  let missing: string[] = [];
   if (args.kind === 'assignment') {
     if (!args.departmentId) throw new AppError('INVALID_ARGUMENT', '下发数据包请选择接收的科室', { departmentId: '请选择科室' });
     if (!departmentName(core, args.departmentId)) throw new AppError('NOT_FOUND', '找不到该科室');
@@ -130,10 +146,13 @@ export function exportPackage(core: Core, args: ParsedArgs<'sync.export'>): Call
   if (args.kind !== 'receipt') {
     entries.set(CHANGES_ENTRY, json(changes));
     const folder = attachmentFolder(core);
+    const lost: string[] = [];
     for (const sha of attachmentHashes(changes)) {
       const file = path.join(folder, sha);
       if (fs.existsSync(file)) entries.set(attachmentEntry(sha), fs.readFileSync(file));
+      else lost.push(sha);
     }
+    missing = missingAttachmentNames(core, lost);
   }
   const manifest = baseManifest(core, args.kind, {
     recipient,
@@ -146,7 +165,8 @@ export function exportPackage(core: Core, args: ParsedArgs<'sync.export'>): Call
   const base = fileBase(args.kind, core, args.departmentId, args.period);
   const parts = args.splitMb ? splitPackage(bytes, Math.floor(args.splitMb * 1024 * 1024)) : [bytes];
   const files = parts.map((part, i) => ({ fileName: parts.length > 1 ? `${base}.part${i + 1}of${parts.length}${PACKAGE_EXTENSION}` : `${base}${PACKAGE_EXTENSION}`, contentBase64: Buffer.from(part).toString('base64') }));
-  const summary = `${packageKindLabels[args.kind]}数据包：${changes.length} 条修改${manifest.counts.attachments ? `、${manifest.counts.attachments} 份佐证材料` : ''}${parts.length > 1 ? `，分为 ${parts.length} 个文件` : ''}`;
+  const summary = `${packageKindLabels[args.kind]}数据包：${changes.length} 条修改${manifest.counts.attachments ? `、${manifest.counts.attachments} 份佐证材料` : ''}${parts.length > 1 ? `，分为 ${parts.length} 个文件` : ''}${missingNote(missing)}`;
+  if (missing.length > 0) log.warn('sync.export.missingAttachments', { count: missing.length });
   recordPackage(core, manifest.packageId, 'out', args.kind, recipient?.installationId ?? null, null, files[0]!.fileName, summary);
   return { packageId: manifest.packageId, files, changes: changes.length, summary };
 }
