@@ -1,11 +1,11 @@
 import path from 'node:path';
-import { BrowserWindow, shell, type BrowserWindowConstructorOptions, type PrintToPDFOptions, type WebContents } from 'electron';
+import { shell, type BrowserWindowConstructorOptions, type PrintToPDFOptions, type WebContents } from 'electron';
 import { fail, ok, type ApiResult, type CallResult, type ErrorCode, type ParsedArgs } from '../../shared/api';
 import { errorMessages } from '../../shared/api/errors';
 import type { ReportKind } from '../../shared/api/reports';
 import type { CoreLink, ShellCalls } from './ipc';
 import { entryUrl, type AppLocation } from './location';
-import { mainWindowOptions } from './window';
+import { mainWindowOptions, openSecureWindow } from './window';
 
 /*
  * The two report calls the desktop shell answers itself: report.pdf (the core has no browser:
@@ -101,7 +101,7 @@ async function waitUntilReady(contents: WebContents, timeoutMs: number, pollMs: 
 
 /** Load the print view in a hidden window, wait for it, print it; the window is always destroyed. */
 export async function printReport(deps: PrintDeps, kind: ReportKind, scope: unknown): Promise<Uint8Array> {
-  const window = new BrowserWindow(printWindowOptions(deps.preloadPath));
+  const window = openSecureWindow(printWindowOptions(deps.preloadPath));
   try {
     const hash = printHash(kind, scope);
     const loading = deps.location.devServer ? window.loadURL(`${entryUrl(deps.location)}${hash}`) : window.loadFile(deps.location.indexFile, { hash: hash.slice(1) });
