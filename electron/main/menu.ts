@@ -1,4 +1,5 @@
-import { app, Menu, type MenuItemConstructorOptions } from 'electron';
+import { app, Menu, type MenuItemConstructorOptions, type WebContents } from 'electron';
+import { EVENT_CHANNEL, type LedgerEvent } from '../../shared/api';
 
 export const APP_NAME = '目标台账';
 
@@ -6,7 +7,7 @@ export const APP_NAME = '目标台账';
  * Roles give the platform behaviour and shortcuts; labels are set explicitly because role
  * defaults follow the OS language, and a clerk's PC may be set to English.
  */
-export function menuTemplate(options: { developer: boolean }): MenuItemConstructorOptions[] {
+export function menuTemplate(options: { developer: boolean; onAbout: () => void }): MenuItemConstructorOptions[] {
   const view: MenuItemConstructorOptions[] = [
     { role: 'reload', label: '重新加载' },
     { type: 'separator' },
@@ -32,11 +33,20 @@ export function menuTemplate(options: { developer: boolean }): MenuItemConstruct
       ],
     },
     { label: '视图', submenu: view },
-    { label: '帮助', submenu: [{ role: 'about', label: `关于${APP_NAME}` }] },
+    // Not the native about panel: the page's dialog also shows the data folder and this PC's identity.
+    { label: '帮助', submenu: [{ label: `关于${APP_NAME}`, click: () => options.onAbout() }] },
   ];
 }
 
-export function installMenu(): void {
-  app.setAboutPanelOptions({ applicationName: APP_NAME, applicationVersion: app.getVersion(), copyright: '区卫生健康委' });
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ developer: !app.isPackaged })));
+/** Ask the page in `target` (the main window, if open) to show its 关于 dialog. */
+export function showAboutIn(target: () => WebContents | null): void {
+  const contents = target();
+  const event: LedgerEvent = { type: 'show-about' };
+  if (contents && !contents.isDestroyed()) contents.send(EVENT_CHANNEL, event);
+}
+
+/** `window`: the main window's page, or null while there is none. */
+export function installMenu(window: () => WebContents | null): void {
+  const onAbout = () => showAboutIn(window);
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ developer: !app.isPackaged, onAbout })));
 }

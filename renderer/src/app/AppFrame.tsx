@@ -61,10 +61,14 @@ export function AppFrame() {
 
   return (
     <div className="frame">
+      {/* First in the Tab order: past the header and the ten nav buttons in one keystroke. */}
+      <button type="button" className="skip-link" onClick={() => document.getElementById('main')?.focus()}>
+        跳到主要内容
+      </button>
       <Header />
       <div className="frame-body">
         <NavBar />
-        <main className="main">
+        <main id="main" className="main" tabIndex={-1}>
           <ProgressBar except={ownBar} />
           <Suspense fallback={<PageLoading />}>
             <CurrentPage />

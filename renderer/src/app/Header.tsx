@@ -7,6 +7,7 @@ export function Header() {
   const installation = useLedger((s) => s.status?.installation ?? null);
   const settings = useLedger((s) => s.settings);
   const goTo = useLedger((s) => s.goTo);
+  const showAbout = useLedger((s) => s.showAbout);
   const officeName = settings?.officeName || installation?.officeName || '';
   return (
     <header className="header">
@@ -26,6 +27,9 @@ export function Header() {
             尚未填写填报人，去设置
           </button>
         )}
+        <button type="button" className="header-about" onClick={showAbout} title="版本、数据文件夹和本机信息">
+          关于
+        </button>
       </div>
     </header>
   );

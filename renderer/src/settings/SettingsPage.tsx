@@ -1,4 +1,6 @@
 import { useLedger } from '../store/context';
+import { BackupCard } from './BackupCard';
+import { DiagnosticsCard } from './DiagnosticsCard';
 import { DirectoryEditor } from './DirectoryEditor';
 import { InstallationCard } from './InstallationCard';
 import { OfficeSettingsForm } from './OfficeSettingsForm';
@@ -22,8 +24,10 @@ export default function SettingsPage() {
         )}
         <InstallationCard />
       </div>
+      <BackupCard />
       <DirectoryEditor kind="departments" />
       <DirectoryEditor kind="units" />
+      <DiagnosticsCard />
     </section>
   );
 }

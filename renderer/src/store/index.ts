@@ -1,5 +1,6 @@
 import { createStore } from 'zustand';
 import type { LedgerApi, LedgerEvent } from '../../../shared/api';
+import { createBackupSlice } from './backup';
 import { createCaller } from './caller';
 import { createCompareSlice } from './compare';
 import { createDashboardSlice } from './dashboard';
@@ -54,6 +55,7 @@ export function createLedgerStore(api: LedgerApi, options: StoreOptions = {}): L
       ...createExchangeSlice(deps),
       ...createReportsSlice(deps),
       ...createReportTemplatesSlice(deps),
+      ...createBackupSlice(deps),
     };
   });
 }
@@ -95,6 +97,8 @@ export async function refreshTables(store: LedgerStore, tables: readonly string[
 export function handleLedgerEvent(store: LedgerStore, event: LedgerEvent): void {
   if (event.type === 'progress') store.getState().reportProgress(event);
   else if (event.type === 'changed') void refreshTables(store, event.tables);
+  else if (event.type === 'open-files') void store.getState().openPackageFiles(event.files);
+  else if (event.type === 'show-about') store.getState().showAbout();
 }
 
 /** Start listening to the core; returns the unsubscribe function. */

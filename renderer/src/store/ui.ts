@@ -24,7 +24,11 @@ export interface UiSlice {
   readonly toasts: readonly Toast[];
   /** Long jobs in progress, newest last. */
   readonly jobs: readonly JobProgress[];
+  /** The 关于 dialog (from the header or the desktop menu). */
+  readonly aboutOpen: boolean;
   goTo(page: PageId): void;
+  showAbout(): void;
+  hideAbout(): void;
   pushToast(kind: ToastKind, message: string): void;
   dismissToast(id: number): void;
   reportProgress(event: Extract<LedgerEvent, { type: 'progress' }>): void;
@@ -41,7 +45,10 @@ export const createUiSlice: Slice<UiSlice> = ({ set, get }) => {
     page: 'overview',
     toasts: [],
     jobs: [],
+    aboutOpen: false,
     goTo: (page) => set({ page }),
+    showAbout: () => set({ aboutOpen: true }),
+    hideAbout: () => set({ aboutOpen: false }),
     pushToast: (kind, message) => {
       const id = nextToastId++;
       set((state) => ({ toasts: [...state.toasts, { id, kind, message }].slice(-MAX_TOASTS) }));
