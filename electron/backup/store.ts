@@ -1,7 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
+import { writeFileAtomic } from '../core/atomic-file';
 import {
   BACKUP_KEEP_DEFAULT,
   BACKUP_KEEP_MAX,
@@ -62,24 +63,6 @@ export function newBackupId(folder: string, time: number, reason: BackupReason):
   for (let n = 1; ; n++) {
     const id = n === 1 ? `${stamp}-${reason}` : `${stamp}-${n}-${reason}`;
     if (!fs.existsSync(sqliteOf(folder, id)) && !fs.existsSync(manifestOf(folder, id))) return id;
-  }
-}
-
-/** Write bytes to a temp file, flush them to disk and rename into place: never half a file. */
-export function writeFileAtomic(file: string, bytes: string | Uint8Array): void {
-  const temp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    const fd = fs.openSync(temp, 'w');
-    try {
-      fs.writeFileSync(fd, bytes);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(temp, file);
-  } catch (error) {
-    fs.rmSync(temp, { force: true });
-    throw error;
   }
 }
 

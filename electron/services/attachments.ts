@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Attachment } from '../../shared/api/progress';
+import { writeFileAtomic } from '../core/atomic-file';
 import type { Core } from '../core/core';
 import type { HandlerMap } from '../core/handler';
 import { AppError } from '../core/app-error';
@@ -76,20 +77,8 @@ export function storeBytes(core: Core, bytes: Buffer): string {
   const target = path.join(folder, sha256);
   if (fs.existsSync(target) && fs.statSync(target).size === bytes.length) return sha256;
   fs.mkdirSync(folder, { recursive: true });
-  const temp = path.join(folder, `.${sha256}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    const fd = fs.openSync(temp, 'w');
-    try {
-      fs.writeFileSync(fd, bytes);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(temp, target);
-  } catch (error) {
-    fs.rmSync(temp, { force: true });
-    throw error;
-  }
+  // Hidden temporary name: a half-written file never looks like a stored one.
+  writeFileAtomic(target, bytes, path.join(folder, `.${sha256}.${randomBytes(6).toString('hex')}.tmp`));
   return sha256;
 }
 
