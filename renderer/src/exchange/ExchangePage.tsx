@@ -1,4 +1,5 @@
-import { useEffect, type KeyboardEvent } from 'react';
+import { useEffect } from 'react';
+import { TabBar, tabElementId } from '../ui/TabBar';
 import { useLedger, useLedgerStore } from '../store/context';
 import type { ExchangeTab } from '../store/exchange';
 import '../styles/exchange.css';
@@ -16,7 +17,6 @@ const tabs: readonly { id: ExchangeTab; label: string }[] = [
   { id: 'records', label: '收发记录' },
 ];
 const PANEL_ID = 'exchange-panel';
-const tabId = (id: ExchangeTab) => `exchange-tab-${id}`;
 
 function CurrentPanel({ tab }: { tab: ExchangeTab }) {
   if (tab === 'export') return <ExportPanel />;
@@ -39,15 +39,6 @@ export default function ExchangePage() {
     if (!state.plans) void state.loadPlans();
   }, [store]);
 
-  const onKey = (event: KeyboardEvent) => {
-    if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
-    const index = tabs.findIndex((t) => t.id === tab);
-    const next = tabs[(index + (event.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length];
-    if (!next) return;
-    event.preventDefault();
-    setTab(next.id);
-    document.getElementById(tabId(next.id))?.focus();
-  };
 
   return (
     <section className="page exchange-page" aria-labelledby="page-title">
@@ -57,25 +48,16 @@ export default function ExchangePage() {
         </h1>
         <p className="muted exchange-intro">通过U盘、共享文件夹或政务邮箱传递数据包，无需联网</p>
       </div>
-      <div className="exchange-tabs" role="tablist" aria-label="数据交换内容" onKeyDown={onKey}>
-        {tabs.map((t) => (
-          <button
-            key={t.id}
-            type="button"
-            role="tab"
-            id={tabId(t.id)}
-            aria-selected={t.id === tab}
-            aria-controls={PANEL_ID}
-            tabIndex={t.id === tab ? 0 : -1}
-            className="exchange-tab"
-            onClick={() => setTab(t.id)}
-          >
-            {t.label}
-            {t.id === 'conflicts' && conflictCount > 0 ? <span className="exchange-tab-count">{conflictCount}</span> : null}
-          </button>
-        ))}
-      </div>
-      <div id={PANEL_ID} role="tabpanel" aria-labelledby={tabId(tab)} className="exchange-panel">
+      <TabBar
+        name="exchange"
+        label="数据交换内容"
+        tabs={tabs}
+        selected={tab}
+        onSelect={setTab}
+        panelId={PANEL_ID}
+        badge={(id) => (id === 'conflicts' && conflictCount > 0 ? <span className="exchange-tab-count">{conflictCount}</span> : null)}
+      />
+      <div id={PANEL_ID} role="tabpanel" aria-labelledby={tabElementId('exchange', tab)} className="exchange-panel">
         <CurrentPanel tab={tab} />
       </div>
     </section>
