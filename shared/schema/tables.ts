@@ -18,7 +18,8 @@ export const replicatedTables = {
     columns: { office_id: 'text', department_id: 'text', public_key: 'text', label: 'text' },
   },
   departments: {
-    columns: { office_id: 'text', name: 'text', aliases: 'json', sort_order: 'integer' },
+    /** Set when the department was merged into another (then also tombstoned): see services/department-merge.ts. */
+    columns: { office_id: 'text', name: 'text', aliases: 'json', sort_order: 'integer', merged_into: 'text' },
   },
   units: { columns: { office_id: 'text', name: 'text', aliases: 'json', sort_order: 'integer' } },
   plans: {
