@@ -11,7 +11,7 @@ import { applyFilter } from '../services/ledger-filter';
 import { loadScope, type LedgerScope, type ScopedTask } from '../services/ledger-scope';
 import { indicatorValueId } from '../core/ids';
 import { statusOf, workflowOf } from '../services/progress-data';
-import { isDoneStatus as isDone } from '../../shared/domain/progress-status';
+import { countQuarter, type LeadState, type QuarterState } from '../../shared/domain/quarter-state';
 
 /*
  * The one model every report is drawn from: the ledger's scope and filter (so a report lists
@@ -41,36 +41,42 @@ function parseUnits(json: string | null): string[] {
   return Array.isArray(parsed) ? parsed.filter((u): u is string => typeof u === 'string') : [];
 }
 
-export function paceOf(task: Pick<ScopedTask, 'status' | 'light'>): PaceAnswer {
-  if (isDone(task.status)) return '已完成';
-  if (task.status === NOT_REPORTED) return '未填报';
-  if (task.light.color === 'green') return '是';
-  if (task.light.color === 'yellow' || task.light.color === 'red') return '否';
-  // Reported but not judged (暂缓 and the like).
-  return '—';
+const PACE_OF_STATE: Record<QuarterState, PaceAnswer> = { 已完成: '已完成', 按序时推进: '是', 滞后: '否', 未填报: '未填报' };
+
+export function paceOf(task: Pick<ScopedTask, 'quarter'>): PaceAnswer {
+  return PACE_OF_STATE[task.quarter.state];
 }
 
-function entriesOf(core: Core, scope: LedgerScope, task: ScopedTask, statement: Statement): ReportEntry[] {
+/** Every lead's part, in lead order; text only where the entry counts (see reportEntry). */
+function entriesOf(scope: LedgerScope, task: ScopedTask, statement: Statement): ReportEntry[] {
   const rows = statement.all(task.row.id, scope.period) as EntryText[];
   const byDepartment = new Map(rows.map((r) => [r.department_id, r]));
-  const entries: ReportEntry[] = [];
-  for (const departmentId of task.leads) {
-    const row = byDepartment.get(departmentId);
-    if (!row) continue;
-    entries.push({
-      departmentName: scope.departmentNames.get(departmentId) ?? '',
-      status: statusOf(row.status),
-      percent: row.percent,
-      progress: row.progress_text?.trim() ?? '',
-      problems: row.problems_text?.trim() ?? '',
-      nextSteps: row.next_steps_text?.trim() ?? '',
-      workflowState: row.workflow_state ? workflowOf(row.workflow_state) : null,
-    });
-  }
-  return entries;
+  return task.quarter.leads.map((lead) => {
+    const row = lead.counted ? byDepartment.get(lead.departmentId) : undefined;
+    const entry = byDepartment.get(lead.departmentId);
+    return {
+      departmentName: lead.departmentName,
+      report: lead.kind,
+      awaitingReview: lead.awaitingReview,
+      late: lead.late,
+      state: lead.state,
+      status: row ? statusOf(row.status) : NOT_REPORTED,
+      percent: row?.percent ?? null,
+      progress: meaningful(row?.progress_text),
+      problems: meaningful(row?.problems_text),
+      nextSteps: meaningful(row?.next_steps_text),
+      workflowState: entry ? workflowOf(entry.workflow_state) : null,
+    };
+  });
 }
 
-function reportTask(core: Core, scope: LedgerScope, task: ScopedTask, statement: Statement, sectionLabel: (id: string | null) => string): ReportTask {
+/** A clerk's "无" or "暂无" means nothing to report: it must not be pasted into sentences. */
+export function meaningful(text: string | null | undefined): string {
+  const trimmed = (text ?? '').trim();
+  return /^(无|暂无|没有|无。|暂无。|\/|—+|-+|无问题|暂无问题)$/.test(trimmed) ? '' : trimmed;
+}
+
+function reportTask(scope: LedgerScope, task: ScopedTask, statement: Statement, sectionLabel: (id: string | null) => string): ReportTask {
   const row = task.row;
   return {
     taskId: row.id,
@@ -85,11 +91,17 @@ function reportTask(core: Core, scope: LedgerScope, task: ScopedTask, statement:
     units: parseUnits(row.responsible_units),
     deadline: row.deadline,
     status: task.status,
+    state: task.quarter.state,
+    partial: task.quarter.partial,
+    missing: [...task.quarter.missing],
+    late: [...task.quarter.late],
+    returned: [...task.quarter.returned],
+    awaitingReview: [...task.quarter.awaitingReview],
     light: task.light,
     percent: task.percent,
     overdue: task.overdue,
     pace: paceOf(task),
-    entries: entriesOf(core, scope, task, statement),
+    entries: entriesOf(scope, task, statement),
   };
 }
 
@@ -158,48 +170,49 @@ function reportIndicators(core: Core, scope: LedgerScope, filter: LedgerFilter):
   });
 }
 
-function countsOf(tasks: readonly ReportTask[]): ReportModel['counts'] {
-  const counts = { total: tasks.length, done: 0, onPace: 0, behind: 0, notReported: 0, other: 0, red: 0, yellow: 0, overdue: 0 };
+function countsOf(tasks: readonly ScopedTask[]): ReportModel['counts'] {
+  const counts = { ...countQuarter(tasks.map((task) => task.quarter)), red: 0, yellow: 0, overdue: 0 };
   for (const task of tasks) {
     if (task.light.color === 'red') counts.red++;
     if (task.light.color === 'yellow') counts.yellow++;
     if (task.overdue) counts.overdue++;
-    if (task.pace === '已完成') counts.done++;
-    else if (task.pace === '未填报') counts.notReported++;
-    else if (task.pace === '—') counts.other++;
-    else if (task.pace === '是') counts.onPace++;
-    else counts.behind++;
   }
   return counts;
 }
 
-/** 催办: each lead department's own red or yellow tasks, worst first, then in document order. */
-function remindersOf(scope: LedgerScope, tasks: readonly ScopedTask[], departmentFilter: ReadonlySet<string>): ReportModel['reminders'] {
-  const byDepartment = new Map<string, ReportModel['reminders'][number]['items']>();
+type ReminderItem = ReportModel['reminders'][number]['items'][number];
+
+/** Why a lead is chased this quarter, or null: behind pace, 逾期未报, or returned and not resubmitted. */
+function reminderOf(task: ScopedTask, lead: LeadState): Pick<ReminderItem, 'kind' | 'color' | 'status'> | null {
+  const status: LedgerStatus = lead.counted && lead.entry ? lead.entry.status : NOT_REPORTED;
+  if (lead.counted) return lead.state === '滞后' && (lead.light.color === 'red' || lead.light.color === 'yellow') ? { kind: 'behind', color: lead.light.color, status } : null;
+  if (lead.kind === 'returned') return { kind: 'returned', color: 'grey', status };
+  return lead.late ? { kind: 'late', color: 'grey', status } : null;
+}
+
+/** 催办 per lead department: behind first, then 逾期未报 and 已退回修改, each in document order. */
+function remindersOf(tasks: readonly ScopedTask[]): ReportModel['reminders'] {
+  const byDepartment = new Map<string, { name: string; items: ReminderItem[] }>();
   for (const task of tasks) {
-    for (const lead of task.perLead) {
-      if (departmentFilter.size > 0 && !departmentFilter.has(lead.departmentId)) continue;
-      const color = lead.light.color;
-      if (color !== 'red' && color !== 'yellow') continue;
-      const status: LedgerStatus = lead.entry ? statusOf(lead.entry.status) : NOT_REPORTED;
-      if (isDone(status)) continue;
-      const items = byDepartment.get(lead.departmentId) ?? [];
-      items.push({
+    for (const lead of task.quarter.leads) {
+      const why = reminderOf(task, lead);
+      if (!why) continue;
+      const group = byDepartment.get(lead.departmentId) ?? { name: lead.departmentName, items: [] };
+      group.items.push({
         taskId: task.row.id,
         number: task.row.number ?? '',
         title: task.row.title ?? '',
-        color,
-        status,
+        ...why,
         overdue: task.overdue,
         deadline: task.row.deadline,
         reason: lead.light.reason,
       });
-      byDepartment.set(lead.departmentId, items);
+      byDepartment.set(lead.departmentId, group);
     }
   }
-  const rank = (color: 'red' | 'yellow') => (color === 'red' ? 0 : 1);
-  return [...byDepartment]
-    .map(([id, items]) => ({ departmentName: scope.departmentNames.get(id) ?? '', items: items.map((item, order) => ({ item, order })).sort((a, b) => rank(a.item.color) - rank(b.item.color) || a.order - b.order).map((x) => x.item) }))
+  const rank = (item: ReminderItem) => (item.kind === 'behind' ? (item.color === 'red' ? 0 : 1) : item.kind === 'late' ? 2 : 3);
+  return [...byDepartment.values()]
+    .map((group) => ({ departmentName: group.name, items: group.items.map((item, order) => ({ item, order })).sort((a, b) => rank(a.item) - rank(b.item) || a.order - b.order).map((x) => x.item) }))
     .sort((a, b) => b.items.length - a.items.length || a.departmentName.localeCompare(b.departmentName, 'zh-CN'));
 }
 
@@ -241,7 +254,7 @@ export function buildReportModel(core: Core, filter: LedgerFilter, options: Mode
   };
   const reportTasks: ReportTask[] = [];
   for (const [index, task] of tasks.entries()) {
-    reportTasks.push(reportTask(core, scope, task, statement, sectionLabel));
+    reportTasks.push(reportTask(scope, task, statement, sectionLabel));
     if (options.onProgress && index % 500 === 499) options.onProgress(index + 1, tasks.length);
   }
   const indicators = reportIndicators(core, scope, filter);
@@ -265,9 +278,10 @@ export function buildReportModel(core: Core, filter: LedgerFilter, options: Mode
     departmentName,
     plans: scope.plans.filter((p) => tasks.some((t) => t.row.plan_id === p.id) || filter.planIds.includes(p.id)).map((p) => ({ id: p.id, title: p.title })),
     tasks: reportTasks,
-    counts: countsOf(reportTasks),
+    includeSubmitted: scope.includeSubmitted,
+    counts: countsOf(tasks),
     indicators,
     indicatorCounts,
-    reminders: remindersOf(scope, tasks, new Set(filter.departmentIds)),
+    reminders: remindersOf(tasks),
   };
 }

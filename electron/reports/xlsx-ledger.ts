@@ -2,7 +2,9 @@ import type { Style, Workbook } from 'exceljs';
 import type { ReportModel, ReportTask } from '../../shared/api/reports';
 import { reportKindLabels } from '../../shared/api/reports';
 import type { LightColor } from '../../shared/domain/progress-status';
+import { countQuarter } from '../../shared/domain/quarter-state';
 import { ledgerColumns } from '../../shared/reports/columns';
+import { countsSentence } from '../../shared/reports/counts-text';
 import { ReportSheet, newWorkbook, numberLike, workbookBytes, type CellValue } from './xlsx-sheet';
 import { FONT_SIZES, styles, uniqueSheetName } from './xlsx-style';
 import { dateLine, reportTitle, scopeLine } from './xlsx-titles';
@@ -31,15 +33,10 @@ export function sectionHeading(task: Pick<ReportTask, 'sectionLabel' | 'sectionT
   return /[、.．)）]$/.test(label) ? `${label}${title}` : `${label} ${title}`;
 }
 
-/** 共39项：已完成X项，按序时推进X项，未按序时推进X项，未填报X项；红灯X项，黄灯X项. */
+/** 合计：共39项，其中…（countsSentence）；红灯…黄灯…: the one count over the sheet's tasks. */
 export function totalsLine(tasks: readonly ReportTask[]): string {
   const count = (test: (t: ReportTask) => boolean) => tasks.reduce((n, t) => (test(t) ? n + 1 : n), 0);
-  const other = count((t) => t.pace === '—');
-  return (
-    `合计：共${tasks.length}项，其中已完成${count((t) => t.pace === '已完成')}项，按序时推进${count((t) => t.pace === '是')}项，` +
-    `未按序时推进${count((t) => t.pace === '否')}项，未填报${count((t) => t.pace === '未填报')}项${other > 0 ? `，其他${other}项` : ''}；` +
-    `红灯${count((t) => t.light.color === 'red')}项，黄灯${count((t) => t.light.color === 'yellow')}项。`
-  );
+  return `合计：${countsSentence(countQuarter(tasks))}；红灯${count((t) => t.light.color === 'red')}项，黄灯${count((t) => t.light.color === 'yellow')}项。`;
 }
 
 function writeLedgerSheet(workbook: Workbook, name: string, model: ReportModel, tasks: readonly ReportTask[], scope: string, department: string | null): void {

@@ -11,20 +11,26 @@ import { dateLine, reportTitle, scopeLine } from './xlsx-titles';
  * cell merged down its block), the light as a coloured cell and the reason in full.
  */
 
-const CENTERED = new Set(['index', 'number', 'deadline', 'status', 'overdue']);
+const CENTERED = new Set(['index', 'number', 'deadline', 'kind', 'overdue']);
 const DEPARTMENT_COLUMN = reminderColumns.findIndex((c) => c.key === 'department');
 const LIGHT_COLUMN = reminderColumns.findIndex((c) => c.key === 'light');
 const NUMBER_COLUMN = reminderColumns.findIndex((c) => c.key === 'number');
 
-const styleOf = (color: 'red' | 'yellow'): Partial<Style>[] =>
+const styleOf = (color: 'red' | 'yellow' | 'grey'): Partial<Style>[] =>
   reminderColumns.map((c, i) => (i === LIGHT_COLUMN ? styles.light[color] : i === DEPARTMENT_COLUMN ? styles.body.group : CENTERED.has(c.key) ? styles.middle.center : styles.middle.left));
-const rowStyles = { red: styleOf('red'), yellow: styleOf('yellow') } as const;
+const rowStyles = { red: styleOf('red'), yellow: styleOf('yellow'), grey: styleOf('grey') } as const;
 
-/** 共3个科室5项需催办，其中红灯2项、黄灯3项。 */
+/** 共3个科室5项需催办，其中滞后3项（红灯2项、黄灯1项）、逾期未报1项、已退回修改1项。 */
 export function reminderTotalsLine(model: Pick<ReportModel, 'reminders'>): string {
   const items = model.reminders.flatMap((g) => g.items);
-  const red = items.filter((i) => i.color === 'red').length;
-  return `合计：共${model.reminders.length}个科室${items.length}项需催办，其中红灯${red}项、黄灯${items.length - red}项。`;
+  const count = (test: (item: (typeof items)[number]) => boolean) => items.filter(test).length;
+  const behind = count((i) => i.kind === 'behind');
+  const parts = [
+    behind > 0 ? `滞后${behind}项（红灯${count((i) => i.kind === 'behind' && i.color === 'red')}项、黄灯${count((i) => i.kind === 'behind' && i.color === 'yellow')}项）` : '',
+    count((i) => i.kind === 'late') > 0 ? `逾期未报${count((i) => i.kind === 'late')}项` : '',
+    count((i) => i.kind === 'returned') > 0 ? `已退回修改${count((i) => i.kind === 'returned')}项` : '',
+  ].filter(Boolean);
+  return `合计：共${model.reminders.length}个科室${items.length}项需催办，其中${parts.join('、')}。`;
 }
 
 export async function reminderWorkbook(model: ReportModel): Promise<Uint8Array> {

@@ -1,4 +1,4 @@
-import type { LedgerFilter } from '../../shared/api/ledger';
+import { LATE_MARK, PARTIAL_MARK, type LedgerFilter } from '../../shared/api/ledger';
 import { parseHlc } from '../../shared/domain/hlc';
 import type { Core } from '../core/core';
 import { queryTerms } from '../search/bigrams';
@@ -107,6 +107,11 @@ function searchTasks(core: Core, scope: LedgerScope, query: string, candidates: 
   return { tasks, matches };
 }
 
+/** A state chip matches the task's state; the marks match tasks carrying them. */
+function matchesState(task: ScopedTask, states: ReadonlySet<string>): boolean {
+  return states.has(task.quarter.state) || (states.has(PARTIAL_MARK) && task.quarter.partial) || (states.has(LATE_MARK) && task.quarter.late.length > 0);
+}
+
 /** Chips first (cheap), then the search over what is left. */
 export function applyFilter(core: Core, scope: LedgerScope, filter: LedgerFilter): Filtered {
   const plans = new Set(filter.planIds);
@@ -114,6 +119,7 @@ export function applyFilter(core: Core, scope: LedgerScope, filter: LedgerFilter
   const sections = new Set(filter.sectionIds);
   const lights = new Set<string>(filter.lights);
   const statuses = new Set<string>(filter.statuses);
+  const states = new Set<string>(filter.states);
   const chipped = scope.tasks.filter(
     (task) =>
       (plans.size === 0 || plans.has(task.row.plan_id)) &&
@@ -121,6 +127,7 @@ export function applyFilter(core: Core, scope: LedgerScope, filter: LedgerFilter
       (sections.size === 0 || (task.row.section_id !== null && sections.has(task.row.section_id))) &&
       (lights.size === 0 || lights.has(task.light.color)) &&
       (statuses.size === 0 || statuses.has(task.status)) &&
+      (states.size === 0 || matchesState(task, states)) &&
       (!filter.overdue || task.overdue),
   );
   return filter.search.trim() === '' ? { tasks: chipped, matches: new Map() } : searchTasks(core, scope, filter.search, chipped);

@@ -1,12 +1,12 @@
-import { isDoneStatus } from '../../shared/domain/progress-status';
 import type { LedgerFilter, LedgerStatus } from '../../shared/api/ledger';
 import { NOT_REPORTED } from '../../shared/api/ledger';
-import { asOfDate, dueOf, taskLight, type StatusSettings, type TaskSpec } from '../../shared/domain/lights';
+import { asOfDate, dueOf, type TaskSpec } from '../../shared/domain/lights';
+import { aggregateTask, type LeadState, type TaskQuarter } from '../../shared/domain/quarter-state';
 import { parsePeriod, type Period } from '../../shared/domain/period';
 import type { Light } from '../../shared/domain/progress-status';
 import type { Core } from '../core/core';
 import { AppError } from '../core/app-error';
-import { leadIds, lightContext, statusOf, taskSpec, workflowOf, worse, type LightContext, type TaskSpecSource } from './progress-data';
+import { leadIds, lightContext, statusOf, taskSpec, workflowOf, type LightContext, type TaskSpecSource } from './progress-data';
 
 /*
  * One office's tasks for one quarter with their lights: what the ledger lists and the dashboard
@@ -42,9 +42,11 @@ export interface ScopeEntry {
 export interface ScopedTask {
   readonly row: ScopeTaskRow;
   readonly leads: string[];
-  /** Each lead department's own entry for the quarter (or none) and the light it earns. */
-  readonly perLead: { departmentId: string; entry: ScopeEntry | null; light: Light }[];
-  /** The worst of the leads' lights, named by department when there are several. */
+  /** The task's quarter by the one aggregation rule (shared/domain/quarter-state.ts). */
+  readonly quarter: TaskQuarter;
+  /** Each lead department's own entry for the quarter (or none), its state and the light it earns. */
+  readonly perLead: { departmentId: string; entry: ScopeEntry | null; light: Light; lead: LeadState }[];
+  /** The worst counted lead's light, named by department when there are several; grey when none counted. */
   readonly light: Light;
   readonly status: LedgerStatus;
   readonly percent: number | null;
@@ -61,6 +63,8 @@ export interface LedgerScope {
   readonly officeName: string;
   readonly period: string;
   readonly asOf: string;
+  /** Submitted entries count as reported (marked 待审核), not only approved ones. */
+  readonly includeSubmitted: boolean;
   readonly context: LightContext;
   readonly plans: { id: string; title: string; kind: string | null; yearFrom: number | null; yearTo: number | null }[];
   readonly tasks: ScopedTask[];
@@ -109,40 +113,56 @@ function departmentNamesOf(core: Core, officeId: string, wanted: Iterable<string
   return names;
 }
 
-function judge(spec: TaskSpec, leads: string[], entries: Map<string, ScopeEntry> | undefined, period: Period, asOf: string, settings: StatusSettings, names: Map<string, string>): Omit<ScopedTask, 'row' | 'leads'> {
-  const perLead = leads.map((departmentId) => {
+function judge(
+  spec: TaskSpec,
+  leads: string[],
+  entries: Map<string, ScopeEntry> | undefined,
+  period: Period,
+  asOf: string,
+  context: LightContext,
+  includeSubmitted: boolean,
+  names: Map<string, string>,
+): Omit<ScopedTask, 'row' | 'leads'> {
+  const inputs = leads.map((departmentId) => {
     const entry = entries?.get(departmentId) ?? null;
-    return { departmentId, entry, light: taskLight(spec, entry ? { status: statusOf(entry.status), percent: entry.percent } : null, period, asOf, settings) };
+    return {
+      departmentId,
+      departmentName: names.get(departmentId) ?? '',
+      entry: entry ? { status: statusOf(entry.status), percent: entry.percent, workflow: workflowOf(entry.workflow_state) } : null,
+    };
   });
-  let worst: (typeof perLead)[number] | null = null;
-  let light: Light | null = null;
+  const quarter = aggregateTask(inputs, { task: spec, period, asOf, today: context.today, settings: context.settings, includeSubmitted });
   let lastHlc: string | null = null;
-  for (const lead of perLead) {
-    const named = perLead.length > 1 ? { color: lead.light.color, reason: `${names.get(lead.departmentId) ?? ''}：${lead.light.reason}` } : lead.light;
-    const next: Light = light ? worse(light, named) : named;
-    if (next !== light) worst = lead;
-    light = next;
-    const hlc = lead.entry?.last_hlc ?? null;
+  for (const departmentId of leads) {
+    const hlc = entries?.get(departmentId)?.last_hlc ?? null;
     if (hlc !== null && (lastHlc === null || hlc > lastHlc)) lastHlc = hlc;
   }
-  light ??= taskLight(spec, null, period, asOf, settings);
-  // Status and percent come from the lead that decided the light: the one furthest behind.
-  const entry = worst?.entry ?? null;
-  const status: LedgerStatus = entry ? statusOf(entry.status) : NOT_REPORTED;
+  // Status, percent and workflow come from the counted lead that decided the state.
+  const deciding = quarter.deciding ? (entries?.get(quarter.deciding.departmentId) ?? null) : null;
+  const status: LedgerStatus = deciding ? statusOf(deciding.status) : NOT_REPORTED;
   const due = dueOf(spec, period);
   return {
-    perLead,
-    light,
+    quarter,
+    perLead: quarter.leads.map((lead) => ({ departmentId: lead.departmentId, entry: entries?.get(lead.departmentId) ?? null, light: lead.light, lead })),
+    light: quarter.light,
     status,
-    percent: entry?.percent ?? null,
-    workflowState: entry ? workflowOf(entry.workflow_state) : null,
-    overdue: due !== null && asOf > due && !isDoneStatus(status),
+    percent: deciding?.percent ?? null,
+    workflowState: deciding ? workflowOf(deciding.workflow_state) : null,
+    overdue: due !== null && asOf > due && quarter.state !== '已完成',
     lastHlc,
   };
 }
 
-/** The scope; with `limit`, only the first `limit` tasks in document order (the first screen). */
-export function loadScope(core: Core, filter: Pick<LedgerFilter, 'period' | 'officeId'>, limit: number | null = null): LedgerScope {
+/**
+ * The scope; with `limit`, only the first `limit` tasks in document order (the first screen).
+ * With a department filter a shared task is judged on those departments' entries only: a
+ * department's ledger shows its own part of the task.
+ */
+export function loadScope(
+  core: Core,
+  filter: Pick<LedgerFilter, 'period' | 'officeId'> & Partial<Pick<LedgerFilter, 'includeSubmitted' | 'departmentIds'>>,
+  limit: number | null = null,
+): LedgerScope {
   const office = resolveOffice(core, filter.officeId);
   const period = parsePeriod(filter.period);
   const context = lightContext(core);
@@ -180,9 +200,12 @@ export function loadScope(core: Core, filter: Pick<LedgerFilter, 'period' | 'off
   }
   const leadsOf = new Map(rows.map((row) => [row.id, leadIds(row)]));
   const names = departmentNamesOf(core, office.id, new Set([...leadsOf.values()].flat()));
+  const chosen = new Set(filter.departmentIds ?? []);
+  const includeSubmitted = filter.includeSubmitted ?? false;
   const tasks = rows.map((row) => {
     const leads = leadsOf.get(row.id)!;
-    return { row, leads, ...judge(taskSpec(row), leads, entries.get(row.id), period, asOf, context.settings, names) };
+    const judged = chosen.size > 0 && leads.some((id) => chosen.has(id)) ? leads.filter((id) => chosen.has(id)) : leads;
+    return { row, leads, ...judge(taskSpec(row), judged, entries.get(row.id), period, asOf, context, includeSubmitted, names) };
   });
-  return { complete, officeId: office.id, officeName: office.name, period: filter.period, asOf, context, plans, tasks, departmentNames: names };
+  return { complete, includeSubmitted, officeId: office.id, officeName: office.name, period: filter.period, asOf, context, plans, tasks, departmentNames: names };
 }

@@ -1,6 +1,6 @@
-import { isDoneStatus } from '../../shared/domain/progress-status';
+import { countQuarter, type LeadState } from '../../shared/domain/quarter-state';
 import type { CallResult } from '../../shared/api';
-import type { DashboardSummary, LedgerFilter, LedgerRow, LedgerStatus, LightCounts } from '../../shared/api/ledger';
+import type { DashboardSummary, LeadStateRow, LedgerFilter, LedgerRow, LedgerStatus, LightCounts } from '../../shared/api/ledger';
 import { ledgerStatuses } from '../../shared/api/ledger';
 import type { LightColor } from '../../shared/domain/progress-status';
 import type { Core } from '../core/core';
@@ -38,6 +38,19 @@ function facets(scope: LedgerScope): CallResult<'ledger.query'>['facets'] {
   };
 }
 
+export function leadRow(lead: LeadState): LeadStateRow {
+  return {
+    departmentId: lead.departmentId,
+    name: lead.departmentName,
+    kind: lead.kind,
+    counted: lead.counted,
+    awaitingReview: lead.awaitingReview,
+    late: lead.late,
+    state: lead.state,
+    light: lead.light,
+  };
+}
+
 function toRow(scope: LedgerScope, task: ScopedTask, match: string | null, updatedAt: string | null): LedgerRow {
   const row = task.row;
   return {
@@ -52,6 +65,9 @@ function toRow(scope: LedgerScope, task: ScopedTask, match: string | null, updat
     units: units(row.responsible_units),
     deadline: row.deadline,
     light: task.light,
+    state: task.quarter.state,
+    leads: task.quarter.leads.map(leadRow),
+    partial: task.quarter.partial,
     status: task.status,
     percent: task.percent,
     workflowState: task.workflowState,
@@ -63,7 +79,7 @@ function toRow(scope: LedgerScope, task: ScopedTask, match: string | null, updat
 
 function hasChips(filter: LedgerFilter): boolean {
   return (
-    filter.planIds.length + filter.departmentIds.length + filter.sectionIds.length + filter.lights.length + filter.statuses.length > 0 ||
+    filter.planIds.length + filter.departmentIds.length + filter.sectionIds.length + filter.lights.length + filter.statuses.length + filter.states.length > 0 ||
     filter.overdue ||
     filter.search.trim() !== ''
   );
@@ -105,15 +121,12 @@ export function dashboardSummary(core: Core, filter: LedgerFilter): DashboardSum
   const byStatus = new Map<LedgerStatus, number>();
   // Ordered by the HLC of the newest report (times alone tie within a second).
   const lagging: (DashboardSummary['lagging'][number] & { order: string })[] = [];
-  const cards = { tasks: tasks.length, done: 0, onPace: 0, behind: 0, overdue: 0, notReported: 0, indicatorsMet: 0, indicatorsClose: 0, indicatorsNotMet: 0, indicatorsNoData: 0 };
+  const { total, ...counts } = countQuarter(tasks.map((task) => task.quarter));
+  const cards = { tasks: total, ...counts, overdue: 0, indicatorsMet: 0, indicatorsClose: 0, indicatorsNotMet: 0, indicatorsNoData: 0 };
 
   for (const task of tasks) {
     const color: LightColor = task.light.color;
-    if (isDoneStatus(task.status)) cards.done++;
-    else if (color === 'green') cards.onPace++;
-    if (color === 'yellow' || color === 'red') cards.behind++;
     if (task.overdue) cards.overdue++;
-    if (task.status === '未填报') cards.notReported++;
     byStatus.set(task.status, (byStatus.get(task.status) ?? 0) + 1);
     // Each department is judged on its own entry: a shared task counts once per lead.
     for (const lead of task.perLead) {

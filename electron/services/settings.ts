@@ -12,7 +12,7 @@ function readSettings(core: Core): OfficeSettings {
     officeCode: office?.code ?? null,
     clerkName: core.localSetting('clerk_name') ?? '',
     role: role === 'reviewer' ? 'reviewer' : 'clerk',
-    statusSettings: (({ closeTolerance, paceTolerance, dueSoonDays }) => ({ closeTolerance, paceTolerance, dueSoonDays }))(officeStatusSettings(core)),
+    statusSettings: (({ closeTolerance, paceTolerance, dueSoonDays, reportGraceDays }) => ({ closeTolerance, paceTolerance, dueSoonDays, reportGraceDays }))(officeStatusSettings(core)),
   };
 }
 

@@ -21,6 +21,7 @@ export function writeStatusSettings(core: Core, writer: Writer, change: Partial<
     closeTolerance: change.closeTolerance ?? current.closeTolerance,
     paceTolerance: change.paceTolerance ?? current.paceTolerance,
     dueSoonDays: change.dueSoonDays ?? current.dueSoonDays,
+    reportGraceDays: change.reportGraceDays ?? current.reportGraceDays,
   };
   writer.insert('settings', settingId(officeId, KEY), { office_id: officeId, key: KEY, value });
 }

@@ -1,15 +1,14 @@
 import type { CallResult } from '../../shared/api';
-import { asOfDate } from '../../shared/domain/lights';
 import { parsePeriod } from '../../shared/domain/period';
-import type { Light, WorkflowState } from '../../shared/domain/progress-status';
+import type { WorkflowState } from '../../shared/domain/progress-status';
 import type { Core } from '../core/core';
 import type { HandlerMap } from '../core/handler';
 import { progressReportId } from '../core/ids';
-import { indicatorDbRows, valueLight, valueOf } from './indicators';
-import { daysSinceEnd, departmentNames, departmentTasks, entryLight, leadIds, lightContext, liveEntryRow, periodTasks, snapshotOf, workflowOf, worse } from './progress-data';
-
-/** Days after the quarter's end before a department with open entries is marked for 催办. */
-export const LATE_GRACE_DAYS = 10;
+import { ledgerFilter } from '../../shared/api/ledger';
+import { countQuarter } from '../../shared/domain/quarter-state';
+import { scopeIndicators } from './dashboard-indicators';
+import { loadScope } from './ledger-scope';
+import { daysSinceEnd, departmentTasks, lightContext, liveEntryRow, workflowOf } from './progress-data';
 
 type Overview = CallResult<'progress.overview'>;
 type Status = CallResult<'progress.status'>;
@@ -20,7 +19,9 @@ export function progressOverview(core: Core, period: string): Overview {
     id: string;
     name: string | null;
   }[];
-  const ended = daysSinceEnd(parsePeriod(period), lightContext(core).today) > LATE_GRACE_DAYS;
+  // Past the office's reporting deadline a department with open entries is marked for 催办.
+  const context = lightContext(core);
+  const ended = daysSinceEnd(parsePeriod(period), context.today) > context.settings.reportGraceDays;
   return departments.map((department) => {
     const counts: Record<WorkflowState | 'missing', number> = { missing: 0, draft: 0, submitted: 0, returned: 0, approved: 0 };
     const tasks = departmentTasks(core, department.id, period);
@@ -39,38 +40,40 @@ export function progressOverview(core: Core, period: string): Overview {
 }
 
 /**
- * Every task's light (the worst over its lead departments, each judged on its own entry or
- * on none) and every indicator's light, for one quarter.
+ * Every task's quarter state and light and every indicator's light, for one quarter of this
+ * office: the ledger's own scope and the one aggregation, so `cli status` and 总览 agree.
  */
-export function progressStatus(core: Core, period: string): Status {
-  const context = lightContext(core);
-  const names = departmentNames(core);
-  const tasks = periodTasks(core, period).map((task) => {
-    const leads = leadIds(task);
-    let light: Light | null = null;
-    for (const departmentIdValue of leads) {
-      const entry = liveEntryRow(core, progressReportId(task.id, departmentIdValue, period));
-      const own = entryLight(task, entry ? snapshotOf(entry) : null, period, context);
-      const named = leads.length > 1 ? { color: own.color, reason: `${names.get(departmentIdValue) ?? ''}：${own.reason}` } : own;
-      light = light ? worse(light, named) : named;
-    }
-    return {
-      taskId: task.id,
-      planId: task.plan_id,
-      number: task.number ?? '',
-      title: task.title ?? '',
-      departments: leads.map((id) => names.get(id) ?? ''),
-      light: light ?? entryLight(task, null, period, context),
-    };
+export function progressStatus(core: Core, args: { period: string; includeSubmitted: boolean }): Status {
+  const filter = ledgerFilter.parse({ period: args.period, includeSubmitted: args.includeSubmitted });
+  const scope = loadScope(core, filter);
+  const tasks = scope.tasks.map((task) => ({
+    taskId: task.row.id,
+    planId: task.row.plan_id,
+    number: task.row.number ?? '',
+    title: task.row.title ?? '',
+    departments: task.leads.map((id) => scope.departmentNames.get(id) ?? ''),
+    state: task.quarter.state,
+    partial: task.quarter.partial,
+    missing: [...task.quarter.missing],
+    late: [...task.quarter.late],
+    returned: [...task.quarter.returned],
+    awaitingReview: [...task.quarter.awaitingReview],
+    light: task.light,
+  }));
+  const indicatorCounts = { total: 0, met: 0, close: 0, notMet: 0, noData: 0 };
+  const indicators = scopeIndicators(core, scope, filter).map((indicator) => {
+    indicatorCounts.total++;
+    const color = indicator.light.color;
+    if (color === 'green') indicatorCounts.met++;
+    else if (color === 'yellow') indicatorCounts.close++;
+    else if (color === 'red') indicatorCounts.notMet++;
+    else indicatorCounts.noData++;
+    return { indicatorId: indicator.id, name: indicator.name, unit: indicator.row.unit ?? '', value: indicator.value, light: indicator.light };
   });
-  const indicators = indicatorDbRows(core, { year: parsePeriod(period).year }).map((row) => {
-    const value = valueOf(core, row.id, period)?.value ?? null;
-    return { indicatorId: row.id, name: row.name ?? '', unit: row.unit ?? '', value, light: valueLight(row, value, period, context.settings) };
-  });
-  return { period, asOf: asOfDate(parsePeriod(period), context.today), tasks, indicators };
+  return { period: scope.period, asOf: scope.asOf, counts: countQuarter(scope.tasks.map((task) => task.quarter)), indicatorCounts, tasks, indicators };
 }
 
 export const statusHandlers: HandlerMap<'progress.overview' | 'progress.status'> = {
   'progress.overview': ({ core }, args) => progressOverview(core, args.period),
-  'progress.status': ({ core }, args) => progressStatus(core, args.period),
+  'progress.status': ({ core }, args) => progressStatus(core, args),
 };

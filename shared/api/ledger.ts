@@ -3,11 +3,33 @@ import { defineCall } from './define';
 import { optionalText, uuid } from './common';
 import { light, periodText } from './progress';
 import { lightColors, taskStatuses, workflowStates } from '../domain/progress-status';
+import { leadReportKinds, quarterStates } from '../domain/quarter-state';
+export { quarterCounts } from './quarter-counts';
 
 /** A task with no entry for the quarter shows this instead of a status. */
 export const NOT_REPORTED = '未填报';
 export const ledgerStatuses = [...taskStatuses, NOT_REPORTED] as const;
 export type LedgerStatus = (typeof ledgerStatuses)[number];
+
+/** The quarter states and the two marks a chip can pick (each a filter of its own). */
+export const PARTIAL_MARK = '部分科室未报';
+export const LATE_MARK = '逾期未报';
+export const quarterFilterStates = [...quarterStates, PARTIAL_MARK, LATE_MARK] as const;
+export type QuarterFilterState = (typeof quarterFilterStates)[number];
+
+/** One lead department's part in a task's quarter (see shared/domain/quarter-state.ts). */
+export const leadStateSchema = z.object({
+  departmentId: uuid,
+  name: z.string(),
+  kind: z.enum(leadReportKinds),
+  counted: z.boolean(),
+  awaitingReview: z.boolean(),
+  late: z.boolean(),
+  state: z.enum(quarterStates),
+  light,
+});
+export type LeadStateRow = z.infer<typeof leadStateSchema>;
+
 
 /**
  * What the ledger and the dashboard show: one office's tasks of the plans that cover the quarter,
@@ -25,6 +47,10 @@ export const ledgerFilter = z
     lights: z.array(z.enum(lightColors)).default([]),
     statuses: z.array(z.enum(ledgerStatuses, { error: `状态应为：${ledgerStatuses.join('、')}` })).default([]),
     overdue: z.boolean().default(false),
+    /** Count submitted entries not yet approved as reported (marked 待审核); by default only approved entries count. */
+    includeSubmitted: z.boolean().default(false),
+    /** Quarter states (已完成 按序时推进 滞后 未填报) and marks (部分科室未报, 逾期未报). */
+    states: z.array(z.enum(quarterFilterStates, { error: `应为：${quarterFilterStates.join('、')}` })).max(10).default([]),
     /** Words searched in task text, quarterly progress text and owners; two characters are enough. */
     search: optionalText('搜索内容', 100).default(''),
   })
@@ -43,8 +69,14 @@ export const ledgerRow = z.object({
   departments: z.array(z.object({ id: uuid, name: z.string() })),
   units: z.array(z.string()),
   deadline: z.string().nullable(),
-  /** The worst light over the task's lead departments this quarter. */
+  /** The worst light over the lead departments whose entries count this quarter (grey when none). */
   light,
+  /** The task's quarter state by the one aggregation rule. */
+  state: z.enum(quarterStates),
+  /** Each lead's part: counted or not, 待审核, 已退回修改, 逾期未报. */
+  leads: z.array(leadStateSchema),
+  /** 部分科室未报: some but not all leads reported. */
+  partial: z.boolean(),
   status: z.enum(ledgerStatuses),
   percent: z.number().nullable(),
   workflowState: z.enum(workflowStates).nullable(),
@@ -90,12 +122,18 @@ export const dashboardSummary = z.object({
   cards: z.object({
     tasks: z.number(),
     done: z.number(),
-    /** Green and not yet done. */
+    /** Reported and on pace. */
     onPace: z.number(),
-    /** Yellow or red. */
+    /** Reported and behind pace (yellow or red); never "did not report". */
     behind: z.number(),
+    /** Past the task's deadline and not done. */
     overdue: z.number(),
     notReported: z.number(),
+    /** Marks over the same tasks (see quarterCounts). */
+    partial: z.number(),
+    late: z.number(),
+    awaitingReview: z.number(),
+    returned: z.number(),
     indicatorsMet: z.number(),
     indicatorsClose: z.number(),
     indicatorsNotMet: z.number(),

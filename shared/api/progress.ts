@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { defineCall } from './define';
 import { optionalText, requiredText, uuid } from './common';
 import { lightColors, taskStatuses, workflowStates } from '../domain/progress-status';
+import { quarterStates } from '../domain/quarter-state';
+import { quarterCounts } from './quarter-counts';
 
 export const periodText = z.string().regex(/^\d{4}-Q[1-4]$/, { error: '季度格式应为 2025-Q1' });
 export const light = z.object({ color: z.enum(lightColors), reason: z.string() });
@@ -143,11 +145,30 @@ export const progressApi = {
   }),
   'progress.status': defineCall({
     summary: '某季度每项任务和每个指标的灯色及原因',
-    args: z.object({ period: periodText }).strict(),
+    args: z.object({ period: periodText, includeSubmitted: z.boolean().default(false) }).strict(),
     result: z.object({
       period: periodText,
       asOf: z.string(),
-      tasks: z.array(z.object({ taskId: uuid, planId: uuid, number: z.string(), title: z.string(), departments: z.array(z.string()), light })),
+      /** The same counts 总览 and the reports show (one aggregation). */
+      counts: quarterCounts,
+      indicatorCounts: z.object({ total: z.number(), met: z.number(), close: z.number(), notMet: z.number(), noData: z.number() }),
+      tasks: z.array(
+        z.object({
+          taskId: uuid,
+          planId: uuid,
+          number: z.string(),
+          title: z.string(),
+          departments: z.array(z.string()),
+          state: z.enum(quarterStates),
+          partial: z.boolean(),
+          /** Leads whose report does not count yet, those 逾期未报, returned, awaiting review. */
+          missing: z.array(z.string()),
+          late: z.array(z.string()),
+          returned: z.array(z.string()),
+          awaitingReview: z.array(z.string()),
+          light,
+        }),
+      ),
       indicators: z.array(z.object({ indicatorId: uuid, name: z.string(), unit: z.string(), value: z.number().nullable(), light })),
     }),
     errors: [],

@@ -4,6 +4,8 @@ import { idArgs, requiredText, uuid } from './common';
 import { ledgerFilter, ledgerStatuses } from './ledger';
 import { light, periodText } from './progress';
 import { workflowStates } from '../domain/progress-status';
+import { leadReportKinds, quarterStates } from '../domain/quarter-state';
+import { quarterCounts } from './quarter-counts';
 
 /*
  * 报表: the quarter's 台账 (Excel, CSV), 指标完成情况表, 催办清单, the Word 情况报告, the print view
@@ -65,9 +67,19 @@ export const reportFile = z.object({
 });
 export type ReportFile = z.infer<typeof reportFile>;
 
-/** One lead department's entry for the quarter. */
+/**
+ * One lead department's part of a task for the quarter. Text is given only when the entry
+ * counts (approved, or submitted when the report includes 待审核); a returned, unsubmitted or
+ * missing entry carries its `report` kind and no text, so it never reads as progress.
+ */
 export const reportEntry = z.object({
   departmentName: z.string(),
+  report: z.enum(leadReportKinds),
+  /** Counted and only submitted: printed with 待审核. */
+  awaitingReview: z.boolean(),
+  /** Not reported after the reporting deadline (逾期未报). */
+  late: z.boolean(),
+  state: z.enum(quarterStates),
   status: z.enum(ledgerStatuses),
   percent: z.number().nullable(),
   progress: z.string(),
@@ -77,8 +89,8 @@ export const reportEntry = z.object({
 });
 export type ReportEntry = z.infer<typeof reportEntry>;
 
-/** 是否按序时推进: done, on pace (green), behind (yellow or red), nobody reported, or not judged (暂缓…). */
-export const paceAnswers = ['已完成', '是', '否', '未填报', '—'] as const;
+/** 是否按序时推进, from the task's quarter state: 已完成, 是 (按序时推进), 否 (滞后), 未填报. */
+export const paceAnswers = ['已完成', '是', '否', '未填报'] as const;
 export type PaceAnswer = (typeof paceAnswers)[number];
 
 export const reportTask = z.object({
@@ -97,11 +109,19 @@ export const reportTask = z.object({
   units: z.array(z.string()),
   deadline: z.string().nullable(),
   status: z.enum(ledgerStatuses),
+  /** The quarter state by the one aggregation rule. */
+  state: z.enum(quarterStates),
+  /** 部分科室未报, with the departments whose report is missing (or returned, or not yet approved). */
+  partial: z.boolean(),
+  missing: z.array(z.string()),
+  late: z.array(z.string()),
+  returned: z.array(z.string()),
+  awaitingReview: z.array(z.string()),
   light,
   percent: z.number().nullable(),
   overdue: z.boolean(),
   pace: z.enum(paceAnswers),
-  /** One per lead department that has an entry, in lead order. */
+  /** One per lead department, in lead order (those not reported carry their kind and no text). */
   entries: z.array(reportEntry),
 });
 export type ReportTask = z.infer<typeof reportTask>;
@@ -138,11 +158,16 @@ export const reportIndicator = z.object({
 });
 export type ReportIndicator = z.infer<typeof reportIndicator>;
 
+/** Why a department is chased: behind pace (滞后), not reported after the deadline (逾期未报), or returned (已退回修改). */
+export const reminderKinds = ['behind', 'late', 'returned'] as const;
+export const reminderKindLabels: Record<(typeof reminderKinds)[number], string> = { behind: '滞后', late: '逾期未报', returned: '已退回修改' };
+
 export const reminderItem = z.object({
   taskId: uuid,
   number: z.string(),
   title: z.string(),
-  color: z.enum(['red', 'yellow']),
+  kind: z.enum(reminderKinds),
+  color: z.enum(['red', 'yellow', 'grey']),
   status: z.enum(ledgerStatuses),
   overdue: z.boolean(),
   deadline: z.string().nullable(),
@@ -168,22 +193,13 @@ export const reportModel = z.object({
   plans: z.array(z.object({ id: uuid, title: z.string() })),
   /** In document order: plan, section, task. */
   tasks: z.array(reportTask),
-  /** Disjoint: done + onPace + behind + notReported + other = total. */
-  counts: z.object({
-    total: z.number(),
-    done: z.number(),
-    onPace: z.number(),
-    behind: z.number(),
-    notReported: z.number(),
-    /** Reported, not done, light grey (e.g. 暂缓 without a judgement). */
-    other: z.number(),
-    red: z.number(),
-    yellow: z.number(),
-    overdue: z.number(),
-  }),
+  /** Submitted entries counted (marked 待审核), not only approved ones. */
+  includeSubmitted: z.boolean(),
+  /** The one aggregation's counts (done + onPace + behind + notReported = total) and the lights. */
+  counts: quarterCounts.extend({ red: z.number(), yellow: z.number(), overdue: z.number() }),
   indicators: z.array(reportIndicator),
   indicatorCounts: z.object({ total: z.number(), met: z.number(), close: z.number(), notMet: z.number(), noData: z.number() }),
-  /** 催办: red and yellow tasks per lead department (a shared task under each lead that is behind). */
+  /** 催办 per lead department: its tasks behind pace, not reported after the deadline, or returned. */
   reminders: z.array(z.object({ departmentName: z.string(), items: z.array(reminderItem) })),
 });
 export type ReportModel = z.infer<typeof reportModel>;

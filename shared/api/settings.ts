@@ -9,6 +9,8 @@ export const statusSettings = z.object({
   closeTolerance: z.number({ error: '接近目标的容差必须是数字' }).min(0, { error: '容差不能小于0' }).max(0.5, { error: '容差不能超过50%' }),
   paceTolerance: z.number({ error: '序时进度容差必须是数字' }).min(0, { error: '容差不能小于0' }).max(0.5, { error: '容差不能超过50%' }),
   dueSoonDays: z.number({ error: '临近时限天数必须是数字' }).int({ error: '天数应为整数' }).min(0, { error: '天数不能小于0' }).max(180, { error: '天数不能超过180' }),
+  /** Days after a quarter's end by which departments report (报送截止); later a missing report is 逾期未报. */
+  reportGraceDays: z.number({ error: '报送截止天数必须是数字' }).int({ error: '天数应为整数' }).min(0, { error: '天数不能小于0' }).max(90, { error: '天数不能超过90' }),
 });
 export type StatusSettingsValue = z.infer<typeof statusSettings>;
 

@@ -19,6 +19,8 @@ export interface StatusSettings {
   readonly closeTolerance: number;
   readonly paceTolerance: number;
   readonly dueSoonDays: number;
+  /** Days after a quarter's end by which departments report; later a missing report is 逾期未报. */
+  readonly reportGraceDays: number;
   readonly defaultPace: readonly [number, number, number, number];
 }
 
@@ -26,6 +28,7 @@ export const defaultStatusSettings: StatusSettings = {
   closeTolerance: 0.05,
   paceTolerance: 0.1,
   dueSoonDays: 30,
+  reportGraceDays: 10,
   defaultPace: [0.25, 0.5, 0.75, 1],
 };
 

@@ -1,4 +1,4 @@
-import type { ReportEntry, ReportIndicator, ReportModel, ReportTask } from '../api/reports';
+import { reminderKindLabels, type ReportEntry, type ReportIndicator, type ReportModel, type ReportTask } from '../api/reports';
 import { lightLabels } from '../domain/progress-status';
 
 /*
@@ -16,16 +16,43 @@ export interface Column<Row> {
   readonly value: (row: Row) => string | number | null;
 }
 
-/** Several lead departments' texts, each under its department: 【疾控科】…. */
-export function joinEntries(entries: readonly ReportEntry[], pick: (entry: ReportEntry) => string): string {
-  const texts = entries.filter((entry) => pick(entry) !== '');
-  if (texts.length === 0) return '';
-  if (entries.length === 1) return pick(texts[0]!);
-  return texts.map((entry) => `【${entry.departmentName}】${pick(entry)}`).join('\n');
+/** What stands in a lead's place when its entry does not count: never progress. */
+export function notCountedText(entry: Pick<ReportEntry, 'report' | 'late'>): string {
+  if (entry.report === 'returned') return '已退回修改';
+  if (entry.report === 'pending-review') return '待审核（未纳入本报告）';
+  return entry.late ? '逾期未报' : '未填报';
 }
 
-export function statusText(task: Pick<ReportTask, 'status' | 'percent'>): string {
-  return task.percent !== null && task.status !== '未填报' && task.status !== '已完成' ? `${task.status}（${Math.round(task.percent)}%）` : task.status;
+/**
+ * A text column of the 台账: one lead's text as it is (待审核 marked); several leads' texts
+ * each under its department's name, a lead that did not report saying so, so the reader
+ * always knows who wrote what. Empty when nobody has anything to say.
+ */
+export function joinEntries(entries: readonly ReportEntry[], pick: (entry: ReportEntry) => string, showMissing = true): string {
+  const counted = (entry: ReportEntry) => entry.report === 'reported' || (entry.report === 'pending-review' && entry.awaitingReview);
+  const line = (entry: ReportEntry): string => {
+    if (!counted(entry)) return showMissing ? notCountedText(entry) : '';
+    const text = pick(entry);
+    return text === '' ? '' : entry.awaitingReview ? `（待审核）${text}` : text;
+  };
+  if (entries.length === 1) return line(entries[0]!);
+  return entries
+    .map((entry) => ({ entry, text: line(entry) }))
+    .filter((x) => x.text !== '')
+    .map((x) => `【${x.entry.departmentName}】${x.text}`)
+    .join('\n');
+}
+
+/** 状态: the state with the deciding lead's percent, and which leads have not reported. */
+export function statusText(task: Pick<ReportTask, 'state' | 'percent' | 'partial' | 'missing' | 'late' | 'returned' | 'entries'>): string {
+  let text: string = task.state;
+  if (task.state === '未填报') {
+    if (task.returned.length > 0 && task.returned.length === task.entries.length) text = '已退回修改';
+    else if (task.late.length > 0 && task.late.length === task.missing.length) text = '逾期未报';
+  } else if (task.percent !== null && task.state !== '已完成') {
+    text = `${task.state}（${Math.round(task.percent)}%）`;
+  }
+  return task.partial ? `${text}\n部分科室未报：${task.missing.join('、')}` : text;
 }
 
 export const ledgerColumns: readonly Column<ReportTask>[] = [
@@ -35,9 +62,9 @@ export const ledgerColumns: readonly Column<ReportTask>[] = [
   { key: 'units', header: '责任单位', width: 14, wrap: true, value: (t) => t.units.join('、') },
   { key: 'deadline', header: '完成时限', width: 10, wrap: true, value: (t) => t.deadline ?? '' },
   { key: 'progress', header: '进展情况', width: 40, wrap: true, value: (t) => joinEntries(t.entries, (e) => e.progress) },
-  { key: 'problems', header: '存在问题', width: 22, wrap: true, value: (t) => joinEntries(t.entries, (e) => e.problems) },
-  { key: 'nextSteps', header: '下步打算', width: 22, wrap: true, value: (t) => joinEntries(t.entries, (e) => e.nextSteps) },
-  { key: 'status', header: '状态', width: 10, wrap: true, value: statusText },
+  { key: 'problems', header: '存在问题', width: 22, wrap: true, value: (t) => joinEntries(t.entries, (e) => e.problems, false) },
+  { key: 'nextSteps', header: '下步打算', width: 22, wrap: true, value: (t) => joinEntries(t.entries, (e) => e.nextSteps, false) },
+  { key: 'status', header: '状态', width: 12, wrap: true, value: statusText },
   { key: 'light', header: '灯', width: 6, wrap: false, value: (t) => lightLabels[t.light.color] },
   { key: 'pace', header: '是否按序时推进', width: 9, wrap: true, value: (t) => t.pace },
 ];
@@ -90,7 +117,7 @@ export const reminderColumns: readonly Column<ReminderRow>[] = [
   { key: 'number', header: '任务编号', width: 8, wrap: false, value: (r) => r.item.number },
   { key: 'title', header: '工作任务', width: 34, wrap: true, value: (r) => r.item.title },
   { key: 'deadline', header: '完成时限', width: 12, wrap: true, value: (r) => r.item.deadline ?? '' },
-  { key: 'status', header: '状态', width: 10, wrap: false, value: (r) => r.item.status },
+  { key: 'kind', header: '催办类别', width: 10, wrap: false, value: (r) => reminderKindLabels[r.item.kind] },
   { key: 'light', header: '灯', width: 6, wrap: false, value: (r) => lightLabels[r.item.color] },
   { key: 'overdue', header: '是否逾期', width: 8, wrap: false, value: (r) => (r.item.overdue ? '是' : '否') },
   { key: 'reason', header: '催办事由', width: 44, wrap: true, value: (r) => r.item.reason },

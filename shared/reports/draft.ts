@@ -164,7 +164,6 @@ function openingSummary(model: ReportModel): string {
         ['按序时推进', c.onPace],
         ['滞后', c.behind],
         ['尚未填报进展', c.notReported],
-        ['暂未纳入序时评价', c.other],
       ],
       '，',
     );

@@ -1,3 +1,4 @@
+import { countsSentence } from '../../../shared/reports/counts-text';
 import type { ReportModel, ReportTask } from '../../../shared/api/reports';
 import { ledgerColumns } from '../../../shared/reports/columns';
 import { PrintHeader } from './PrintHeader';
@@ -26,11 +27,9 @@ export function ledgerItems(model: Pick<ReportModel, 'plans' | 'tasks'>): TableI
   return items;
 }
 
-/** 共39项：已完成3项，按序时推进20项，未按序时推进5项，未填报11项. */
+/** The model's counts in the sentence the Excel 台账's totals line uses. */
 export function countsLine(counts: ReportModel['counts']): string {
-  const parts = [`已完成${counts.done}项`, `按序时推进${counts.onPace}项`, `未按序时推进${counts.behind}项`, `未填报${counts.notReported}项`];
-  if (counts.other > 0) parts.push(`其他${counts.other}项`);
-  return `合计${counts.total}项：${parts.join('，')}。`;
+  return `合计：${countsSentence(counts)}。`;
 }
 
 /** 重点工作台账, A4 landscape. */

@@ -4,14 +4,16 @@ import type { Slice } from './types';
 import { currentPeriodText } from '../quarterly/period';
 
 /** The chips and search a chart click hands to the ledger; the quarter and office stay. */
-export type FilterChips = Partial<Omit<LedgerFilter, 'period' | 'officeId'>>;
+export type FilterChips = Partial<Omit<LedgerFilter, 'period' | 'officeId' | 'includeSubmitted'>>;
 
-export const noChips: Omit<LedgerFilter, 'period' | 'officeId'> = {
+/** The chips; 含待审核 (includeSubmitted) is a basis for every count, not a chip, and survives clearing them. */
+export const noChips: Omit<LedgerFilter, 'period' | 'officeId' | 'includeSubmitted'> = {
   planIds: [],
   departmentIds: [],
   sectionIds: [],
   lights: [],
   statuses: [],
+  states: [],
   overdue: false,
   search: '',
 };
@@ -26,7 +28,7 @@ export interface ViewSlice {
 }
 
 export const createViewSlice = (now: () => Date): Slice<ViewSlice> => ({ set, get }) => ({
-  viewFilter: { period: currentPeriodText(now()), officeId: null, ...noChips },
+  viewFilter: { period: currentPeriodText(now()), officeId: null, includeSubmitted: false, ...noChips },
   setViewFilter: (patch) => set((state) => ({ viewFilter: { ...state.viewFilter, ...patch } })),
   openLedgerWith: (chips, page = 'ledger') => {
     set((state) => ({ viewFilter: { ...state.viewFilter, ...noChips, ...chips } }));
