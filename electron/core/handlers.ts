@@ -8,6 +8,7 @@ import { catalogHandlers } from '../services/catalog';
 import { directoryHandlerMap } from '../services/directory';
 import { historyHandlers } from '../services/history';
 import { importHandlers } from '../services/imports';
+import { importDraftHandlers } from '../services/import-drafts';
 import { indicatorHandlers } from '../services/indicators';
 import { ledgerHandlers } from '../services/ledger';
 import { planHandlers } from '../services/plans';
@@ -27,6 +28,7 @@ export const handlers: HandlerMap<CallName> = {
   ...planHandlers,
   ...historyHandlers,
   ...importHandlers,
+  ...importDraftHandlers,
   ...progressHandlers,
   ...statusHandlers,
   ...indicatorHandlers,

@@ -14,6 +14,7 @@ import { readDocument, readPastedText } from '../import/readers';
 import { ReadError } from '../import/readers/read-error';
 import { listDirectory } from './directory';
 import { backupBefore } from './backup';
+import { discardReviewDraft } from './import-drafts';
 
 type OwnerDecision = z.infer<typeof ownerDecision>;
 
@@ -37,6 +38,11 @@ function findExisting(core: Core, contentHash: string, title: string | null, doc
   return revised ? { planId: revised.id, title: revised.title ?? '', sameContent: false } : null;
 }
 
+/** A reader's refusal, naming the file: 文件“X.doc”无法导入：这是旧版 Word 文档…… */
+export function refusalOf(fileName: string, reason: string): string {
+  return `文件“${fileName}”无法导入：${reason}`;
+}
+
 async function parseArgs(args: { fileName: string; contentBase64: string } | { pastedText: string }, progress: (label: string, done: number, total: number) => void) {
   try {
     if ('pastedText' in args) {
@@ -47,7 +53,11 @@ async function parseArgs(args: { fileName: string; contentBase64: string } | { p
     const read = await readDocument(bytes, args.fileName, (done, total) => progress('正在读取文件', done, total));
     return { read, fileName: args.fileName, bytes };
   } catch (error) {
-    if (error instanceof ReadError) throw new AppError('INVALID_ARGUMENT', error.message, { file: error.message });
+    if (error instanceof ReadError) {
+      // The clerk may have picked several files today: say which one was refused.
+      const message = 'pastedText' in args ? error.message : refusalOf(args.fileName, error.message);
+      throw new AppError('INVALID_ARGUMENT', message, { file: message });
+    }
     throw error;
   }
 }
@@ -121,11 +131,24 @@ function resolveOwners(core: Core, writer: Writer, draft: PlanDraft, decisions: 
       lookup.set(canon(name), { id: decision.departmentId, name: target.name });
       ids.set(name, decision.departmentId);
     } else {
-      const id = departmentId(officeId, name);
-      writer.insert('departments', id, { office_id: officeId, name, aliases: [], sort_order: ++sort });
-      lookup.set(canon(name), { id, name });
+      // 公卫科（爱卫办） may join the 公卫科 another row creates: one department, the printed name its alias.
+      const newName = decision.departmentName ?? name;
+      const alias = canon(newName) === canon(name) ? [] : [name];
+      const same = lookup.get(canon(newName));
+      if (same) {
+        const aliases = (core.db.prepare('SELECT aliases FROM departments WHERE id = ?').pluck().get(same.id) as string | null) ?? '[]';
+        const list = JSON.parse(aliases) as string[];
+        if (alias.length > 0 && !list.some((a) => canon(a) === canon(name))) writer.update('departments', same.id, { aliases: [...list, ...alias] });
+        lookup.set(canon(name), same);
+        ids.set(name, same.id);
+        continue;
+      }
+      const id = departmentId(officeId, newName);
+      writer.insert('departments', id, { office_id: officeId, name: newName, aliases: alias, sort_order: ++sort });
+      lookup.set(canon(newName), { id, name: newName });
+      lookup.set(canon(name), { id, name: newName });
       ids.set(name, id);
-      created.push(name);
+      created.push(newName);
     }
   }
   if (missing.length > 0) {
@@ -401,6 +424,7 @@ export const importHandlers: HandlerMap<'imports.parse' | 'imports.diff' | 'impo
         .run(newId(), 'plan', args.source.fileName, args.source.sha256, planId, new Date().toISOString(), core.author().actor, JSON.stringify({ tasks: args.draft.tasks.length, targets: args.draft.targets.length, installation: identity.installationId }));
     });
     progress('正在保存计划', 2, 2);
+    discardReviewDraft(core, args.source.sha256);
     return { planId, tasks: args.draft.tasks.length, targets: args.draft.targets.length, createdDepartments: created, updated: args.planId !== null };
   },
 };

@@ -133,7 +133,12 @@ export type PlanDraft = z.infer<typeof planDraft>;
 /** What to do with an owner name that matches no department. */
 export const ownerDecision = z.discriminatedUnion('action', [
   z.object({ name: requiredText('科室名称', 60), action: z.literal('map'), departmentId: uuid }),
-  z.object({ name: requiredText('科室名称', 60), action: z.literal('create') }),
+  z.object({
+    name: requiredText('科室名称', 60),
+    action: z.literal('create'),
+    /** The new department's name when it differs from the printed one (公卫科（爱卫办） → 公卫科); the printed name becomes its alias. */
+    departmentName: requiredText('新科室名称', 60).optional(),
+  }),
 ]);
 
 export const planChange = z.object({
@@ -147,11 +152,74 @@ export const planChange = z.object({
 });
 export type PlanChange = z.infer<typeof planChange>;
 
+// —— the review screen's autosave (local to this PC: the drafts table, never the change log) ——
+
+const reviewTask = z.object({
+  key: z.string(),
+  number: z.string(),
+  sectionKey: z.string().nullable(),
+  title: z.string(),
+  text: z.string(),
+  leadDepartments: z.array(z.string()),
+  responsibleUnits: z.array(z.string()),
+  group: z.string().nullable(),
+  deadline: z.string().nullable(),
+});
+const reviewTarget = parsedTarget.omit({ start: true, end: true }).extend({ uid: z.string() });
+/** What the clerk decided for a printed owner name; `create` with `as` joins the department another row creates. */
+export const reviewOwnerChoice = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('map'), departmentId: uuid }),
+  z.object({ action: z.literal('create'), as: z.string().optional() }),
+]);
+
+/** Everything the clerk did on the review screen, as the renderer holds it (unvalidated text: a draft may be half done). */
+export const reviewState = z.object({
+  draft: z.object({
+    title: z.string(),
+    kind: planKind,
+    docNumber: z.string().nullable(),
+    issuer: z.string().nullable(),
+    issuedOn: z.string().nullable(),
+    yearFrom: z.number().nullable(),
+    yearTo: z.number().nullable(),
+    sections: z.array(parsedSection).max(20000),
+    tasks: z.array(reviewTask).max(50000),
+    targets: z.array(reviewTarget).max(50000),
+    progress: z.array(z.object({ taskKey: z.string(), period: z.string(), text: z.string() })).max(200000),
+  }),
+  draftVersion: z.number().int().min(0),
+  ownerChoices: z.record(z.string(), reviewOwnerChoice),
+  mode: z.enum(['new', 'update', 'revision']).nullable(),
+  changes: z.object({ list: z.array(planChange), draftVersion: z.number().int() }).nullable(),
+  accepted: z.array(z.string()),
+  keyRedirects: z.record(z.string(), z.string()),
+});
+export type ReviewState = z.infer<typeof reviewState>;
+
+const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, { error: '文件校验值格式不正确' });
+
+export const reviewDraftSummary = z.object({
+  /** The source's SHA-256: one unfinished review per file. */
+  id: sha256Hex,
+  fileName: z.string(),
+  format: sourceInfo.shape.format,
+  title: z.string(),
+  tasks: z.number(),
+  savedAt: z.string(),
+});
+export type ReviewDraftSummary = z.infer<typeof reviewDraftSummary>;
+
 export const importsApi = {
   'imports.parse': defineCall({
     summary: '解析计划文件（docx、pdf、xlsx、txt）或粘贴的文字，供核对',
     args: z.union([
-      z.object({ fileName: requiredText('文件名', 255), contentBase64: z.string().max(70_000_000, { error: '文件太大（超过50MB），请拆分后再导入' }) }).strict(),
+      z
+        .object({ fileName: requiredText('文件名', 255), contentBase64: z.string() })
+        .strict()
+        // A refusal names the file (the clerk may have picked several today).
+        .superRefine((value, ctx) => {
+          if (value.contentBase64.length > 70_000_000) ctx.addIssue({ code: 'custom', path: ['contentBase64'], message: `文件“${value.fileName}”太大（超过50MB），请拆分后再导入` });
+        }),
       z.object({ pastedText: requiredText('粘贴的文字', 5_000_000) }).strict(),
     ]),
     result: parsePreview,
@@ -179,5 +247,29 @@ export const importsApi = {
     result: z.object({ planId: uuid, tasks: z.number(), targets: z.number(), createdDepartments: z.array(z.string()), updated: z.boolean() }),
     errors: ['NOT_FOUND', 'INVALID_ARGUMENT', 'NOT_INITIALIZED'],
     longJob: true,
+  }),
+  'imports.saveReviewDraft': defineCall({
+    summary: '自动保存导入核对中的内容（只存在本机，不进入修改记录）；首次保存时附上识别结果',
+    args: z.object({ source: sourceInfo, preview: parsePreview.nullable().default(null), state: reviewState }).strict(),
+    result: z.object({ id: sha256Hex, savedAt: z.string() }),
+    errors: ['NOT_FOUND', 'INVALID_ARGUMENT'],
+  }),
+  'imports.reviewDrafts': defineCall({
+    summary: '本机未完成的导入核对（最新的在前）',
+    args: z.object({}).strict(),
+    result: z.array(reviewDraftSummary),
+    errors: [],
+  }),
+  'imports.openReviewDraft': defineCall({
+    summary: '取回一份未完成的导入核对：识别结果和所做的修改',
+    args: z.object({ id: sha256Hex }).strict(),
+    result: z.object({ preview: parsePreview, state: reviewState, savedAt: z.string() }),
+    errors: ['NOT_FOUND', 'INVALID_ARGUMENT'],
+  }),
+  'imports.discardReviewDraft': defineCall({
+    summary: '放弃一份未完成的导入核对',
+    args: z.object({ id: sha256Hex }).strict(),
+    result: z.null(),
+    errors: ['INVALID_ARGUMENT'],
   }),
 } as const;
