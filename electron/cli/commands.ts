@@ -7,6 +7,7 @@ import { backupCommands } from './backup-commands';
 import type { ParsePreview } from '../../shared/api/imports';
 import { progressCommands } from './progress-commands';
 import { reportCommands } from './report-commands';
+import { reviewCommands } from './review-commands';
 import { syncCommands } from './sync-commands';
 
 /** What a command needs: typed calls into the core and its own parsed options. */
@@ -218,6 +219,7 @@ export const commands: Record<string, Command> = {
   },
 
   ...progressCommands,
+  ...reviewCommands,
   ...syncCommands,
   ...reportCommands,
   ...backupCommands,

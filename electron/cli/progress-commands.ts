@@ -12,18 +12,18 @@ import { UsageError } from './output';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PERIOD = /^\d{4}-Q[1-4]$/;
 
-function text(context: CommandContext, name: string): string | undefined {
+export function text(context: CommandContext, name: string): string | undefined {
   const value = context.options[name];
   return typeof value === 'string' ? value : undefined;
 }
 
-function required(context: CommandContext, name: string, example: string): string {
+export function required(context: CommandContext, name: string, example: string): string {
   const value = text(context, name)?.trim();
   if (!value) throw new UsageError(`请用 --${name} 指定${example}`);
   return value;
 }
 
-function period(context: CommandContext, pattern = PERIOD, example = '2025-Q1'): string {
+export function period(context: CommandContext, pattern = PERIOD, example = '2025-Q1'): string {
   const value = required(context, 'period', `季度，例如 --period ${example}`);
   if (!pattern.test(value)) throw new UsageError(`--period 格式应为 ${example}，收到“${value}”`);
   return value;
@@ -48,13 +48,13 @@ class Refused extends Error {
   }
 }
 
-async function read<T>(result: Promise<ApiResult<T>>): Promise<T> {
+export async function read<T>(result: Promise<ApiResult<T>>): Promise<T> {
   const settled = await result;
   if (!settled.ok) throw new Refused(settled.error);
   return settled.value;
 }
 
-function passRefusal(run: Command['run']): Command['run'] {
+export function passRefusal(run: Command['run']): Command['run'] {
   return async (context) => {
     try {
       return await run(context);
@@ -65,7 +65,7 @@ function passRefusal(run: Command['run']): Command['run'] {
   };
 }
 
-async function resolveDepartment(context: CommandContext, name: string): Promise<{ id: string; name: string }> {
+export async function resolveDepartment(context: CommandContext, name: string): Promise<{ id: string; name: string }> {
   const departments = await read(context.invoke('departments.list', {}));
   const found = departments.find((d) => d.id === name || d.name === name || d.aliases.includes(name));
   if (!found) {
@@ -75,14 +75,14 @@ async function resolveDepartment(context: CommandContext, name: string): Promise
   return found;
 }
 
-function resolveTask(tasks: SheetTask[], task: string, plan: string | undefined, department: string, periodText: string): SheetTask | string {
+export function resolveTask(tasks: SheetTask[], task: string, plan: string | undefined, department: string, periodText: string): SheetTask | string {
   if (UUID.test(task)) return tasks.find((t) => t.id === task.toLowerCase()) ?? task.toLowerCase();
   const number = task.replace(/[.、．]$/, '');
-  const matches = tasks.filter((t) => t.number.replace(/[.、．]$/, '') === number && (!plan || t.planId === plan));
+  const matches = tasks.filter((t) => t.number.replace(/[.、．]$/, '') === number && (!plan || t.planId === plan || t.planTitle === plan));
   if (matches.length === 0) throw new UsageError(`${department}在${periodText}没有序号为“${task}”的牵头任务${plan ? '（在所选计划中）' : ''}，请检查 --task 和 --department`);
   if (matches.length > 1) {
     const plans = matches.map((t) => `  ${t.planId}  ${t.planTitle}`).join('\n');
-    throw new UsageError(`任务序号“${task}”在多个计划中都有，请用 --plan 指定计划：\n${plans}`);
+    throw new UsageError(`任务序号“${task}”在多个计划中都有，请用 --plan 指定计划（编号或标题）：\n${plans}`);
   }
   return matches[0]!;
 }
