@@ -1,19 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { addIndicator, fields, quarterFixture, type QuarterFixture } from './progress-fixture';
+import { addIndicator, approved, fields, quarterFixture, type QuarterFixture } from './progress-fixture';
 
 const Q2 = '2025-Q2';
 
 /**
  * Today 2025-04-20: a task due at the end of 2025 should be 30% done (110 of 365 days).
- * 1 提升居民健康素养 (疾控科) 40% → green; 2 推进慢病防控 (疾控科 50% green, 医政科 no entry →
- * red, so the task is red and 未填报); 3 保障母婴安全 (妇幼科) 滞后 → red.
+ * Approved entries: 1 提升居民健康素养 (疾控科) 40% → green; 2 推进慢病防控 (疾控科 50% green,
+ * 医政科 no entry → judged on 疾控科's report: green, 部分科室未报); 3 保障母婴安全 (妇幼科) 滞后 → red.
  */
 async function reported(): Promise<QuarterFixture> {
   const f = await quarterFixture();
   const at = { period: Q2 };
-  await f.t.call('progress.save', { ...at, taskId: f.literacy.id, departmentId: f.cdc.id, fields: fields({ percent: 40, progressText: '完成健康素养监测点布设。' }) });
-  await f.t.call('progress.save', { ...at, taskId: f.chronic.id, departmentId: f.cdc.id, fields: fields({ percent: 50, progressText: '建成慢病管理中心。' }) });
-  await f.t.call('progress.save', {
+  await approved(f.t, { ...at, taskId: f.literacy.id, departmentId: f.cdc.id, fields: fields({ percent: 40, progressText: '完成健康素养监测点布设。' }) });
+  await approved(f.t, { ...at, taskId: f.chronic.id, departmentId: f.cdc.id, fields: fields({ percent: 50, progressText: '建成慢病管理中心。' }) });
+  await approved(f.t, {
     ...at,
     taskId: f.maternal.id,
     departmentId: f.mch.id,
@@ -28,14 +28,18 @@ describe('ledger.query', () => {
     const result = await f.t.call('ledger.query', { period: Q2 });
     expect(result.total).toBe(3);
     expect(result.officeName).toBe('渝北区卫生健康委');
-    expect(result.rows.map((r) => [r.number, r.light.color, r.status, r.percent])).toEqual([
-      ['1', 'green', '推进中', 40],
-      ['2', 'red', '未填报', null],
-      ['3', 'red', '滞后', 10],
+    expect(result.rows.map((r) => [r.number, r.light.color, r.state, r.status, r.percent, r.partial])).toEqual([
+      ['1', 'green', '按序时推进', '推进中', 40, false],
+      ['2', 'green', '按序时推进', '推进中', 50, true],
+      ['3', 'red', '滞后', '滞后', 10, false],
     ]);
     const chronic = result.rows[1]!;
     expect(chronic.departments.map((d) => d.name)).toEqual(['疾控科', '医政科']);
-    expect(chronic.light.reason).toBe('医政科：“推进慢病防控”尚未启动，序时进度应达30%');
+    expect(chronic.light.reason).toBe('疾控科：“推进慢病防控”完成50%，符合序时进度30%');
+    expect(chronic.leads.map((l) => [l.name, l.kind, l.state, l.light.color])).toEqual([
+      ['疾控科', 'reported', '按序时推进', 'green'],
+      ['医政科', 'missing', '未填报', 'grey'],
+    ]);
     expect(result.rows[0]!.updatedAt).not.toBeNull();
     expect(result.facets.departments).toEqual([
       { id: f.cdc.id, label: '疾控科', count: 2 },
@@ -51,16 +55,24 @@ describe('ledger.query', () => {
     const numbers = async (filter: object) => (await f.t.call('ledger.query', { period: Q2, ...filter })).rows.map((r) => r.number);
     expect(await numbers({ departmentIds: [f.cdc.id] })).toEqual(['1', '2']);
     expect(await numbers({ departmentIds: [f.med.id, f.mch.id] })).toEqual(['2', '3']);
-    expect(await numbers({ lights: ['red'] })).toEqual(['2', '3']);
-    expect(await numbers({ statuses: ['未填报'] })).toEqual(['2']);
-    expect(await numbers({ departmentIds: [f.cdc.id], lights: ['red'] })).toEqual(['2']);
+    expect(await numbers({ lights: ['red'] })).toEqual(['3']);
+    expect(await numbers({ statuses: ['未填报'] })).toEqual([]);
+    expect(await numbers({ states: ['部分科室未报'] })).toEqual(['2']);
+    // A department's view of a shared task is its own part: 医政科 has not reported task 2.
+    expect(await numbers({ departmentIds: [f.med.id], states: ['未填报'] })).toEqual(['2']);
+    expect(await numbers({ departmentIds: [f.cdc.id], states: ['未填报'] })).toEqual([]);
+    expect(await numbers({ departmentIds: [f.cdc.id], lights: ['red'] })).toEqual([]);
     expect(await numbers({ overdue: true })).toEqual([]);
     // A task due at the end of June is overdue in Q3 unless reported done.
     await f.t.call('tasks.update', { id: f.literacy.id, deadline: '2025年6月底' });
     await f.t.call('tasks.update', { id: f.maternal.id, deadline: '2025年6月底' });
-    await f.t.call('progress.save', { period: '2025-Q3', taskId: f.maternal.id, departmentId: f.mch.id, fields: fields({ status: '已完成', percent: 100 }) });
+    await approved(f.t, { period: '2025-Q3', taskId: f.maternal.id, departmentId: f.mch.id, fields: fields({ status: '已完成', percent: 100 }) });
     f.setToday('2025-10-10');
     expect(await numbers({ period: '2025-Q3', overdue: true })).toEqual(['1']);
+    // After the reporting deadline (10 days after the quarter) the missing reports are 逾期未报, not 滞后.
+    f.setToday('2025-10-11');
+    expect(await numbers({ period: '2025-Q3', states: ['逾期未报'] })).toEqual(['1', '2']);
+    expect(await numbers({ period: '2025-Q3', states: ['滞后'] })).toEqual([]);
     expect(await numbers({ period: '2025-Q2', overdue: true })).toEqual([]);
     f.t.close();
   });
@@ -87,9 +99,10 @@ describe('ledger.query', () => {
     const f = await reported();
     const hits = async (words: string) => (await f.t.call('ledger.query', { period: Q2, search: words })).rows.map((r) => r.number);
     expect(await hits('心理')).toEqual([]);
-    await f.t.call('progress.save', { period: Q2, taskId: f.literacy.id, departmentId: f.cdc.id, fields: fields({ percent: 40, progressText: '开通心理援助热线。' }) });
-    expect(await hits('心理')).toEqual(['1']);
-    expect(await hits('监测点')).toEqual([]);
+    await f.t.call('progress.save', { period: Q2, taskId: f.chronic.id, departmentId: f.med.id, fields: fields({ percent: 40, progressText: '开通心理援助热线。' }) });
+    expect(await hits('心理')).toEqual(['2']);
+    await f.t.call('progress.save', { period: Q2, taskId: f.chronic.id, departmentId: f.med.id, fields: fields({ percent: 40, progressText: '建设心理服务站。' }) });
+    expect(await hits('援助')).toEqual([]);
     await f.t.call('tasks.update', { id: f.maternal.id, title: '保障母婴安全和托育服务' });
     expect(await hits('托育服务')).toEqual(['3']);
     await f.t.call('tasks.delete', { id: f.maternal.id });
@@ -126,18 +139,18 @@ describe('ledger.query first screen', () => {
     expect(all.complete).toBe(true);
     expect(all.rows.slice(0, 2)).toEqual(first.rows);
     // With chips the filter needs every task; the limit only trims the answer.
-    const red = await f.t.call('ledger.query', { period: Q2, lights: ['red'], limit: 1 });
-    expect([red.complete, red.rows.map((r) => r.number)]).toEqual([false, ['2']]);
+    const green = await f.t.call('ledger.query', { period: Q2, lights: ['green'], limit: 1 });
+    expect([green.complete, green.rows.map((r) => r.number)]).toEqual([false, ['1']]);
     expect((await f.t.call('ledger.query', { period: Q2, limit: 3 })).complete).toBe(true);
     f.t.close();
   });
 
   it('shows when a task was last reported, following later edits', async () => {
     const f = await reported();
-    const before = (await f.t.call('ledger.query', { period: Q2 })).rows[0]!.updatedAt!;
+    const before = (await f.t.call('ledger.query', { period: Q2 })).rows[1]!.updatedAt!;
     f.setToday('2025-05-02');
-    await f.t.call('progress.save', { period: Q2, taskId: f.literacy.id, departmentId: f.cdc.id, fields: fields({ percent: 45 }) });
-    const after = (await f.t.call('ledger.query', { period: Q2 })).rows[0]!.updatedAt!;
+    await f.t.call('progress.save', { period: Q2, taskId: f.chronic.id, departmentId: f.med.id, fields: fields({ percent: 45 }) });
+    const after = (await f.t.call('ledger.query', { period: Q2 })).rows[1]!.updatedAt!;
     expect(after > before).toBe(true);
     expect(after.startsWith('2025-05-02')).toBe(true);
     f.t.close();
@@ -157,29 +170,32 @@ describe('dashboard.summary', () => {
     expect(summary.cards).toEqual({
       tasks: 3,
       done: 0,
-      onPace: 1,
-      behind: 2,
+      onPace: 2,
+      behind: 1,
       overdue: 0,
-      notReported: 1,
+      notReported: 0,
+      partial: 1,
+      late: 0,
+      awaitingReview: 0,
+      returned: 0,
       indicatorsMet: 1,
       indicatorsClose: 0,
       indicatorsNotMet: 1,
       indicatorsNoData: 0,
     });
     const departments = Object.fromEntries(summary.byDepartment.map((d) => [d.name, [d.green, d.yellow, d.red, d.grey]]));
-    expect(departments).toEqual({ 疾控科: [2, 0, 0, 0], 医政科: [0, 0, 1, 0], 妇幼科: [0, 0, 1, 0] });
+    // 医政科 did not report task 2: grey (no data), not red.
+    expect(departments).toEqual({ 疾控科: [2, 0, 0, 0], 医政科: [0, 0, 0, 1], 妇幼科: [0, 0, 1, 0] });
     expect(summary.byStatus).toEqual([
-      { status: '推进中', count: 1 },
+      { status: '推进中', count: 2 },
       { status: '滞后', count: 1 },
-      { status: '未填报', count: 1 },
     ]);
     expect(summary.bySection).toHaveLength(1);
-    expect(summary.bySection[0]).toMatchObject({ green: 1, red: 2 });
-    // Newest first: the literacy value was entered last, the maternal entry before it, 疾控科's chronic entry before that.
+    expect(summary.bySection[0]).toMatchObject({ green: 2, red: 1 });
+    // Newest first: the literacy value was entered last, the maternal entry before it.
     expect(summary.lagging.map((l) => [l.kind, l.title, l.color])).toEqual([
       ['indicator', '居民健康素养水平', 'red'],
       ['task', '3. 保障母婴安全', 'red'],
-      ['task', '2. 推进慢病防控', 'red'],
     ]);
     expect(summary.lagging[1]!.reason).toBe('“保障母婴安全”报告为滞后');
     // The same chips as the ledger: one department.

@@ -54,6 +54,14 @@ export async function quarterFixture(options: { today?: string; file?: string } 
   };
 }
 
+/** A department's entry as the office counts it: saved, submitted and approved. */
+export async function approved(t: TestCore, args: { period: string; taskId: string; departmentId: string; fields: EntryFields }): Promise<void> {
+  const entry = await t.call('progress.save', { ...args, submit: true });
+  // The office PC reviews.
+  if ((await t.call('settings.get', {})).role !== 'reviewer') await t.call('settings.update', { role: 'reviewer' });
+  await t.call('progress.review', { id: entry.id, decision: 'approve', comment: '' });
+}
+
 export const fields = (overrides: Partial<EntryFields> = {}): EntryFields => ({
   status: '推进中',
   percent: 30,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addIndicator, fields, quarterFixture } from './progress-fixture';
+import { addIndicator, approved, fields, quarterFixture } from './progress-fixture';
 
 describe('office overview', () => {
   it('counts each department’s entries by state and marks late departments 10 days after the quarter', async () => {
@@ -63,25 +63,43 @@ describe('status lights', () => {
     f.t.close();
   });
 
-  it('gives each task the worst light over its lead departments', async () => {
+  it('gives each task the worst light over the lead departments that reported, and counts like 总览', async () => {
     const f = await quarterFixture({ today: '2025-07-20' });
     const q2 = { period: '2025-Q2' };
-    await f.t.call('progress.save', { ...q2, taskId: f.literacy.id, departmentId: f.cdc.id, fields: fields({ status: '已完成', percent: 100 }) });
-    await f.t.call('progress.save', { ...q2, taskId: f.chronic.id, departmentId: f.cdc.id, fields: fields({ percent: 50 }) });
-    await f.t.call('progress.save', { ...q2, taskId: f.chronic.id, departmentId: f.med.id, fields: fields({ percent: 45 }) });
+    await approved(f.t, { ...q2, taskId: f.literacy.id, departmentId: f.cdc.id, fields: fields({ status: '已完成', percent: 100 }) });
+    await approved(f.t, { ...q2, taskId: f.chronic.id, departmentId: f.cdc.id, fields: fields({ percent: 50 }) });
+    await approved(f.t, { ...q2, taskId: f.chronic.id, departmentId: f.med.id, fields: fields({ percent: 45 }) });
     const status = await f.t.call('progress.status', q2);
     expect(status.asOf).toBe('2025-06-30');
     const byTitle = new Map(status.tasks.map((task) => [task.title, task]));
-    expect(byTitle.get('提升居民健康素养')).toMatchObject({ number: '1', departments: ['疾控科'], light: { color: 'green', reason: '“提升居民健康素养”已完成' } });
+    expect(byTitle.get('提升居民健康素养')).toMatchObject({ number: '1', departments: ['疾控科'], state: '已完成', light: { color: 'green', reason: '“提升居民健康素养”已完成' } });
     // 医政科 is a little behind the 50% pace (yellow), 疾控科 on pace (green): the task shows yellow, naming 医政科.
-    expect(byTitle.get('推进慢病防控')).toMatchObject({ departments: ['疾控科', '医政科'], light: { color: 'yellow' } });
+    expect(byTitle.get('推进慢病防控')).toMatchObject({ departments: ['疾控科', '医政科'], state: '滞后', partial: false, light: { color: 'yellow' } });
     expect(byTitle.get('推进慢病防控')!.light.reason).toBe('医政科：“推进慢病防控”完成45%，略低于序时进度50%');
-    // No entry half way through the year: red, as taskLight says for a task not started.
-    expect(byTitle.get('保障母婴安全')!.light).toEqual({ color: 'red', reason: '“保障母婴安全”尚未启动，序时进度应达50%' });
+    // Nobody reported half way through the year: grey 未填报 (no data), not red; after 2025-07-10 逾期未报.
+    expect(byTitle.get('保障母婴安全')).toMatchObject({ state: '未填报', missing: ['妇幼科'], late: ['妇幼科'], light: { color: 'grey', reason: '妇幼科逾期未报（报送截止2025-07-10）' } });
+    expect(status.counts).toEqual({ total: 3, done: 1, onPace: 0, behind: 1, notReported: 1, partial: 0, late: 1, awaitingReview: 0, returned: 0 });
+    const summary = await f.t.call('dashboard.summary', q2);
+    expect([summary.cards.tasks, summary.cards.done, summary.cards.onPace, summary.cards.behind, summary.cards.notReported, summary.cards.late]).toEqual([3, 1, 0, 1, 1, 1]);
 
     // The current quarter is judged at today.
     const current = await f.t.call('progress.status', { period: '2025-Q3' });
     expect(current.asOf).toBe('2025-07-20');
+    f.t.close();
+  });
+
+  it('counts a submitted entry only with 含待审核, and a returned one never', async () => {
+    const f = await quarterFixture({ today: '2025-07-05' });
+    const q2 = { period: '2025-Q2' };
+    await f.t.call('progress.save', { ...q2, taskId: f.literacy.id, departmentId: f.cdc.id, fields: fields({ percent: 60 }), submit: true });
+    const returned = await f.t.call('progress.save', { ...q2, taskId: f.maternal.id, departmentId: f.mch.id, fields: fields({ percent: 60 }), submit: true });
+    await f.t.call('settings.update', { role: 'reviewer' });
+    await f.t.call('progress.review', { id: returned.id, decision: 'return', comment: '进展太简略' });
+    const strict = await f.t.call('progress.status', q2);
+    expect(strict.counts).toMatchObject({ onPace: 0, notReported: 3, awaitingReview: 1, returned: 1, late: 0 });
+    const loose = await f.t.call('progress.status', { ...q2, includeSubmitted: true });
+    expect(loose.counts).toMatchObject({ onPace: 1, notReported: 2, awaitingReview: 1, returned: 1 });
+    expect(loose.tasks.find((t) => t.title === '保障母婴安全')).toMatchObject({ state: '未填报', returned: ['妇幼科'] });
     f.t.close();
   });
 
