@@ -1,5 +1,6 @@
 import type { ApiError, ApiResult, CallResult } from '../../shared/api';
 import type { EntryFields, SheetTask } from '../../shared/api/progress';
+import { countsSentence } from '../../shared/reports/counts-text';
 import { lightLabels, taskStatuses, workflowLabels, type TaskStatus } from '../../shared/domain/progress-status';
 import type { Command, CommandContext } from './commands';
 import { UsageError } from './output';
@@ -180,11 +181,11 @@ export const progressCommands: Record<string, Command> = {
 
   status: {
     summary: '某季度每项任务和每个指标的灯色及原因',
-    usage: 'status --period 2025-Q1 [--json]',
-    options: { period: { type: 'string' } },
+    usage: 'status --period 2025-Q1 [--include-submitted] [--json]',
+    options: { period: { type: 'string' }, 'include-submitted': { type: 'boolean' } },
     run: async (context) => {
       const periodText = period(context);
-      const result = await context.invoke('progress.status', { period: periodText });
+      const result = await context.invoke('progress.status', { period: periodText, includeSubmitted: context.options['include-submitted'] === true });
       if (!result.ok) return result;
       return { ok: true, value: { json: result.value, text: statusText(result.value) } };
     },
@@ -192,11 +193,12 @@ export const progressCommands: Record<string, Command> = {
 };
 
 export function statusText(status: CallResult<'progress.status'>): string {
-  const lines = [`${status.period} 灯色（判断日期 ${status.asOf}）`];
+  const lines = [`${status.period} 灯色（判断日期 ${status.asOf}）：${countsSentence(status.counts)}`];
   if (status.tasks.length === 0 && status.indicators.length === 0) lines.push('该季度没有任务和指标。');
   for (const task of status.tasks) {
     const owners = task.departments.length ? `（${task.departments.join('、')}）` : '';
-    lines.push(`${lightLabels[task.light.color]}  任务 ${task.number ? `${task.number}. ` : ''}${task.title}${owners}：${task.light.reason}`);
+    const partial = task.partial ? `（部分科室未报：${task.missing.join('、')}）` : '';
+    lines.push(`${lightLabels[task.light.color]}  任务 ${task.number ? `${task.number}. ` : ''}${task.title}${owners}：${task.state}${partial}，${task.light.reason}`);
   }
   for (const indicator of status.indicators) {
     const value = indicator.value === null ? '未填报' : `${indicator.value}${indicator.unit}`;

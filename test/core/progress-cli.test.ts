@@ -84,9 +84,12 @@ describe('CLI quarterly entry', () => {
     const jump = await cli('--db', db, 'value', 'set', '--indicator', '救护培训人次', '--period', '2025-Q1', '--value', '8000');
     expect(jump.code).toBe(0);
     expect(jump.out).toContain('注意：本期数值8000与上期1000相差超过3倍');
-    await cli('--db', db, 'progress', 'set', '--task', '3', '--department', '妇幼科', '--period', '2025-Q1', '--status', '已完成', '--percent', '100');
+    await cli('--db', db, 'progress', 'set', '--task', '3', '--department', '妇幼科', '--period', '2025-Q1', '--status', '已完成', '--percent', '100', '--submit');
+    // Submitted, not yet approved: counted only with --include-submitted.
+    const strict = JSON.parse((await cli('--db', db, 'status', '--period', '2025-Q1', '--json')).out) as { counts: { done: number; awaitingReview: number } };
+    expect(strict.counts).toMatchObject({ done: 0, awaitingReview: 1 });
 
-    const json = await cli('--db', db, 'status', '--period', '2025-Q1', '--json');
+    const json = await cli('--db', db, 'status', '--period', '2025-Q1', '--include-submitted', '--json');
     expect(json.code).toBe(0);
     const status = JSON.parse(json.out) as { period: string; asOf: string; tasks: { taskId: string; light: { color: string; reason: string } }[]; indicators: { name: string; value: number | null; light: { color: string; reason: string } }[] };
     expect(status.period).toBe('2025-Q1');
@@ -94,11 +97,12 @@ describe('CLI quarterly entry', () => {
     expect(status.tasks.find((t) => t.taskId === f.maternal.id)?.light).toEqual({ color: 'green', reason: '“保障母婴安全”已完成' });
     expect(status.tasks).toHaveLength(4);
 
-    const text = await cli('--db', db, 'status', '--period', '2025-Q1');
+    const text = await cli('--db', db, 'status', '--period', '2025-Q1', '--include-submitted');
     const lines = text.out.split('\n');
     expect(lines).toHaveLength(1 + status.tasks.length + status.indicators.length);
     expect(lines).toContain('红灯  指标 婴儿死亡率（3.4‰）：婴儿死亡率 3.4‰，高于目标3‰（越低越好）');
-    expect(lines).toContain('绿灯  任务 3. 保障母婴安全（妇幼科）：“保障母婴安全”已完成');
+    expect(lines).toContain('绿灯  任务 3. 保障母婴安全（妇幼科）：已完成，“保障母婴安全”已完成');
+    expect(lines[0]).toContain('已完成1项');
 
     const info = await cli('--db', db, 'info', '--json');
     expect(JSON.parse(info.out)).toMatchObject({ initialized: true, installation: { officeName: '渝北区卫生健康委' } });

@@ -60,7 +60,12 @@ export async function reportFixture(options: { extraTasks?: number } = {}) {
   const units = ['委属各单位', '各镇街'];
   const task = (sectionId: string, number: string, title: string, leads: string[], deadline = '2025年12月底') =>
     call('tasks.create', { planId: plan.id, sectionId, number, title, deadline, leadDepartmentIds: leads, responsibleUnits: units });
-  const save = (taskId: string, departmentId: string, fields: Partial<EntryFields>) => call('progress.save', { period: PERIOD, taskId, departmentId, fields: entry(fields) });
+  // What goes to a superior is what the office approved: each entry is submitted and approved.
+  await call('settings.update', { role: 'reviewer' });
+  const save = async (taskId: string, departmentId: string, fields: Partial<EntryFields>) => {
+    const saved = await call('progress.save', { period: PERIOD, taskId, departmentId, fields: entry(fields), submit: true });
+    return call('progress.review', { id: saved.id, decision: 'approve', comment: '' });
+  };
 
   const epidemic = await task(health.id, '1', '强化疫情防控能力建设', [cdc.id, info.id]);
   const literacy = await task(health.id, '2', '提升居民健康素养', [cdc.id]);

@@ -211,7 +211,7 @@ describe('台账 workbook', () => {
     expect(last).toContain(`共${c.total}项`);
     expect(last).toContain(`已完成${c.done}项`);
     expect(last).toContain(`按序时推进${c.onPace}项`);
-    expect(last).toContain(`未按序时推进${c.behind}项`);
+    expect(last).toContain(`滞后${c.behind}项`);
     expect(last).toContain(`未填报${c.notReported}项`);
     expect(last).toContain(`红灯${c.red}项，黄灯${c.yellow}项`);
     expect(merges(sheet)).toContain(`A${sheet.rowCount}:K${sheet.rowCount}`);
@@ -382,9 +382,10 @@ describe('催办 workbook', () => {
       block.colors.push(text(row.getCell(7)));
       block.to = r;
     }
-    // 医政科: 4 reported 滞后 and 5 never reported (both red); 妇幼科: 7 at 5%; 信息统计科: its own 20% on task 1 (yellow).
+    // 医政科: 4 reported 滞后 (red) first, then 5 and 6 never reported: past the deadline (04-10) 逾期未报, grey;
+    // 妇幼科: 7 at 5%; 信息统计科: its own 20% on task 1 (yellow).
     expect(blocks.map((b) => [b.department, b.tasks, b.colors])).toEqual([
-      ['医政科', ['4', '5'], ['红灯', '红灯']],
+      ['医政科', ['4', '5', '6'], ['红灯', '灰灯', '灰灯']],
       ['妇幼科', ['7'], ['红灯']],
       ['信息统计科', ['1'], ['黄灯']],
     ]);
@@ -398,7 +399,7 @@ describe('催办 workbook', () => {
     const cell = sheet.getRow(4).getCell(reason);
     expect(text(cell)).toBe(model.reminders[0]!.items[0]!.reason);
     expect(cell.alignment?.wrapText).toBe(true);
-    expect(text(sheet.getRow(sheet.rowCount).getCell(1))).toBe('合计：共3个科室4项需催办，其中红灯3项、黄灯1项。');
+    expect(text(sheet.getRow(sheet.rowCount).getCell(1))).toBe('合计：共3个科室5项需催办，其中滞后3项（红灯2项、黄灯1项）、逾期未报2项。');
     expectPrintSetup(sheet, 3);
   });
 });
