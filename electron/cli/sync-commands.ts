@@ -32,6 +32,15 @@ function writeFile(file: string, contentBase64: string): void {
   }
 }
 
+/** `name.tlpkg`, or `name-2.tlpkg`… when that file exists: a receipt written beside a package never replaces a file. */
+export function freePath(file: string): string {
+  const ext = path.extname(file);
+  const stem = file.slice(0, file.length - ext.length);
+  let candidate = file;
+  for (let n = 2; fs.existsSync(candidate); n++) candidate = `${stem}-${n}${ext}`;
+  return candidate;
+}
+
 /** --for takes a received package file (its id is read from it) or the id itself. */
 async function packageIdOf(context: CommandContext, value: string | undefined): Promise<string | null> {
   if (!value) return null;
@@ -101,7 +110,7 @@ export const syncCommands: Record<string, Command> = {
       if (!result.ok) return result;
       let receiptPath: string | null = null;
       if (result.value.receipt) {
-        receiptPath = path.join(path.dirname(context.positionals[0]!), result.value.receipt.fileName);
+        receiptPath = freePath(path.join(path.dirname(context.positionals[0]!), result.value.receipt.fileName));
         writeFile(receiptPath, result.value.receipt.contentBase64);
       }
       return { ok: true, value: { json: { ...result.value.preview, receiptFile: receiptPath }, text: `${render(result.value.preview)}${receiptPath ? `\n回执：${receiptPath}` : ''}` } };

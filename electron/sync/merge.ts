@@ -7,6 +7,7 @@ import { toSql } from '../core/mutation';
 import { checkChange, sameChange, type ChangeRecord } from './changes';
 import { ConflictQueue } from './conflicts';
 import { fieldState, FieldStates, type Head } from './field-state';
+import { recordLabel } from './labels';
 
 /*
  * Merging received field changes, in one transaction: every record is checked first; a change
@@ -48,28 +49,6 @@ export interface MergeOptions {
 const PROGRESS_EVERY = 2000;
 
 class Rollback extends Error {}
-
-const LABEL_COLUMNS: Partial<Record<ReplicatedTable, string[]>> = {
-  offices: ['name'],
-  departments: ['name'],
-  units: ['name'],
-  plans: ['title'],
-  sections: ['title'],
-  tasks: ['number', 'title'],
-  indicators: ['name'],
-  progress_reports: ['period', 'status'],
-  indicator_values: ['period', 'value'],
-  attachments: ['file_name'],
-  metrics: ['name'],
-};
-
-function label(core: Core, table: ReplicatedTable, id: string): string {
-  const columns = LABEL_COLUMNS[table];
-  if (!columns) return id.slice(0, 8);
-  const row = core.db.prepare(`SELECT ${columns.join(', ')} FROM ${table} WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
-  const text = columns.map((c) => row?.[c]).filter((v) => v !== null && v !== undefined && v !== '').join(' ');
-  return text || id.slice(0, 8);
-}
 
 const hours = (ms: number) => Math.round(ms / 3_600_000);
 
@@ -135,6 +114,8 @@ export function mergeChanges(core: Core, raw: readonly unknown[], options: Merge
       if (!statement) statements.set(sql, (statement = core.db.prepare(sql)));
       return statement;
     };
+    /** A few records per table for the preview, labelled after the loop. */
+    const examples = new Map<ReplicatedTable, { rowId: string; kind: string }[]>();
     const totalRows = [...touched.values()].reduce((sum, rows) => sum + rows.size, 0);
     let doneRows = 0;
     options.onProgress?.(0, totalRows);
@@ -164,11 +145,15 @@ export function mergeChanges(core: Core, raw: readonly unknown[], options: Merge
           summary.conflicts++;
         }
         if (++doneRows % PROGRESS_EVERY === 0) options.onProgress?.(doneRows, totalRows);
-        if (tableCounts.examples.length < 3 && (inConflict > 0 || category !== 'unchanged')) {
-          tableCounts.examples.push(`${inConflict > 0 ? '有冲突' : category === 'new' ? '新增' : '更新'}：${label(core, table, rowId)}`);
+        const kept = examples.get(table) ?? [];
+        if (kept.length < 3 && (inConflict > 0 || category !== 'unchanged')) {
+          kept.push({ rowId, kind: inConflict > 0 ? '有冲突' : category === 'new' ? '新增' : '更新' });
+          examples.set(table, kept);
         }
       }
     }
+    // Labelled once every record is in place: an entry's task may come later in the same package.
+    for (const [table, kept] of examples) counts(table).examples.push(...kept.map((e) => `${e.kind}：${recordLabel(core, table, e.rowId)}`));
     options.onProgress?.(totalRows, totalRows);
     const derived = new Map([...touched].map(([table, rows]) => [table as string, new Set(rows.keys())]));
     core.updateDerived(derived);

@@ -97,10 +97,24 @@ function recordPackage(core: Core, id: string, direction: 'in' | 'out', kind: st
     .run(id, direction, kind, peerId, peerName, fileName, stamp(core), summary);
 }
 
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/**
+ * The suggested file name (without extension): who, kind, quarter, local date and time to the
+ * second, and -2, -3… when this PC already wrote a package of that name, so two 下发 on one day
+ * never get one name (and a save never replaces the earlier file).
+ */
 function fileBase(kind: PackageKind, core: Core, departmentId: string | null, period: string | null): string {
   const who = departmentName(core, departmentId) ?? departmentName(core, core.requireIdentity().departmentId) ?? officeName(core, core.requireIdentity().officeId);
-  const date = stamp(core).slice(0, 10).replace(/-/g, '');
-  return `${who}-${packageKindLabels[kind]}${period ? `-${period}` : ''}-${date}`;
+  const now = new Date(core.now());
+  const when = `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}-${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`;
+  const base = `${who}-${packageKindLabels[kind]}${period ? `-${period}` : ''}-${when}`;
+  // Whole files are `<name>.tlpkg`, parts `<name>.part1of3.tlpkg`: both start with `<name>.`.
+  const taken = core.db.prepare("SELECT 1 FROM sync_packages WHERE direction = 'out' AND substr(file_name, 1, length(?)) = ? LIMIT 1").pluck();
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? base : `${base}-${n}`;
+    if (!taken.get(`${name}.`, `${name}.`)) return name;
+  }
 }
 
 /** The names of attachments whose files are gone from this PC (a file deleted or a folder not copied). */

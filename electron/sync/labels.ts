@@ -1,0 +1,68 @@
+import type { ReplicatedTable } from '../../shared/schema/tables';
+import type { Core } from '../core/core';
+
+/*
+ * What a package preview names a record by, read after the merge (so a task that arrives in the
+ * same package as its entries is found): an entry names its task and department, not only
+ * "2025-Q1 推进中", which three entries of three tasks would all read.
+ */
+
+type Row = Record<string, unknown>;
+
+const LABEL_COLUMNS: Partial<Record<ReplicatedTable, string[]>> = {
+  offices: ['name'],
+  departments: ['name'],
+  units: ['name'],
+  plans: ['title'],
+  sections: ['title'],
+  indicators: ['name'],
+  metrics: ['name'],
+};
+
+const str = (value: unknown): string => (value === null || value === undefined ? '' : String(value));
+
+function read(core: Core, table: string, id: unknown): Row | undefined {
+  return typeof id === 'string' ? (core.db.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as Row | undefined) : undefined;
+}
+
+/** `3. 推进慢病防控`; a number that carries its own mark (（三）, 3、) keeps it. */
+export function taskText(number: unknown, title: unknown): string {
+  const n = str(number).trim();
+  const t = str(title).trim();
+  if (!n) return t;
+  return /^\d+$/.test(n) ? `${n}. ${t}` : `${n} ${t}`;
+}
+
+function taskOf(core: Core, id: unknown): string {
+  const task = read(core, 'tasks', id);
+  return task ? taskText(task.number, task.title) || '（未命名任务）' : '（任务尚未收到）';
+}
+
+const nameOf = (core: Core, table: string, id: unknown) => str(read(core, table, id)?.name);
+
+export function recordLabel(core: Core, table: ReplicatedTable, id: string): string {
+  const row = read(core, table, id);
+  if (!row) return id.slice(0, 8);
+  switch (table) {
+    case 'tasks':
+      return taskOf(core, id);
+    case 'progress_reports': {
+      const detail = [nameOf(core, 'departments', row.department_id), str(row.period), str(row.status)].filter(Boolean).join(' ');
+      return `${taskOf(core, row.task_id)}${detail ? `（${detail}）` : ''}`;
+    }
+    case 'indicator_values': {
+      const indicator = read(core, 'indicators', row.indicator_id);
+      const unit = str(indicator?.unit);
+      return `${str(indicator?.name) || '（指标尚未收到）'} ${str(row.period)}：${str(row.value)}${unit}`;
+    }
+    case 'attachments': {
+      const owner = row.owner_table === 'progress_reports' ? read(core, 'progress_reports', row.owner_id) : undefined;
+      return `${str(row.file_name)}${owner ? `（${taskOf(core, owner.task_id)}）` : ''}`;
+    }
+    default: {
+      const columns = LABEL_COLUMNS[table];
+      const text = columns?.map((c) => str(row[c])).filter(Boolean).join(' ');
+      return text || id.slice(0, 8);
+    }
+  }
+}
