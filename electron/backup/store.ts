@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { DATABASE_FILE } from '../core/paths';
 import type { Database } from 'better-sqlite3';
 import { writeFileAtomic } from '../core/atomic-file';
 import {
@@ -37,8 +38,16 @@ export interface Manifest extends Omit<BackupInfo, 'kept'> {
   readonly attachmentHashes: readonly string[];
 }
 
+/**
+ * Each database has its own backup folder, so two databases kept side by side never list or
+ * prune each other's backups: `backups/` for the app's ledger.sqlite (the folder earlier versions used), `backups-<name>/` for any
+ * other file (office.sqlite → backups-office/).
+ */
 export function backupFolder(dbFile: string): string {
-  return path.join(path.dirname(path.resolve(dbFile)), BACKUP_FOLDER);
+  const resolved = path.resolve(dbFile);
+  const name = path.basename(resolved);
+  const folder = name === DATABASE_FILE ? BACKUP_FOLDER : `${BACKUP_FOLDER}-${name.replace(/\.(sqlite3?|db)$/i, '')}`;
+  return path.join(path.dirname(resolved), folder);
 }
 
 export function storeFolder(folder: string): string {

@@ -11,7 +11,7 @@ import { createLocalIdentity } from '../../electron/core/identity';
 import { latestSchemaVersion, migrate } from '../../electron/db/migrate';
 import { loadSqlite } from '../../electron/db/native';
 import { backupBefore } from '../../electron/services/backup';
-import { countRows, tempDir } from '../helpers/core';
+import { countRows, createTestCore, tempDir } from '../helpers/core';
 import { allRows, backupFixture, breakPages, openReadonly, pdf } from './backup-fixture';
 import { localNoon } from './progress-fixture';
 
@@ -43,6 +43,19 @@ describe('backups', () => {
     expect(manifest.attachmentHashes).toEqual([sha]);
     expect(manifest.createdAt).toBe(new Date(localNoon('2025-04-20')).toISOString());
     expect((await f.t.call('backup.list', {})).backups.map((b) => b.id)).toEqual([info.id]);
+    f.t.close();
+  });
+
+  it('belong to their own database: two databases in one folder neither list nor prune each other’s', async () => {
+    const f = await backupFixture();
+    const other = await createTestCore({ file: path.join(f.dir, 'office.sqlite'), now: () => localNoon('2025-04-21') });
+    expect(backupFolder(other.core.file)).toBe(path.join(f.dir, 'backups-office'));
+    expect(backupFolder(f.file)).toBe(path.join(f.dir, 'backups'));
+    const mine = await f.t.call('backup.create', {});
+    const theirs = [await other.call('backup.create', {}), await other.call('backup.create', {})];
+    expect((await f.t.call('backup.list', {})).backups.map((b) => b.id)).toEqual([mine.id]);
+    expect((await other.call('backup.list', {})).backups.map((b) => b.id).sort()).toEqual(theirs.map((b) => b.id).sort());
+    other.close();
     f.t.close();
   });
 

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { progressReportId } from '../../electron/core/ids';
 import { dumpReplicated, type Dump } from '../../electron/services/dump';
 import { TASK_COLUMNS, INDICATOR_COLUMNS, SHEET_PROTECTION_PASSWORD } from '../../electron/sync/sheet-format';
+import { backupFolder } from '../../electron/backup/store';
 import { createTestCore } from '../helpers/core';
 import { addIndicator, changeCount, fields, quarterFixture, type QuarterFixture } from './progress-fixture';
 
@@ -34,7 +35,7 @@ function rowOf(sheet: ExcelJS.Worksheet, titleColumn: number, title: string): Ex
 }
 
 function backups(databaseFile: string): string[] {
-  const folder = path.join(path.dirname(databaseFile), 'backups');
+  const folder = backupFolder(databaseFile);
   return fs.existsSync(folder) ? fs.readdirSync(folder) : [];
 }
 
