@@ -1,19 +1,18 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
-import type { ParsePreview, PlanChange, PlanDraft, SourceInfo, ownerDecision } from '../../shared/api/imports';
+import type { ParsePreview, PlanDraft, SourceInfo, ownerDecision } from '../../shared/api/imports';
 import { parsePlan } from '../../shared/parse';
-import { parseDue } from '../../shared/parse/due';
-import { diffPlans, type ExistingTask, type RevisedTask } from '../../shared/parse/plan-diff';
 import { normalizeWidth } from '../../shared/parse/width';
 import { AppError } from '../core/app-error';
 import type { Core } from '../core/core';
 import type { HandlerMap } from '../core/handler';
-import { departmentId, newId, progressReportId, uuidV5 } from '../core/ids';
+import { departmentId, newId, uuidV5 } from '../core/ids';
 import type { Writer } from '../core/mutation';
 import { readDocument, readPastedText } from '../import/readers';
 import { ReadError } from '../import/readers/read-error';
 import { listDirectory } from './directory';
 import { backupBefore } from './backup';
+import { applyRevision, diffRevision, draftOfParse, localEditsOf, writeWholePlan } from './import-write';
 import { discardReviewDraft } from './import-drafts';
 
 type OwnerDecision = z.infer<typeof ownerDecision>;
@@ -75,7 +74,10 @@ export async function previewImport(core: Core, args: Parameters<typeof parseArg
     return { name, departmentId: match?.id ?? null, departmentName: match?.name ?? null };
   });
   const source: SourceInfo = { fileName, format: read.format, sha256: sha256(bytes), contentHash, size: bytes.length, encoding: read.encoding ?? null };
-  return { parse, source, owners, existing: findExisting(core, contentHash, parse.title, parse.docNumber) };
+  const existing = findExisting(core, contentHash, parse.title, parse.docNumber);
+  const draft = draftOfParse(parse);
+  const localEdits = existing ? localEditsOf(core, { planId: existing.planId, draft, parsed: draft, source, owners: new Map(), lookup }) : [];
+  return { parse, source, owners, existing, localEdits };
 }
 
 /** Check that every key the draft refers to exists, so nothing is saved half-linked. */
@@ -157,250 +159,12 @@ function resolveOwners(core: Core, writer: Writer, draft: PlanDraft, decisions: 
   return { ids, created };
 }
 
-function accumulationOf(unit: string, metric: string): 'cumulative' | 'point' {
-  return /^(个|家|所|名|人|人次|剂次|张|项|支|次|台|套|场|篇|批|例|户)$/.test(unit) && !/(每千|每万|每百|率|比例|数量保持)/.test(metric) ? 'cumulative' : 'point';
-}
-
-function planValues(core: Core, draft: PlanDraft, source: SourceInfo) {
-  return {
-    office_id: core.requireIdentity().officeId,
-    kind: draft.kind,
-    title: draft.title,
-    doc_number: draft.docNumber || null,
-    issuer: draft.issuer || null,
-    issued_on: draft.issuedOn,
-    year_from: draft.yearFrom,
-    year_to: draft.yearTo,
-    source_hash: source.sha256,
-    source_name: source.fileName,
-    content_hash: source.contentHash,
-  };
-}
-
-interface WriteIds {
-  section: (key: string) => string;
-  task: (key: string) => string;
-  indicator: (index: number) => string;
-}
-
-/** Ids derive from the normalised content and position, so two offices importing one file agree. */
-function derivedIds(contentHash: string): WriteIds {
-  return {
-    section: (key) => uuidV5(`section:${contentHash}:${key}`),
-    task: (key) => uuidV5(`task:${contentHash}:${key}`),
-    indicator: (index) => uuidV5(`indicator:${contentHash}:${index}`),
-  };
-}
-
-function taskValues(planId: string, task: PlanDraft['tasks'][number], index: number, sectionId: string | null, leadIds: string[]) {
-  return {
-    plan_id: planId,
-    section_id: sectionId,
-    number: task.number,
-    sort_order: index + 1,
-    title: task.title,
-    text: task.text,
-    deadline: task.deadline || null,
-    ...dueColumns(task.deadline),
-    lead_department_ids: leadIds,
-    responsible_units: task.responsibleUnits,
-    group_name: task.group || null,
-  };
-}
-
-function dueColumns(deadline: string | null) {
-  const due = parseDue(deadline);
-  return { due_date: due?.date ?? null, due_from_year: due?.fromYear ?? null, due_to_year: due?.toYear ?? null };
-}
-
-function indicatorValues(planId: string, taskId: string | null, target: PlanDraft['targets'][number], index: number, departmentIdValue: string | null) {
-  return {
-    plan_id: planId,
-    task_id: taskId,
-    department_id: departmentIdValue,
-    name: target.metric,
-    unit: target.unit,
-    comparator: target.comparator,
-    target_value: target.value,
-    target_value_max: target.valueMax,
-    target_year: target.targetYear,
-    baseline_value: target.baseline?.value ?? null,
-    baseline_year: target.baseline?.year ?? null,
-    value_kind: target.valueKind,
-    attribute: target.attribute,
-    accumulation: accumulationOf(target.unit, target.metric),
-    source_phrase: target.phrase || null,
-    sort_order: index + 1,
-  };
-}
-
-function leadIdsOf(task: PlanDraft['tasks'][number], owners: Map<string, string>): string[] {
-  return [...new Set(task.leadDepartments.map((name) => owners.get(name)).filter((id): id is string => Boolean(id)))];
-}
-
-/** Write a whole draft as a plan (new, or the same document again): everything upserted by derived ids. */
-function writeWholePlan(core: Core, writer: Writer, planId: string, draft: PlanDraft, source: SourceInfo, owners: Map<string, string>): void {
-  const ids = derivedIds(source.contentHash);
-  writer.insert('plans', planId, planValues(core, draft, source));
-  draft.sections.forEach((section, index) =>
-    writer.insert('sections', ids.section(section.key), {
-      plan_id: planId,
-      parent_id: section.parentKey ? ids.section(section.parentKey) : null,
-      label: section.label,
-      title: section.title,
-      sort_order: index + 1,
-    }),
-  );
-  const taskIdByKey = new Map<string, string>();
-  draft.tasks.forEach((task, index) => {
-    const id = ids.task(task.key);
-    taskIdByKey.set(task.key, id);
-    writer.insert('tasks', id, taskValues(planId, task, index, task.sectionKey ? ids.section(task.sectionKey) : null, leadIdsOf(task, owners)));
-  });
-  const leadOf = new Map(draft.tasks.map((t) => [t.key, leadIdsOf(t, owners)[0] ?? null]));
-  draft.targets.forEach((target, index) => {
-    const taskId = target.taskKey ? (taskIdByKey.get(target.taskKey) ?? null) : null;
-    writer.insert('indicators', ids.indicator(index), indicatorValues(planId, taskId, target, index, target.taskKey ? (leadOf.get(target.taskKey) ?? null) : null));
-  });
-  // Past quarters from an existing ledger become approved history, without overwriting later edits.
-  for (const entry of draft.progress) {
-    const task = draft.tasks.find((t) => t.key === entry.taskKey);
-    const taskId = taskIdByKey.get(entry.taskKey);
-    const lead = task ? leadIdsOf(task, owners)[0] : undefined;
-    if (!taskId || !lead || !entry.text) continue;
-    const id = progressReportId(taskId, lead, entry.period);
-    if (writer.get('progress_reports', id)) continue;
-    writer.insert('progress_reports', id, { task_id: taskId, department_id: lead, period: entry.period, status: '推进中', progress_text: entry.text, workflow_state: 'approved' });
-  }
-  // What the clerk removed from this document on re-import is tombstoned; progress rows stay.
-  const keep = {
-    sections: new Set(draft.sections.map((s) => ids.section(s.key))),
-    tasks: new Set(taskIdByKey.values()),
-    indicators: new Set(draft.targets.map((_, index) => ids.indicator(index))),
-  };
-  for (const table of ['tasks', 'sections', 'indicators'] as const) {
-    const existing = core.db.prepare(`SELECT id FROM ${table} WHERE plan_id = ? AND deleted = 0`).pluck().all(planId) as string[];
-    for (const id of existing) if (!keep[table].has(id)) writer.remove(table, id);
-  }
-}
-
-interface StoredTask extends ExistingTask {
-  sectionId: string | null;
-}
-
-function storedTasks(core: Core, planId: string): StoredTask[] {
-  const rows = core.db
-    .prepare(
-      `SELECT t.id, t.number, t.title, t.text, t.section_id, t.lead_department_ids, s.title AS section_title
-       FROM tasks t LEFT JOIN sections s ON s.id = t.section_id WHERE t.plan_id = ? AND t.deleted = 0 ORDER BY t.sort_order`,
-    )
-    .all(planId) as { id: string; number: string | null; title: string | null; text: string | null; section_id: string | null; lead_department_ids: string | null; section_title: string | null }[];
-  return rows.map((r) => ({
-    id: r.id,
-    number: r.number ?? '',
-    title: r.title ?? '',
-    text: r.text ?? '',
-    sectionTitle: r.section_title,
-    sectionId: r.section_id,
-    leadKeys: r.lead_department_ids ? (JSON.parse(r.lead_department_ids) as string[]) : [],
-  }));
-}
-
-function revisedTasks(core: Core, draft: PlanDraft): RevisedTask[] {
-  const lookup = departmentLookup(core);
-  const sectionTitle = new Map(draft.sections.map((s) => [s.key, s.title]));
-  return draft.tasks.map((task) => ({
-    key: task.key,
-    number: task.number,
-    title: task.title,
-    text: task.text,
-    sectionTitle: task.sectionKey ? (sectionTitle.get(task.sectionKey) ?? null) : null,
-    // Two printed names may map to one department (公卫科, 公卫科（爱卫办）): compare each once.
-    leadKeys: [...new Set(task.leadDepartments.map((name) => lookup.get(canon(name))?.id ?? `new:${name}`))],
-  }));
-}
-
-export function diffRevision(core: Core, planId: string, draft: PlanDraft): PlanChange[] {
-  const exists = core.db.prepare('SELECT 1 FROM plans WHERE id = ? AND deleted = 0').get(planId);
-  if (!exists) throw new AppError('NOT_FOUND', '找不到要比较的计划，可能已被删除');
-  const names = new Map(listDirectory(core, 'departments').map((d) => [d.id, d.name]));
-  const label = (keys: string | null) => (keys === null ? null : keys.split('、').filter(Boolean).map((k) => names.get(k) ?? k.replace(/^new:/, '')).join('、'));
-  return diffPlans(storedTasks(core, planId), revisedTasks(core, draft)).map((change) =>
-    change.kind === 'owners' ? { ...change, before: label(change.before), after: label(change.after) } : change,
-  );
-}
-
-/** Apply the accepted changes of a revised document to an existing plan; progress stays with its tasks. */
-function applyRevision(core: Core, writer: Writer, planId: string, draft: PlanDraft, source: SourceInfo, owners: Map<string, string>, accepted: Set<string>): void {
-  const ids = derivedIds(source.contentHash);
-  writer.update('plans', planId, { ...planValues(core, draft, source), office_id: undefined });
-  const existingSections = core.db.prepare('SELECT id, title FROM sections WHERE plan_id = ? AND deleted = 0').all(planId) as { id: string; title: string | null }[];
-  const sectionIdByKey = new Map<string, string>();
-  draft.sections.forEach((section, index) => {
-    const match = existingSections.find((s) => canon(s.title ?? '') === canon(section.title));
-    const id = match?.id ?? ids.section(section.key);
-    sectionIdByKey.set(section.key, id);
-    const values = { plan_id: planId, parent_id: section.parentKey ? (sectionIdByKey.get(section.parentKey) ?? ids.section(section.parentKey)) : null, label: section.label, title: section.title, sort_order: index + 1 };
-    if (match) writer.update('sections', id, values);
-    else writer.insert('sections', id, values);
-  });
-  const changes = diffPlans(storedTasks(core, planId), revisedTasks(core, draft));
-  const byDraftKey = new Map(draft.tasks.map((t, index) => [t.key, { task: t, index }]));
-  const taskIdByKey = new Map<string, string>();
-  for (const { existing, revised } of pairPairs(changes, storedTasks(core, planId), draft)) taskIdByKey.set(revised, existing);
-  for (const change of changes) {
-    if (!accepted.has(change.id)) continue;
-    const draftTask = change.draftKey ? byDraftKey.get(change.draftKey) : undefined;
-    if (change.kind === 'removed' && change.taskId) writer.remove('tasks', change.taskId);
-    if (change.kind === 'added' && draftTask) {
-      const id = ids.task(draftTask.task.key);
-      taskIdByKey.set(draftTask.task.key, id);
-      const sectionId = draftTask.task.sectionKey ? (sectionIdByKey.get(draftTask.task.sectionKey) ?? null) : null;
-      writer.insert('tasks', id, taskValues(planId, draftTask.task, draftTask.index, sectionId, leadIdsOf(draftTask.task, owners)));
-    }
-    if (change.kind === 'reworded' && change.taskId && draftTask) {
-      writer.update('tasks', change.taskId, { number: draftTask.task.number, title: draftTask.task.title, text: draftTask.task.text, deadline: draftTask.task.deadline || null, ...dueColumns(draftTask.task.deadline) });
-    }
-    if (change.kind === 'owners' && change.taskId && draftTask) {
-      writer.update('tasks', change.taskId, { lead_department_ids: leadIdsOf(draftTask.task, owners), responsible_units: draftTask.task.responsibleUnits });
-    }
-    if (change.kind === 'moved' && change.taskId && draftTask) {
-      writer.update('tasks', change.taskId, { section_id: draftTask.task.sectionKey ? (sectionIdByKey.get(draftTask.task.sectionKey) ?? null) : null });
-    }
-  }
-  // Targets follow their task: matched by metric within the task, new ones added, none dropped.
-  const existingIndicators = core.db.prepare('SELECT id, task_id, name FROM indicators WHERE plan_id = ? AND deleted = 0').all(planId) as { id: string; task_id: string | null; name: string | null }[];
-  draft.targets.forEach((target, index) => {
-    const taskId = target.taskKey ? (taskIdByKey.get(target.taskKey) ?? null) : null;
-    if (target.taskKey && !taskId) return;
-    const match = existingIndicators.find((i) => i.task_id === taskId && canon(i.name ?? '') === canon(target.metric));
-    const values = indicatorValues(planId, taskId, target, index, null);
-    if (match) writer.update('indicators', match.id, { ...values, department_id: undefined });
-    else writer.insert('indicators', ids.indicator(index), values);
-  });
-}
-
-/** Which stored task each draft task continues (from the diff's pairing), for linking targets. */
-function pairPairs(changes: PlanChange[], stored: StoredTask[], draft: PlanDraft): { existing: string; revised: string }[] {
-  const removed = new Set(changes.filter((c) => c.kind === 'removed').map((c) => c.taskId));
-  const added = new Set(changes.filter((c) => c.kind === 'added').map((c) => c.draftKey));
-  const explicit = changes.filter((c) => c.taskId && c.draftKey).map((c) => ({ existing: c.taskId!, revised: c.draftKey! }));
-  const seen = new Set(explicit.map((p) => p.revised));
-  // Unchanged pairs have no change record: match them by identical title.
-  for (const task of draft.tasks) {
-    if (seen.has(task.key) || added.has(task.key)) continue;
-    const same = stored.find((s) => !removed.has(s.id) && canon(s.title) === canon(task.title));
-    if (same) explicit.push({ existing: same.id, revised: task.key });
-  }
-  return explicit;
-}
-
 export const importHandlers: HandlerMap<'imports.parse' | 'imports.diff' | 'imports.save'> = {
   'imports.parse': ({ core, progress }, args) => previewImport(core, args, progress),
 
   'imports.diff': ({ core }, args) => {
     assertDraftConsistent(args.draft);
-    return diffRevision(core, args.planId, args.draft);
+    return diffRevision(core, args.planId, args.draft, departmentLookup(core));
   },
 
   'imports.save': async ({ core, progress }, args) => {
@@ -417,8 +181,10 @@ export const importHandlers: HandlerMap<'imports.parse' | 'imports.diff' | 'impo
     core.mutations.run((writer) => {
       const resolved = resolveOwners(core, writer, args.draft, args.owners);
       created = resolved.created;
-      if (args.planId && args.acceptedChanges !== null) applyRevision(core, writer, planId, args.draft, args.source, resolved.ids, new Set(args.acceptedChanges));
-      else writeWholePlan(core, writer, planId, args.draft, args.source, resolved.ids);
+      // Looked up after resolving, so departments created just now count.
+      const input = { planId, draft: args.draft, parsed: args.parsed ?? args.draft, source: args.source, owners: resolved.ids, lookup: departmentLookup(core) };
+      if (args.planId && args.acceptedChanges !== null) applyRevision(core, writer, input, new Set(args.acceptedChanges));
+      else writeWholePlan(core, writer, input, args.planId === null);
       core.db
         .prepare('INSERT INTO import_history (id, kind, file_name, sha256, target_id, imported_at, actor, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
         .run(newId(), 'plan', args.source.fileName, args.source.sha256, planId, new Date().toISOString(), core.author().actor, JSON.stringify({ tasks: args.draft.tasks.length, targets: args.draft.targets.length, installation: identity.installationId }));

@@ -1,3 +1,4 @@
+import type { CallArgs } from '../../shared/api';
 import type { IndicatorRow } from '../../shared/api/progress';
 import { checkValue, indicatorLight, outlierWarning, type Comparator, type IndicatorSpec, type StatusSettings, type ValueKind } from '../../shared/domain/lights';
 import { formatPeriod, isPeriod, parsePeriod, previousPeriod } from '../../shared/domain/period';
@@ -141,6 +142,45 @@ export function indicatorRows(core: Core, filter: IndicatorFilter): IndicatorRow
   return indicatorDbRows(core, filter).map((row) => toIndicatorRow(core, row, settings));
 }
 
+type UpdateArgs = CallArgs<'indicators.update'>;
+
+/** Refuse an edit that would leave the target unusable, naming the field (中文). */
+function fail(field: string, message: string): never {
+  throw new AppError('INVALID_ARGUMENT', message, { [field]: message });
+}
+
+/** The target as it will be after the edit, checked as a whole: range order, values fitting the kind, years in order. */
+function targetAfterEdit(row: IndicatorDbRow, args: UpdateArgs) {
+  const pick = <T>(given: T | undefined, stored: T): T => (given === undefined ? stored : given);
+  const after = {
+    comparator: pick(args.comparator, comparatorOf(row)),
+    value: pick(args.targetValue, row.target_value),
+    valueMax: pick(args.targetValueMax, row.target_value_max),
+    unit: pick(args.unit, row.unit ?? ''),
+    kind: pick(args.valueKind, kindOf(row)),
+    baselineValue: pick(args.baselineValue, row.baseline_value),
+    baselineYear: pick(args.baselineYear, row.baseline_year),
+    targetYear: pick(args.targetYear, row.target_year),
+  };
+  if (after.comparator === 'between') {
+    if (after.value === null) fail('targetValue', '区间目标需要填写下限');
+    if (after.valueMax === null) fail('targetValueMax', '区间目标需要填写上限');
+    if (after.valueMax < after.value) fail('targetValueMax', '目标上限不能小于下限');
+  }
+  const checks: [string, string, number | null][] = [
+    ['targetValue', '目标值', after.value],
+    ['targetValueMax', '目标上限', after.comparator === 'between' ? after.valueMax : null],
+    ['baselineValue', '基数', after.baselineValue],
+  ];
+  for (const [field, label, value] of checks) {
+    const problem = value === null ? null : checkValue(after.kind, after.unit, value);
+    if (problem) fail(field, `${label}：${problem}`);
+  }
+  if (args.baselineYear != null && after.baselineValue === null) fail('baselineValue', '填写了基数年份，请同时填写基数');
+  if (after.baselineYear !== null && after.targetYear !== null && after.baselineYear > after.targetYear) fail('baselineYear', '基数年份不能晚于目标年份');
+  return after;
+}
+
 /** The period before: the previous quarter, or the previous year for yearly values. */
 function periodBefore(period: string): string {
   return isPeriod(period) ? formatPeriod(previousPeriod(parsePeriod(period))) : String(Number(period) - 1);
@@ -150,7 +190,7 @@ export const indicatorHandlers: HandlerMap<'indicators.list' | 'indicators.updat
   'indicators.list': ({ core }, args) => indicatorRows(core, { planId: args.planId, departmentId: args.departmentId }),
 
   'indicators.update': ({ core }, args) => {
-    indicatorDbRow(core, args.id);
+    const current = indicatorDbRow(core, args.id);
     if (args.departmentId) {
       const department = core.db.prepare('SELECT 1 FROM departments WHERE id = ? AND deleted = 0').get(args.departmentId);
       if (!department) throw new AppError('INVALID_ARGUMENT', '所选科室不存在，请先在“设置”中添加', { departmentId: '所选科室不存在' });
@@ -159,8 +199,18 @@ export const indicatorHandlers: HandlerMap<'indicators.list' | 'indicators.updat
       const rising = args.pace.every((share, index) => index === 0 || share >= args.pace![index - 1]!);
       if (!rising) throw new AppError('INVALID_ARGUMENT', '序时进度应逐季度不减少（累计比例）', { pace: '序时进度应逐季度不减少（累计比例）' });
     }
+    const target = targetAfterEdit(current, args);
     core.mutations.run((writer) =>
       writer.update('indicators', args.id, {
+        name: args.name,
+        unit: args.unit,
+        comparator: args.comparator,
+        target_value: args.targetValue,
+        // Only a range has an upper end: another comparator clears it.
+        target_value_max: target.comparator === 'between' ? args.targetValueMax : current.target_value_max === null ? undefined : null,
+        baseline_value: args.baselineValue,
+        baseline_year: target.baselineValue === null && current.baseline_year !== null ? null : args.baselineYear,
+        target_year: args.targetYear,
         value_kind: args.valueKind,
         accumulation: args.accumulation,
         pace: args.pace,

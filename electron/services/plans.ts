@@ -5,6 +5,14 @@ import type { HandlerMap } from '../core/handler';
 import type { Writer } from '../core/mutation';
 import { AppError } from '../core/app-error';
 import { newId } from '../core/ids';
+import { parseDue } from '../../shared/parse/due';
+
+/** The due date and years the lights read follow the deadline text (nothing when the deadline is not given). */
+function dueOf(deadline: string | null | undefined) {
+  if (deadline === undefined) return {};
+  const due = parseDue(deadline || null);
+  return { due_date: due?.date ?? null, due_from_year: due?.fromYear ?? null, due_to_year: due?.toYear ?? null };
+}
 
 interface PlanRow {
   id: string;
@@ -254,6 +262,7 @@ export const planHandlers: HandlerMap<PlanCalls> = {
         title: args.title,
         text: args.text,
         deadline: args.deadline || null,
+        ...dueOf(args.deadline),
         lead_department_ids: args.leadDepartmentIds,
         responsible_units: args.responsibleUnits,
       }),
@@ -275,6 +284,7 @@ export const planHandlers: HandlerMap<PlanCalls> = {
           title: args.title,
           text: args.text,
           deadline: args.deadline === '' ? null : args.deadline,
+          ...dueOf(args.deadline),
           lead_department_ids: args.leadDepartmentIds,
           responsible_units: args.responsibleUnits,
         }),

@@ -70,11 +70,29 @@ export const sourceInfo = z.object({
 });
 export type SourceInfo = z.infer<typeof sourceInfo>;
 
+/**
+ * A section, task or indicator of the existing plan that the clerk changed after its import and that
+ * this document would set otherwise: saving keeps the clerk's value (本机已修改，保留).
+ */
+export const localEdit = z.object({
+  kind: z.enum(['section', 'task', 'indicator']),
+  /** The task's key in this document's draft, where the record pairs with one. */
+  draftKey: z.string().nullable(),
+  number: z.string(),
+  /** The record's current (local) title or name. */
+  name: z.string(),
+  /** Chinese labels of the fields kept. */
+  fields: z.array(z.string()),
+});
+export type LocalEdit = z.infer<typeof localEdit>;
+
 export const parsePreview = z.object({
   parse: parseResult,
   source: sourceInfo,
   owners: z.array(ownerMatch),
   existing: existingPlanMatch.nullable(),
+  /** For a document already in the ledger (same or earlier version): the clerk's edits that saving keeps. */
+  localEdits: z.array(localEdit).default([]),
 });
 export type ParsePreview = z.infer<typeof parsePreview>;
 
@@ -149,6 +167,8 @@ export const planChange = z.object({
   number: z.string(),
   before: z.string().nullable(),
   after: z.string().nullable(),
+  /** Fields of this change the clerk changed locally after the previous import: kept, not overwritten. */
+  kept: z.array(z.string()).default([]),
 });
 export type PlanChange = z.infer<typeof planChange>;
 
@@ -242,6 +262,12 @@ export const importsApi = {
         /** Update this existing plan instead of creating one; with `acceptedChanges` for a revised version. */
         planId: uuid.nullable().default(null),
         acceptedChanges: z.array(z.string()).nullable().default(null),
+        /**
+         * The draft as the parser produced it, before the clerk's corrections on the review screen (same
+         * keys). Remembered as what this import "said", so a later import keeps every field the clerk
+         * corrected, here or afterwards. Null: the draft is the parser's output unchanged (the CLI).
+         */
+        parsed: planDraft.nullable().default(null),
       })
       .strict(),
     result: z.object({ planId: uuid, tasks: z.number(), targets: z.number(), createdDepartments: z.array(z.string()), updated: z.boolean() }),

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { defineCall } from './define';
-import { optionalText, requiredText, uuid } from './common';
+import { optionalText, requiredText, uuid, year } from './common';
 import { lightColors, taskStatuses, workflowStates } from '../domain/progress-status';
 import { quarterStates } from '../domain/quarter-state';
 import { quarterCounts } from './quarter-counts';
+
+const indicatorNumber = (label: string) => z.number({ error: `${label}必须是数字` }).finite({ error: `${label}必须是有限的数字` });
 
 export const periodText = z.string().regex(/^\d{4}-Q[1-4]$/, { error: '季度格式应为 2025-Q1' });
 export const light = z.object({ color: z.enum(lightColors), reason: z.string() });
@@ -186,10 +188,19 @@ export const progressApi = {
     errors: ['NOT_FOUND', 'INVALID_ARGUMENT'],
   }),
   'indicators.update': defineCall({
-    summary: '修改指标的类型、累计方式、序时进度或目标',
+    summary: '修改指标：名称、比较方式、目标值或区间、单位、基数及年份、目标年份、类型、累计方式、序时进度、责任科室',
     args: z
       .object({
         id: uuid,
+        name: requiredText('指标名称', 300).optional(),
+        comparator: z.enum(['>=', '<=', '=', '>', '<', 'between'], { error: '比较方式不正确' }).optional(),
+        targetValue: indicatorNumber('目标值').nullable().optional(),
+        /** The upper end of a range (比较方式“区间”); cleared for any other comparator. */
+        targetValueMax: indicatorNumber('目标上限').nullable().optional(),
+        unit: optionalText('单位', 20).optional(),
+        baselineValue: indicatorNumber('基数').nullable().optional(),
+        baselineYear: year.nullable().optional(),
+        targetYear: year.nullable().optional(),
         valueKind: z.enum(['proportion', 'rate', 'count', 'amount', 'growth', 'other']).optional(),
         accumulation: z.enum(['cumulative', 'point']).optional(),
         pace: z.array(z.number().min(0).max(1)).length(4, { error: '序时进度应为四个季度的比例' }).nullable().optional(),

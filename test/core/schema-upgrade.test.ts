@@ -82,6 +82,8 @@ describe('schema upgrades from every released version', () => {
       }
       if (version >= 50) for (const table of ['trusted_keys', 'peer_acks', 'sync_packages', 'conflicts']) expect(before.get(table)?.rows, table).toBeGreaterThan(0);
       if (version >= 60) expect(before.get('report_templates')?.rows).toBe(1);
+      // What the plan import parsed, per record (the three-way merge on re-import).
+      if (version >= 80) expect(before.get('import_baselines')?.rows).toBeGreaterThan(0);
       old.close();
 
       // The upgrade itself (what opening the file does), without the identity step a copied file triggers.

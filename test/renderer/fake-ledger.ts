@@ -565,6 +565,7 @@ export class FakeLedger implements LedgerApi {
       source: { fileName: read.fileName, format: read.format, sha256: fakeHash(read.text), contentHash, size: read.size, encoding: null },
       owners,
       existing,
+      localEdits: [],
     };
   }
 

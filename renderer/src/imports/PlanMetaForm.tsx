@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { planKindLabels, planKinds, type PlanKind } from '../../../shared/domain/plan-kinds';
 import { useLedger } from '../store/context';
+import { DateInput } from '../ui/DateInput';
 import { NumberInput } from './NumberInput';
 import type { ReviewDraft } from './types';
 
@@ -50,7 +51,7 @@ export function PlanMetaForm({ meta }: { meta: Meta }) {
           <label className="field-label" htmlFor={`${id}-issued`}>
             印发日期
           </label>
-          <input id={`${id}-issued`} type="date" className="input" value={meta.issuedOn ?? ''} onChange={(event) => patch({ issuedOn: event.target.value || null })} />
+          <DateInput id={`${id}-issued`} value={meta.issuedOn ?? ''} onChange={(value) => patch({ issuedOn: value || null })} />
         </div>
         <div className="field">
           <span className="field-label">起止年份</span>

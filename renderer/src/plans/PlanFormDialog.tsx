@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { PlanSummary } from '../../../shared/api/plans';
 import { planKindLabels, planKinds, type PlanKind } from '../../../shared/domain/plan-kinds';
 import { useLedger } from '../store/context';
+import { DateInput } from '../ui/DateInput';
 import { Field, TextField } from '../ui/Field';
 import { parseOptionalYear } from '../ui/format';
 import { Modal } from '../ui/Modal';
@@ -84,7 +85,9 @@ export function PlanFormDialog({ plan, onClose, onCreated }: PlanFormDialogProps
           </div>
           <TextField label="文号" hint="可选" value={docNumber} onChange={setDocNumber} error={form.errors.docNumber} placeholder="例如：渝北卫发〔2025〕1号" maxLength={60} />
           <TextField label="印发单位" hint="可选" value={issuer} onChange={setIssuer} error={form.errors.issuer} maxLength={60} />
-          <TextField label="印发日期" hint="可选" type="date" value={issuedOn} onChange={setIssuedOn} error={form.errors.issuedOn} />
+          <Field label="印发日期" hint="可选" error={form.errors.issuedOn}>
+            {(control) => <DateInput {...control} value={issuedOn} onChange={setIssuedOn} />}
+          </Field>
         </div>
         <FormDialogFooter saving={form.saving} onCancel={onClose} saveLabel={plan ? '保存' : '创建计划'} />
       </form>

@@ -3,7 +3,7 @@ import type { PlanSummary } from '../../../shared/api/plans';
 import { planKindLabels } from '../../../shared/domain/plan-kinds';
 import { useLedger } from '../store/context';
 import { DeleteButton } from '../ui/ConfirmDialog';
-import { yearsLabel } from '../ui/format';
+import { formatChineseDate, yearsLabel } from '../ui/format';
 import { PlanFormDialog } from './PlanFormDialog';
 
 /** Title and facts of the open plan, with its own actions. */
@@ -45,7 +45,7 @@ export function PlanHeader({ plan }: { plan: PlanSummary }) {
           {plan.issuedOn ? (
             <div>
               <dt>印发日期</dt>
-              <dd>{plan.issuedOn}</dd>
+              <dd>{formatChineseDate(plan.issuedOn)}</dd>
             </div>
           ) : null}
         </dl>

@@ -56,11 +56,5 @@ export function defaultDepartmentId(status: SystemStatus | null, departments: re
   return list[0]?.id ?? null;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** `HH:mm` in local time, for 「已自动保存 HH:mm」. */
-export function clockTime(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return '';
-  return `${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
+/** `HH:mm` in local time, for 「已自动保存 HH:mm」 (the renderer's one formatter). */
+export { clockTime } from '../ui/format';

@@ -57,7 +57,8 @@ interface TextFieldProps {
   readonly required?: boolean;
   readonly autoFocus?: boolean;
   readonly maxLength?: number;
-  readonly type?: 'text' | 'date';
+  /** Dates use DateInput: a native date input shows the browser's locale (mm/dd/yyyy). */
+  readonly type?: 'text';
   readonly inputMode?: 'numeric' | 'text';
   readonly list?: string;
   readonly className?: string;

@@ -5,6 +5,7 @@ import { downloadBase64 } from '../../quarterly/attachments';
 import { useLedger, useLedgerStore } from '../../store/context';
 import type { FilledForm } from '../../store/report-templates';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { formatDateTime } from '../../ui/format';
 import { mappingSummary } from './mapping';
 import { TemplateWizard } from './TemplateWizard';
 import './templates.css';
@@ -12,12 +13,6 @@ import './templates.css';
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const ROWS_LABEL = { tasks: '重点工作', indicators: '指标' } as const;
 
-function updatedText(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return '';
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
 
 /** What was made from a form: the sentence, where it was saved, and 另存为 for a copy elsewhere. */
 function FilledResult({ file }: { file: FilledForm }) {
@@ -49,7 +44,7 @@ function TemplateItem({ template, scope }: { template: ReportTemplate; scope: Le
           <span className="templates-badge">{ROWS_LABEL[template.rows]}</span>
         </div>
         <p className="templates-facts">
-          {template.fileName} · 工作表“{template.sheetName}” · 表头第{template.headerRow}行 · 更新于{updatedText(template.updatedAt)}
+          {template.fileName} · 工作表“{template.sheetName}” · 表头第{template.headerRow}行 · 更新于{formatDateTime(template.updatedAt)}
         </p>
         <p className="templates-mapping">{mappingSummary(template)}</p>
         {filled ? <FilledResult file={filled} /> : null}
