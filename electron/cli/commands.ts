@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { UsageError } from './output';
 import { backupCommands } from './backup-commands';
+import { departmentCommands } from './department-commands';
 import type { ParsePreview } from '../../shared/api/imports';
 import { progressCommands } from './progress-commands';
 import { reportCommands } from './report-commands';
@@ -86,7 +87,7 @@ export function draftFromPreview(preview: ParsePreview) {
 
 export const commands: Record<string, Command> = {
   init: {
-    summary: '初始化本机数据库：设置单位（及科室），生成本机身份和密钥',
+    summary: '初始化本机数据库：设置单位（及科室），生成本机身份和密钥；不指定 --department 即为办公室汇总、审核用的电脑',
     usage: 'init --office <单位名称> [--code <单位代码>] [--department <科室>]',
     options: { office: { type: 'string' }, code: { type: 'string' }, department: { type: 'string' } },
     run: (context) => {
@@ -97,6 +98,8 @@ export const commands: Record<string, Command> = {
       const department = text(context, 'department');
       if (code) args.officeCode = code;
       if (department) args.departmentName = department;
+      // Without --department this is the office's PC, which reviews (as setup's 办公室 does).
+      args.pcRole = department ? 'department' : 'office';
       return mapResult(context.invoke('system.init', args), (status) => ({
         json: status,
         text: [
@@ -218,6 +221,7 @@ export const commands: Record<string, Command> = {
       ),
   },
 
+  ...departmentCommands,
   ...progressCommands,
   ...reviewCommands,
   ...syncCommands,

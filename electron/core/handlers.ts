@@ -5,6 +5,7 @@ import { backupHandlers } from '../backup/handlers';
 import { diagnosticsHandlers } from '../diagnostics/handlers';
 import { carryOverHandlers } from '../services/carry-over';
 import { catalogHandlers } from '../services/catalog';
+import { departmentHandlers } from '../services/departments';
 import { directoryHandlerMap } from '../services/directory';
 import { historyHandlers } from '../services/history';
 import { importHandlers } from '../services/imports';
@@ -25,6 +26,7 @@ export const handlers: HandlerMap<CallName> = {
   ...systemHandlers,
   ...settingsHandlers,
   ...directoryHandlerMap,
+  ...departmentHandlers,
   ...planHandlers,
   ...historyHandlers,
   ...importHandlers,

@@ -54,6 +54,14 @@ export function createLocalIdentity(db: Database, officeId: string, departmentId
   return identity;
 }
 
+/** Point this installation at another office or department record (a department PC binding to the office's list). */
+export function rebindLocalIdentity(db: Database, binding: { officeId?: string; departmentId?: string | null }): void {
+  const values: Record<string, string> = {};
+  if (binding.officeId !== undefined) values.office_id = binding.officeId;
+  if (binding.departmentId !== undefined) values.department_id = binding.departmentId ?? '';
+  writeMeta(db, values);
+}
+
 /**
  * Give this database a new installation id and key pair, keeping its office. Used when a
  * database was restored or copied, so two copies never issue clashing clock values.

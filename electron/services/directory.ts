@@ -27,14 +27,14 @@ export function listDirectory(core: Core, table: DirectoryTable): DirectoryEntry
   return rows.map(toEntry);
 }
 
-function getEntry(core: Core, table: DirectoryTable, id: string): DirectoryEntry {
+export function getEntry(core: Core, table: DirectoryTable, id: string): DirectoryEntry {
   const row = core.db.prepare(`SELECT id, name, aliases, sort_order FROM ${table} WHERE id = ? AND deleted = 0`).get(id) as DirectoryRow | undefined;
   if (!row) throw new AppError('NOT_FOUND', `找不到该${nouns[table]}，可能已被删除`);
   return toEntry(row);
 }
 
 /** Names and aliases must be unique within an office, or owner matching becomes ambiguous. */
-function assertNamesFree(core: Core, table: DirectoryTable, names: string[], exceptId: string | null): void {
+export function assertNamesFree(core: Core, table: DirectoryTable, names: string[], exceptId: string | null): void {
   const taken = new Map<string, string>();
   for (const entry of listDirectory(core, table)) {
     if (entry.id === exceptId) continue;

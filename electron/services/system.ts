@@ -5,6 +5,7 @@ import { AppError } from '../core/app-error';
 import { createLocalIdentity, fingerprint } from '../core/identity';
 import { departmentId, officeId } from '../core/ids';
 import { schemaVersion } from '../db/migrate';
+import { officeDepartmentNamed } from './department-origin';
 import { registerInstallation } from './installation';
 import { generateData } from './generator';
 import { APP_VERSION } from '../core/version';
@@ -44,17 +45,22 @@ export const systemHandlers: HandlerMap<'system.status' | 'system.init' | 'syste
     if (core.identity) throw new AppError('ALREADY_INITIALIZED');
     const office = officeId(args.officeCode || args.officeName);
     const departmentName = args.departmentName || null;
-    const department = departmentName ? departmentId(office, departmentName) : null;
+    // A name that is already a department or an alias of one binds to it (疾控科 → 疾病预防控制科).
+    const existing = departmentName ? officeDepartmentNamed(core, office, [departmentName], null) : null;
+    const department = existing?.id ?? (departmentName ? departmentId(office, departmentName) : null);
     try {
       core.db.transaction(() => {
         createLocalIdentity(core.db, office, department);
+        if (args.pcRole) core.setLocalSetting('role', args.pcRole === 'office' ? 'reviewer' : 'clerk');
         core.reloadIdentity();
         core.mutations.run((writer) => {
           if (department && departmentName) {
-            // A department PC names its office and department and leaves the rest to the office's
-            // records (they arrive with the first 下发), so the two never disagree on a field.
-            writer.insert('offices', office, { name: args.officeName });
-            writer.insert('departments', department, { office_id: office, name: departmentName });
+            // A department PC names its office (and keeps the code typed, from which the office id
+            // derives) and its department, and leaves the rest to the office's records (they
+            // arrive with the first 下发). Its department record stays on this PC until the
+            // office's list replaces it (services/department-binding.ts).
+            writer.insert('offices', office, { name: args.officeName, ...(args.officeCode ? { code: args.officeCode } : {}) });
+            if (!existing) writer.insert('departments', department, { office_id: office, name: departmentName });
           } else {
             writer.insert('offices', office, { name: args.officeName, code: args.officeCode || null, level: 'district', parent_id: null });
           }

@@ -1,6 +1,7 @@
 import type { ReplicatedTable } from '../../shared/schema/tables';
 import type { Core } from '../core/core';
 import type { ChangeRecord } from './changes';
+import { officeMade } from '../services/department-origin';
 
 /*
  * Which changes a package carries. 下发 (assignment) carries the whole history of every record a
@@ -51,6 +52,23 @@ export function assignmentRows(core: Core, officeId: string, departmentId: strin
     ['metric_links', ids(core, 'SELECT id FROM metric_links')],
   ]);
   return rows;
+}
+
+/**
+ * A department PC sends no office or department record the office did not make: a department
+ * typed at its setup (疾控科 where the office says 疾病预防控制科) stays on the PC until the
+ * office's record replaces it, so the office never receives a second department.
+ */
+export function withoutStrayRecords(core: Core, changes: ChangeRecord[]): ChangeRecord[] {
+  if (!core.requireIdentity().departmentId) return changes;
+  const known = new Map<string, boolean>();
+  return changes.filter((change) => {
+    if (change.tbl !== 'departments' && change.tbl !== 'offices') return true;
+    const key = `${change.tbl}:${change.row_id}`;
+    let keep = known.get(key);
+    if (keep === undefined) known.set(key, (keep = officeMade(core, change.tbl, change.row_id)));
+    return keep;
+  });
 }
 
 export function changesOfRows(core: Core, rows: Map<ReplicatedTable, string[]>): ChangeRecord[] {

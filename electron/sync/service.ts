@@ -15,7 +15,8 @@ import type { ChangeRecord } from './changes';
 import { readPackage, writePackage, type ReadPackage } from './container';
 import { mergeChanges, type MergeSummary } from './merge';
 import { isPart, joinParts, splitPackage } from './parts';
-import { assignmentRows, attachmentHashes, changesOfRows, unacknowledgedChanges } from './scope';
+import { assignmentRows, attachmentHashes, changesOfRows, unacknowledgedChanges, withoutStrayRecords } from './scope';
+import { reconcileDepartments } from '../services/department-binding';
 
 /*
  * 数据交换 end to end: export a signed package for a peer; verify, preview (a dry run of the same
@@ -158,6 +159,7 @@ export function exportPackage(core: Core, args: ParsedArgs<'sync.export'>): Call
     recipient = peer ? { officeId: null, departmentId: null, installationId: peer } : null;
   }
   if (args.kind !== 'receipt') {
+    changes = withoutStrayRecords(core, changes);
     entries.set(CHANGES_ENTRY, json(changes));
     const folder = attachmentFolder(core);
     const lost: string[] = [];
@@ -319,7 +321,9 @@ export async function importPackage(core: Core, args: ParsedArgs<'sync.import'>,
   const peer = m.origin.installationId;
   const from = `${m.origin.officeName}${m.origin.departmentName ? ` ${m.origin.departmentName}` : ''}`;
   let summary: MergeSummary | null = null;
-  core.db.transaction(() => {
+  let notes: string[] = [];
+  const noted = (preview: ImportPreview): ImportPreview => (notes.length > 0 ? { ...preview, headline: `${preview.headline}${notes.join('；')}。` } : preview);
+  const apply = core.db.transaction(() => {
     if (trust === 'new') {
       core.db
         .prepare('INSERT INTO trusted_keys (installation_id, public_key, fingerprint, office_id, office_name, department_name, trusted_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
@@ -333,11 +337,18 @@ export async function importPackage(core: Core, args: ParsedArgs<'sync.import'>,
       summary = mergeChanges(core, changes, { packageId: m.packageId, maxAheadMs: maxAheadMs(core), onProgress: (done, total) => progress('正在导入数据包', done, total) });
       // The sender holds everything it sent.
       for (const hlc of summary.hlcs) ack.run(peer, hlc);
+      notes = reconcileDepartments(core, { officeId: m.origin.officeId, departmentId: m.origin.departmentId }, m.kind);
     }
-    const preview = toPreview(pkg, trust, summary, receipt);
+    const preview = noted(toPreview(pkg, trust, summary, receipt));
     recordPackage(core, m.packageId, 'in', m.kind, peer, from, args.files[0]?.fileName ?? null, preview.headline);
-  })();
-  const preview = toPreview(pkg, trust, summary, receipt);
+  });
+  try {
+    apply();
+  } finally {
+    // Binding to the office's department may have changed this PC's identity (or been rolled back).
+    core.reloadIdentity();
+  }
+  const preview = noted(toPreview(pkg, trust, summary, receipt));
   if (summary && (summary as MergeSummary).changes.new > 0) core.emit({ type: 'changed', tables: Object.keys((summary as MergeSummary).tables) });
   let receiptFile: CallResult<'sync.import'>['receipt'] = null;
   if (!receipt) {

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { backupApi } from './backup';
 import { catalogApi } from './catalog';
 import { diagnosticsApi } from './diagnostics';
+import { departmentsApi } from './departments';
 import { directoryApi } from './directory';
 import { historyApi } from './history';
 import { importsApi } from './imports';
@@ -19,6 +20,7 @@ export const contract = {
   ...systemApi,
   ...settingsApi,
   ...directoryApi,
+  ...departmentsApi,
   ...plansApi,
   ...historyApi,
   ...importsApi,

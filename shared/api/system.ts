@@ -13,6 +13,10 @@ export const installationInfo = z.object({
   fingerprint: z.string(),
 });
 
+/** 办公室 (汇总、审核) or 科室 (填报本科室). */
+export const pcRole = z.enum(['office', 'department'], { error: '请选择本机用途：办公室或科室' });
+export type PcRole = z.infer<typeof pcRole>;
+
 export const systemStatus = z.object({
   initialized: z.boolean(),
   installation: installationInfo.nullable(),
@@ -51,8 +55,18 @@ export const systemApi = {
         officeName: requiredText('单位名称', 60),
         officeCode: optionalText('单位代码', 30).optional(),
         departmentName: optionalText('科室名称', 40).optional(),
+        /** What this PC is for: the office reviews (role 审核员), a department reports its own work. */
+        pcRole: pcRole.optional(),
       })
-      .strict(),
+      .strict()
+      .superRefine((args, ctx) => {
+        if (args.pcRole === 'department' && !args.departmentName?.trim()) {
+          ctx.addIssue({ code: 'custom', path: ['departmentName'], message: '科室电脑请填写本机所属科室' });
+        }
+        if (args.pcRole === 'office' && args.departmentName?.trim()) {
+          ctx.addIssue({ code: 'custom', path: ['departmentName'], message: '办公室汇总用的电脑不填写科室' });
+        }
+      }),
     result: systemStatus,
     errors: ['ALREADY_INITIALIZED', 'INVALID_ARGUMENT'],
   }),
