@@ -31,8 +31,13 @@ function tables(db: Database): string[] {
   return db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
 }
 
-/** Row count and a hash of every row in primary-key order (values with their types, blobs as bytes). */
-function digest(db: Database, table: string): { rows: number; hash: string } {
+/** Columns a table has (a later version may add some; the old ones must keep their values). */
+function columnsOf(db: Database, table: string): string[] {
+  return (db.prepare(`PRAGMA table_info("${table}")`).all() as { name: string }[]).map((c) => c.name);
+}
+
+/** Row count and a hash of every row in primary-key order (values with their types, blobs as bytes), over the given columns. */
+function digest(db: Database, table: string, only?: readonly string[]): { rows: number; hash: string } {
   const keys = (db.prepare(`PRAGMA table_info("${table}")`).all() as { name: string; pk: number }[])
     .filter((c) => c.pk > 0)
     .sort((a, b) => a.pk - b.pk)
@@ -41,6 +46,7 @@ function digest(db: Database, table: string): { rows: number; hash: string } {
   const hash = createHash('sha256');
   for (const row of rows) {
     for (const [column, value] of Object.entries(row)) {
+      if (only && !only.includes(column)) continue;
       hash.update(`${column}\u0000${typeof value}\u0000`);
       hash.update(Buffer.isBuffer(value) ? value : String(value));
       hash.update('\u0001');
@@ -50,8 +56,8 @@ function digest(db: Database, table: string): { rows: number; hash: string } {
   return { rows: rows.length, hash: hash.digest('hex') };
 }
 
-function snapshot(db: Database): Map<string, { rows: number; hash: string }> {
-  return new Map(tables(db).filter((t) => !derived(t)).map((t) => [t, digest(db, t)]));
+function snapshot(db: Database, columns?: ReadonlyMap<string, readonly string[]>): Map<string, { rows: number; hash: string }> {
+  return new Map(tables(db).filter((t) => !derived(t)).map((t) => [t, digest(db, t, columns?.get(t))]));
 }
 
 function copyOf(version: number): string {
@@ -76,12 +82,16 @@ describe('schema upgrades from every released version', () => {
       const old = new Sqlite(file, { readonly: true });
       expect(schemaVersion(old)).toBe(version);
       const before = snapshot(old);
+      const oldColumns = new Map([...before.keys()].map((t) => [t, columnsOf(old, t)]));
       // Representative: the data tables of that version hold rows.
       for (const table of ['plans', 'tasks', 'progress_reports', 'indicators', 'indicator_values', 'attachments', 'change_log', 'drafts']) {
         expect(before.get(table)?.rows, `v${version} ${table}`).toBeGreaterThan(0);
       }
       if (version >= 50) for (const table of ['trusted_keys', 'peer_acks', 'sync_packages', 'conflicts']) expect(before.get(table)?.rows, table).toBeGreaterThan(0);
       if (version >= 60) expect(before.get('report_templates')?.rows).toBe(1);
+      const merged = (db: Database) => db.prepare('SELECT COUNT(*) FROM departments WHERE deleted = 1 AND merged_into IS NOT NULL').pluck().get();
+      if (version === 70) expect(merged(old)).toBe(1);
+      const mergedBefore = version >= 70 ? merged(old) : 0;
       // What the plan import parsed, per record (the three-way merge on re-import).
       if (version >= 80) expect(before.get('import_baselines')?.rows).toBeGreaterThan(0);
       old.close();
@@ -89,7 +99,7 @@ describe('schema upgrades from every released version', () => {
       // The upgrade itself (what opening the file does), without the identity step a copied file triggers.
       const db = openDatabase(file);
       expect(schemaVersion(db)).toBe(latestSchemaVersion());
-      const after = snapshot(db);
+      const after = snapshot(db, oldColumns);
       for (const [table, was] of before) expect(after.get(table), `v${version} → ${latestSchemaVersion()}: ${table}`).toEqual(was);
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
       expect(db.pragma('foreign_key_check')).toEqual([]);
@@ -103,6 +113,8 @@ describe('schema upgrades from every released version', () => {
         if (!result.ok) throw new Error(`v${version} ${name}: ${result.error.code} ${result.error.message}`);
         return result.value as CallResult<N>;
       };
+      // Merged departments stay merged and out of the list (from v70); older ones have none.
+      expect((await call('departments.all', {})).filter((d) => d.mergedInto !== null).length).toBe(mergedBefore);
       const status = await call('system.status', {});
       expect(status.schemaVersion).toBe(latestSchemaVersion());
       expect(status.initialized).toBe(true);
