@@ -5,7 +5,7 @@ import type { HistoryEntry } from '../../shared/api/history';
 import type { PlanSummary, Section, Task } from '../../shared/api/plans';
 import type { OfficeSettings } from '../../shared/api/settings';
 import type { SystemStatus } from '../../shared/api/system';
-import type { ParsePreview, PlanDraft, SourceInfo } from '../../shared/api/imports';
+import type { ParsePreview, PlanDraft, ReviewState, SourceInfo } from '../../shared/api/imports';
 import { parsePlan } from '../../shared/parse';
 import { diffPlans, type ExistingTask, type RevisedTask } from '../../shared/parse/plan-diff';
 import { normalizeWidth } from '../../shared/parse/width';
@@ -74,6 +74,8 @@ export class FakeLedger implements LedgerApi {
   /** Draft task key → task id, per imported plan, so a re-import updates the same rows. */
   private importedTasks = new Map<string, Map<string, string>>();
   private departmentId: string | null = null;
+  /** Unfinished import reviews by source hash (the core keeps them in its local drafts table). */
+  private reviewDrafts = new Map<string, { preview: ParsePreview; state: ReviewState | null; savedAt: string }>();
   /** Quarterly reports, indicators and evidence: see fake-progress.ts. */
   private readonly progress = new FakeProgress({
     live: (table) => this.live(table),
@@ -521,7 +523,36 @@ export class FakeLedger implements LedgerApi {
         this.row('plans', a.planId as string, '计划');
         return this.diff(a.planId as string, a.draft as PlanDraft);
       }
+      case 'imports.saveReviewDraft': {
+        const source = a.source as SourceInfo;
+        const known = this.reviewDrafts.get(source.sha256);
+        const preview = (a.preview as ParsePreview | null) ?? known?.preview;
+        if (!preview) throw new Failure('NOT_FOUND', '本机没有这份导入核对的识别结果，请连同识别结果一起保存');
+        const savedAt = new Date(this.clock).toISOString();
+        // Newest last, as the core lists them newest first.
+        this.reviewDrafts.delete(source.sha256);
+        this.reviewDrafts.set(source.sha256, { preview, state: a.state as ReviewState, savedAt });
+        return { id: source.sha256, savedAt };
+      }
+      case 'imports.reviewDrafts':
+        return [...this.reviewDrafts.entries()].reverse().map(([id, d]) => ({
+          id,
+          fileName: d.preview.source.fileName,
+          format: d.preview.source.format,
+          title: d.state?.draft.title ?? '',
+          tasks: d.state?.draft.tasks.length ?? 0,
+          savedAt: d.savedAt,
+        }));
+      case 'imports.openReviewDraft': {
+        const d = this.reviewDrafts.get(a.id as string);
+        if (!d?.state) throw new Failure('NOT_FOUND', '这份未完成的导入核对已不在本机（可能已保存或放弃）');
+        return { preview: d.preview, state: d.state, savedAt: d.savedAt };
+      }
+      case 'imports.discardReviewDraft':
+        this.reviewDrafts.delete(a.id as string);
+        return null;
       case 'imports.save':
+        this.reviewDrafts.delete((a.source as SourceInfo).sha256);
         return this.saveImport(a as { draft: PlanDraft; source: SourceInfo; owners: ({ name: string; action: 'map'; departmentId: string } | { name: string; action: 'create' })[]; planId: string | null; acceptedChanges: string[] | null });
       default:
         if (this.progress.handles(name)) return this.progress.handle(name, a);
@@ -541,8 +572,9 @@ export class FakeLedger implements LedgerApi {
     if ('pastedText' in args) return { text: args.pastedText, fileName: '粘贴的文字', format: 'paste', size: new TextEncoder().encode(args.pastedText).length };
     const ext = args.fileName.split('.').pop()?.toLowerCase() ?? '';
     const fail = (message: string) => new Failure('INVALID_ARGUMENT', message, { file: message });
-    if (LEGACY_MESSAGES[ext]) throw fail(LEGACY_MESSAGES[ext]);
-    if (ext !== 'txt') throw fail(`测试替身只能读取 .txt 文件：${args.fileName}`);
+    // Like the core, a refusal names the file.
+    if (LEGACY_MESSAGES[ext]) throw fail(`文件“${args.fileName}”无法导入：${LEGACY_MESSAGES[ext]}`);
+    if (ext !== 'txt') throw fail(`文件“${args.fileName}”无法导入：测试替身只能读取 .txt 文件`);
     const bytes = Uint8Array.from(atob(args.contentBase64), (c) => c.charCodeAt(0));
     return { text: new TextDecoder('utf-8').decode(bytes), fileName: args.fileName, format: 'txt', size: bytes.length };
   }
@@ -600,7 +632,7 @@ export class FakeLedger implements LedgerApi {
     return diffPlans(this.storedTasks(planId), this.revisedTasks(draft)).map((c) => (c.kind === 'owners' ? { ...c, before: label(c.before), after: label(c.after) } : c));
   }
 
-  private resolveOwners(draft: PlanDraft, decisions: ({ name: string; action: 'map'; departmentId: string } | { name: string; action: 'create' })[]): { ids: Map<string, string>; created: string[] } {
+  private resolveOwners(draft: PlanDraft, decisions: ({ name: string; action: 'map'; departmentId: string } | { name: string; action: 'create'; departmentName?: string })[]): { ids: Map<string, string>; created: string[] } {
     const lookup = this.departmentLookup();
     const byName = new Map(decisions.map((d) => [canon(d.name), d]));
     const ids = new Map<string, string>();
@@ -619,11 +651,23 @@ export class FakeLedger implements LedgerApi {
         ids.set(name, department.id);
       }
       else {
+        // Like the core: a row may join the department another row creates, its printed name an alias.
+        const newName = decision.departmentName ?? name;
+        const alias = canon(newName) === canon(name) ? [] : [name];
+        const same = lookup.get(canon(newName));
+        if (same) {
+          const aliases = same.aliases as string[];
+          if (alias.length > 0 && !aliases.includes(name)) this.write('departments', same.id, { aliases: [...aliases, name] });
+          lookup.set(canon(name), same);
+          ids.set(name, same.id);
+          continue;
+        }
         const id = crypto.randomUUID();
-        this.write('departments', id, { name, aliases: [], sort_order: this.live('departments').length + 1 });
+        this.write('departments', id, { name: newName, aliases: alias, sort_order: this.live('departments').length + 1 });
+        lookup.set(canon(newName), this.row('departments', id, '科室'));
         lookup.set(canon(name), this.row('departments', id, '科室'));
         ids.set(name, id);
-        created.push(name);
+        created.push(newName);
       }
     }
     if (missing.length > 0) {
@@ -633,7 +677,7 @@ export class FakeLedger implements LedgerApi {
     return { ids, created };
   }
 
-  private saveImport(a: { draft: PlanDraft; source: SourceInfo; owners: ({ name: string; action: 'map'; departmentId: string } | { name: string; action: 'create' })[]; planId: string | null; acceptedChanges: string[] | null }) {
+  private saveImport(a: { draft: PlanDraft; source: SourceInfo; owners: ({ name: string; action: 'map'; departmentId: string } | { name: string; action: 'create'; departmentName?: string })[]; planId: string | null; acceptedChanges: string[] | null }) {
     const { draft, source } = a;
     const keys = new Set<string>();
     for (const task of draft.tasks) {

@@ -284,7 +284,7 @@ describe('导入计划', () => {
     const file = new File([new Uint8Array([0xd0, 0xcf, 0x11, 0xe0])], '2025年工作要点.doc', { type: 'application/msword' });
     fireEvent.change(input, { target: { files: [file] } });
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toBe('这是旧版 Word 文档（.doc），无法直接读取。请用 WPS 或 Word 打开它，点“文件 → 另存为”，保存为 .docx 格式后再导入');
+    expect(alert.textContent).toBe('文件“2025年工作要点.doc”无法导入：这是旧版 Word 文档（.doc），无法直接读取。请用 WPS 或 Word 打开它，点“文件 → 另存为”，保存为 .docx 格式后再导入');
     expect(fake.callsNamed('imports.parse')).toEqual([{ fileName: '2025年工作要点.doc', contentBase64: '0M8R4A==' }]);
     expect(fake.callsNamed('imports.save')).toHaveLength(0);
   });

@@ -4,6 +4,7 @@ import { ProgressBar } from '../ui/ProgressBar';
 import { fileToBase64 } from './base64';
 import { DropZone } from './DropZone';
 import { PasteBox } from './PasteBox';
+import { ResumeDrafts } from './ResumeDrafts';
 
 /** Same limit as the contract: 50 MB of file becomes about 70 million base64 characters. */
 const MAX_BYTES = 50 * 1024 * 1024;
@@ -70,6 +71,7 @@ export function ImportInput() {
         <p className="card-note import-intro">
           收到工作要点、规划、实施方案或任务清单后，不必再逐条录入 Excel：选择文件，程序会识别章节、任务、牵头科室、完成时限和量化指标，核对无误后一次保存到任务台账。
         </p>
+        <ResumeDrafts disabled={busy} />
         <Steps />
         <div className="tabs" role="tablist" aria-label="导入方式">
           <button type="button" role="tab" id="import-tab-file" aria-selected={tab === 'file'} aria-controls="import-panel" className="tab" onClick={() => setTab('file')}>

@@ -18,7 +18,7 @@ const stateTitles: Record<OwnerState, string> = {
 };
 
 /** Search this office's departments by name or alias; Enter adds the first match or the typed name. */
-function DepartmentSearch({ taken, onPick, onClose }: { taken: readonly string[]; onPick: (name: string) => void; onClose: () => void }) {
+export function DepartmentSearch({ taken, onPick, onClose }: { taken: readonly string[]; onPick: (name: string) => void; onClose: () => void }) {
   const departments = useLedger((s) => s.departments);
   const [query, setQuery] = useState('');
   const found = useMemo(() => searchDepartments(departments ?? [], query).filter((d) => !taken.includes(d.name)), [departments, query, taken]);

@@ -1,26 +1,45 @@
 import { useLedger } from '../store/context';
 import type { OwnerRow } from './owners';
-import { unresolvedOwners } from './owners';
+import { newDepartmentNames, unresolvedOwners } from './owners';
+
+/** The select's value for a department this review creates. */
+const NEW = 'new:';
 
 function RowStatus({ row, departmentName }: { row: OwnerRow; departmentName: (id: string) => string }) {
   if (row.match) return <span className="owner-status owner-status-known">已对应“{row.match.name}”</span>;
-  if (row.choice?.action === 'create') return <span className="owner-status owner-status-create">将新建科室</span>;
+  if (row.choice?.action === 'create') {
+    const joins = row.choice.as !== undefined && row.choice.as !== row.name;
+    return <span className="owner-status owner-status-create">{joins ? `对应到新建科室“${row.choice.as}”` : '将新建科室'}</span>;
+  }
   if (row.choice?.action === 'map') return <span className="owner-status owner-status-known">对应到“{departmentName(row.choice.departmentId)}”</span>;
   return <span className="owner-status owner-status-unknown">待处理</span>;
 }
 
-function OwnerActions({ row }: { row: OwnerRow }) {
+function selectValue(row: OwnerRow): string {
+  if (row.choice?.action === 'map') return row.choice.departmentId;
+  if (row.choice?.action === 'create' && row.choice.as !== undefined && row.choice.as !== row.name) return NEW + row.choice.as;
+  return '';
+}
+
+function OwnerActions({ row, created }: { row: OwnerRow; created: readonly string[] }) {
   const departments = useLedger((s) => s.departments) ?? [];
   const choose = useLedger((s) => s.chooseOwner);
   if (row.match) return <span className="muted">按名称或别名自动对应</span>;
+  // Departments other rows create can take this name too (公卫科（爱卫办） → the new 公卫科).
+  const others = created.filter((name) => name !== row.name);
+  const pick = (value: string) => {
+    if (!value) choose(row.name, null);
+    else if (value.startsWith(NEW)) choose(row.name, { action: 'create', as: value.slice(NEW.length) });
+    else choose(row.name, { action: 'map', departmentId: value });
+  };
   return (
     <div className="owner-actions">
       <select
         className="input input-small"
         aria-label={`“${row.name}”对应到已有科室`}
-        value={row.choice?.action === 'map' ? row.choice.departmentId : ''}
-        disabled={departments.length === 0}
-        onChange={(event) => choose(row.name, event.target.value ? { action: 'map', departmentId: event.target.value } : null)}
+        value={selectValue(row)}
+        disabled={departments.length === 0 && others.length === 0}
+        onChange={(event) => pick(event.target.value)}
       >
         <option value="">对应到已有科室…</option>
         {departments.map((d) => (
@@ -28,6 +47,15 @@ function OwnerActions({ row }: { row: OwnerRow }) {
             {d.name}
           </option>
         ))}
+        {others.length > 0 ? (
+          <optgroup label="本次新建的科室">
+            {others.map((name) => (
+              <option key={name} value={NEW + name}>
+                {name}（新建）
+              </option>
+            ))}
+          </optgroup>
+        ) : null}
       </select>
       {row.choice?.action === 'create' ? (
         <button type="button" className="button button-small" onClick={() => choose(row.name, null)}>
@@ -42,12 +70,16 @@ function OwnerActions({ row }: { row: OwnerRow }) {
         <button type="button" className="link-button owner-suggestion" onClick={() => choose(row.name, { action: 'map', departmentId: row.suggestion!.id })}>
           可能是“{row.suggestion.name}”，点此对应
         </button>
+      ) : row.joinSuggestion && !row.choice ? (
+        <button type="button" className="link-button owner-suggestion" onClick={() => choose(row.name, { action: 'create', as: row.joinSuggestion! })}>
+          可能是新建的“{row.joinSuggestion}”，点此对应
+        </button>
       ) : null}
     </div>
   );
 }
 
-function OwnerLine({ row }: { row: OwnerRow }) {
+function OwnerLine({ row, created }: { row: OwnerRow; created: readonly string[] }) {
   const departments = useLedger((s) => s.departments) ?? [];
   const nameOf = (id: string) => departments.find((d) => d.id === id)?.name ?? '已删除的科室';
   return (
@@ -58,7 +90,7 @@ function OwnerLine({ row }: { row: OwnerRow }) {
       </th>
       <td className="owner-count">{row.taskCount} 项</td>
       <td>
-        <OwnerActions row={row} />
+        <OwnerActions row={row} created={created} />
       </td>
     </tr>
   );
@@ -69,6 +101,7 @@ export function OwnersPanel({ rows }: { rows: readonly OwnerRow[] }) {
   const choose = useLedger((s) => s.chooseOwner);
   const departmentCount = useLedger((s) => s.departments?.length ?? 0);
   const open = unresolvedOwners(rows);
+  const created = newDepartmentNames(rows);
   if (rows.length === 0) return <p className="empty-text owners-empty">本次导入的任务中没有牵头科室。</p>;
   return (
     <div className="owners">
@@ -99,7 +132,7 @@ export function OwnersPanel({ rows }: { rows: readonly OwnerRow[] }) {
         </thead>
         <tbody>
           {rows.map((row) => (
-            <OwnerLine key={row.name} row={row} />
+            <OwnerLine key={row.name} row={row} created={created} />
           ))}
         </tbody>
       </table>

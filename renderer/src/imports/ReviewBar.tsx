@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useLedger } from '../store/context';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { formatDateTime } from '../ui/format';
 import { formatLabels, formatSize } from './labels';
 import type { ParsePreview, ReviewDraft } from './types';
 
@@ -8,6 +9,24 @@ interface ReviewBarProps {
   readonly preview: ParsePreview;
   readonly draft: ReviewDraft;
   readonly openOwners: number;
+}
+
+/** The review is kept on this PC as the clerk works: after a close or crash it is offered back. */
+function ReviewAutosave() {
+  const savedAt = useLedger((s) => s.importAutosavedAt);
+  const error = useLedger((s) => s.importAutosaveError);
+  if (error) {
+    return (
+      <span className="review-autosave review-autosave-error" role="alert">
+        {error}
+      </span>
+    );
+  }
+  return (
+    <span className="review-autosave" role="status">
+      {savedAt ? `核对进度已自动保存 ${formatDateTime(savedAt).slice(11)}` : '核对进度会自动保存在本机'}
+    </span>
+  );
 }
 
 /** What is being imported, the counts, and the two ways out: start again, or save. */
@@ -34,6 +53,7 @@ export function ReviewBar({ preview, draft, openOwners }: ReviewBarProps) {
           <span className="review-counts">
             识别出 {sectionCount} 个章节、{draft.tasks.length} 项任务、{draft.targets.length} 个指标
           </span>
+          <ReviewAutosave />
         </p>
       </div>
       <div className="review-bar-actions">
@@ -57,7 +77,7 @@ export function ReviewBar({ preview, draft, openOwners }: ReviewBarProps) {
       {asking ? (
         <ConfirmDialog
           title="重新选择文件"
-          message="放弃本次核对中做的修改，重新选择文件？台账中的数据不受影响。"
+          message="放弃本次核对中做的修改（包括自动保存的核对进度），重新选择文件？台账中的数据不受影响。"
           confirmLabel="放弃修改"
           onConfirm={async () => {
             reset();

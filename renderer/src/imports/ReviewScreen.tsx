@@ -5,6 +5,7 @@ import { ownerRows, unresolvedOwners } from './owners';
 import { PlanPane } from './PlanPane';
 import { ReviewBar } from './ReviewBar';
 import { SourcePane } from './SourcePane';
+import { useReviewUpkeep } from './useReviewUpkeep';
 import type { ParsePreview, ReviewDraft } from './types';
 
 /** Ctrl+S (⌘S) saves while the review is open. */
@@ -28,6 +29,7 @@ export function ReviewScreen({ preview, draft }: { preview: ParsePreview; draft:
   const choices = useLedger((s) => s.importOwnerChoices);
   const rows = useMemo(() => ownerRows(draft, preview.owners, departments ?? [], choices), [draft, preview.owners, departments, choices]);
   useSaveShortcut();
+  useReviewUpkeep();
   return (
     <section className="import-review" aria-labelledby="page-title">
       <ReviewBar preview={preview} draft={draft} openOwners={unresolvedOwners(rows).length} />

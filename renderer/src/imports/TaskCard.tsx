@@ -28,6 +28,8 @@ export const TaskCard = memo(function TaskCard({ task, targets, sections, ownerS
   const select = useLedger((s) => s.selectImportTask);
   const mergeKeys = useLedger((s) => s.mergeImportKeys);
   const selectSeq = useLedger((s) => (s.importSelectedTask === task.key ? s.importSelectSeq : 0));
+  const picked = useLedger((s) => s.importPicked[task.key] === true);
+  const pick = useLedger((s) => s.pickImportTask);
   const [open, setOpen] = useState(task.title === '');
   const [confirming, setConfirming] = useState<'delete' | 'merge' | null>(null);
   const card = useRef<HTMLElement>(null);
@@ -42,6 +44,15 @@ export const TaskCard = memo(function TaskCard({ task, targets, sections, ownerS
   return (
     <article ref={card} className={`task-card${selected ? ' task-card-selected' : ''}`} aria-label={label} data-key={task.key} onFocusCapture={() => !selected && select(task.key)}>
       <div className="task-card-head">
+        <input
+          type="checkbox"
+          className="task-pick"
+          aria-label={`选择${label}`}
+          title="勾选多项任务后可一次设置牵头科室（按住 Shift 可连续选择）"
+          checked={picked}
+          onChange={() => {}}
+          onClick={(event) => pick(task.key, event.shiftKey)}
+        />
         <input className="input input-small task-number-input" aria-label="序号" value={task.number} maxLength={20} onChange={(event) => patch({ number: event.target.value })} />
         <input
           className={`input input-small task-name-input${task.title.trim() ? '' : ' input-invalid'}`}

@@ -1,5 +1,6 @@
 import { useMemo, useRef } from 'react';
 import { useLedger } from '../store/context';
+import { BulkLeads } from './BulkLeads';
 import { addTask, targetsByTask } from './draft-ops';
 import type { OwnerState } from './OwnerChips';
 import { SectionHeading } from './SectionHeading';
@@ -72,6 +73,7 @@ export function TaskOutline({ draft, ownerStatus }: { draft: ReviewDraft; ownerS
 
   return (
     <div className="outline">
+      {draft.tasks.length > 1 ? <BulkLeads draft={draft} /> : null}
       {loose.length > 0 ? (
         <section className="outline-section" aria-label="未归入章节的任务">
           {sections.length > 0 ? <h3 className="outline-title outline-title-muted">未归入章节的任务</h3> : null}

@@ -180,3 +180,12 @@ export function targetsByTask(draft: ReviewDraft): Map<string | null, DraftTarge
   }
   return groups;
 }
+
+/** 牵头科室 for several tasks at once: replace theirs, or add to them (a name is never listed twice). */
+export function setLeads(draft: ReviewDraft, keys: readonly string[], names: readonly string[], mode: 'replace' | 'add'): ReviewDraft {
+  const chosen = new Set(keys);
+  return {
+    ...draft,
+    tasks: draft.tasks.map((t) => (chosen.has(t.key) ? { ...t, leadDepartments: mode === 'replace' ? [...new Set(names)] : union(t.leadDepartments, names) } : t)),
+  };
+}

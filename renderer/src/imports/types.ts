@@ -19,4 +19,7 @@ export interface ReviewDraft extends Omit<PlanDraft, 'targets' | 'tasks' | 'sect
 }
 
 /** What the clerk decided for an owner name that is not (or not rightly) one of the departments. */
-export type OwnerChoice = { readonly action: 'map'; readonly departmentId: string } | { readonly action: 'create' };
+export type OwnerChoice =
+  | { readonly action: 'map'; readonly departmentId: string }
+  /** Create a department; with `as`, the one another row creates (公卫科（爱卫办） joins 公卫科), this name its alias. */
+  | { readonly action: 'create'; readonly as?: string };

@@ -1,10 +1,13 @@
 import type { ApiError, CallArgs } from '../../../shared/api';
-import type { ParsePreview, PlanChange } from '../../../shared/api/imports';
+import type { ParsePreview, PlanChange, ReviewDraftSummary } from '../../../shared/api/imports';
 import { saveBlockers, describeSaveError, type ImportMode } from '../imports/blockers';
 import { buildDraft, toPlanDraft } from '../imports/build-draft';
-import { ownerDecisions, ownerRows } from '../imports/owners';
+import { setLeads } from '../imports/draft-ops';
+import { ownerDecisions, ownerRows, spreadChoice } from '../imports/owners';
+import { fromReviewState, type ReviewWork } from '../imports/review-snapshot';
 import type { OwnerChoice, ReviewDraft } from '../imports/types';
-import type { Slice } from './types';
+import { createImportAutosave } from './import-autosave';
+import type { LedgerState, Slice } from './types';
 
 export type ImportStage = 'input' | 'parsing' | 'review' | 'saving';
 export type ImportTab = 'tasks' | 'owners' | 'changes';
@@ -38,6 +41,13 @@ export interface ImportSlice {
   readonly importSaveError: string | null;
   /** Merged-away task keys → the task they went into (a click on their source text finds it). */
   readonly importKeyRedirects: Readonly<Record<string, string>>;
+  /** Tasks ticked in the review tree, for setting 牵头科室 on all of them at once. */
+  readonly importPicked: Readonly<Record<string, true>>;
+  /** Unfinished reviews on this PC (autosaved), offered back on the input screen; null until asked. */
+  readonly importDrafts: readonly ReviewDraftSummary[] | null;
+  /** When the open review was last autosaved, and why the last autosave failed. */
+  readonly importAutosavedAt: string | null;
+  readonly importAutosaveError: string | null;
   parseImport(args: CallArgs<'imports.parse'>, fileName: string | null): Promise<void>;
   showImportError(message: string): void;
   editImportDraft(edit: (draft: ReviewDraft) => ReviewDraft): void;
@@ -50,6 +60,16 @@ export interface ImportSlice {
   setImportTab(tab: ImportTab): void;
   saveImport(): Promise<boolean>;
   resetImport(): void;
+  /** Tick or untick a task; with `range`, every task from the last one ticked to this one. */
+  pickImportTask(key: string, range: boolean): void;
+  setImportPicks(keys: readonly string[]): void;
+  /** Set (replace) or add 牵头科室 on every ticked task, then clear the ticks. */
+  assignImportLeads(names: readonly string[], mode: 'replace' | 'add'): void;
+  loadImportDrafts(): Promise<void>;
+  restoreImportDraft(id: string): Promise<void>;
+  discardImportDraft(id: string): Promise<void>;
+  /** Send the waiting autosave now (the window is closing or hidden). */
+  flushImportDraft(): Promise<void>;
 }
 
 const initial = {
@@ -70,6 +90,10 @@ const initial = {
   importSelectSeq: 0,
   importSaveError: null,
   importKeyRedirects: {},
+  importPicked: {},
+  importDrafts: null as readonly ReviewDraftSummary[] | null,
+  importAutosavedAt: null,
+  importAutosaveError: null,
 };
 
 const BROKEN = '无法连接到数据服务，请确认目标台账程序仍在运行后重试';
@@ -84,6 +108,37 @@ export const createImportSlice: Slice<ImportSlice> = ({ set, get, api }) => {
     }
   };
   let parseRun = 0;
+  /** The task a shift-click ticks from. */
+  let pickAnchor: string | null = null;
+
+  const workOf = (state: LedgerState): ReviewWork | null =>
+    state.importDraft
+      ? {
+          draft: state.importDraft,
+          draftVersion: state.importDraftVersion,
+          ownerChoices: state.importOwnerChoices,
+          mode: state.importMode,
+          changes: state.importChanges,
+          accepted: state.importAccepted,
+          keyRedirects: state.importKeyRedirects,
+        }
+      : null;
+  const autosave = createImportAutosave({
+    invoke,
+    current: () => {
+      const state = get();
+      const work = workOf(state);
+      return state.importStage === 'review' && state.importPreview && work ? { preview: state.importPreview, work } : null;
+    },
+    isCurrent: (preview) => get().importPreview === preview,
+    saved: (savedAt) => set({ importAutosavedAt: savedAt, importAutosaveError: null }),
+    failed: (message) => set({ importAutosaveError: message }),
+  });
+  /** Every change to the clerk's work goes through here, so the autosave sees it. */
+  const setWork: typeof set = (partial) => {
+    set(partial);
+    autosave.schedule();
+  };
 
   const compare = async () => {
     const { importPreview: preview, importDraft: draft, importDraftVersion: version } = get();
@@ -100,7 +155,7 @@ export const createImportSlice: Slice<ImportSlice> = ({ set, get, api }) => {
     const before = new Set(previous?.list.map((c) => c.id) ?? []);
     const kept = new Set(get().importAccepted);
     const accepted = result.value.filter((c) => !before.has(c.id) || kept.has(c.id)).map((c) => c.id);
-    set({ importDiffing: false, importChanges: { list: result.value, draftVersion: version }, importAccepted: accepted });
+    setWork({ importDiffing: false, importChanges: { list: result.value, draftVersion: version }, importAccepted: accepted });
   };
 
   return {
@@ -116,22 +171,26 @@ export const createImportSlice: Slice<ImportSlice> = ({ set, get, api }) => {
         return;
       }
       const preview = result.value;
+      pickAnchor = null;
       set({
         ...initial,
+        importDrafts: get().importDrafts,
         importStage: 'review',
         importPreview: preview,
         importDraft: buildDraft(preview.parse),
         importMode: preview.existing ? (preview.existing.sameContent ? 'update' : null) : 'new',
       });
+      // The parse itself is work worth keeping (a long PDF): saved at once, edits after each pause.
+      void autosave.saveNow();
     },
     showImportError: (message) => set({ importError: message }),
     editImportDraft: (edit) => {
       const draft = get().importDraft;
       if (!draft) return;
-      set((state) => ({ importDraft: edit(draft), importDraftVersion: state.importDraftVersion + 1, importSaveError: null }));
+      setWork((state) => ({ importDraft: edit(draft), importDraftVersion: state.importDraftVersion + 1, importSaveError: null }));
     },
     mergeImportKeys: (from, into) =>
-      set((state) => ({
+      setWork((state) => ({
         importKeyRedirects: {
           ...Object.fromEntries(Object.entries(state.importKeyRedirects).map(([k, v]) => [k, v === from ? into : v])),
           [from]: into,
@@ -142,20 +201,18 @@ export const createImportSlice: Slice<ImportSlice> = ({ set, get, api }) => {
       set((state) => ({ importSelectedTask: target, importSelectSeq: state.importSelectSeq + 1, importTab: target ? 'tasks' : state.importTab }));
     },
     chooseOwner: (name, choice) =>
-      set((state) => {
-        const next = { ...state.importOwnerChoices };
-        if (choice) next[name] = choice;
-        else delete next[name];
-        return { importOwnerChoices: next, importSaveError: null };
+      setWork((state) => {
+        const rows = state.importDraft && state.importPreview ? ownerRows(state.importDraft, state.importPreview.owners, state.departments ?? [], state.importOwnerChoices) : [];
+        return { importOwnerChoices: spreadChoice(rows, state.importOwnerChoices, name, choice), importSaveError: null };
       }),
     chooseImportMode: async (mode) => {
-      set({ importMode: mode, importSaveError: null });
+      setWork({ importMode: mode, importSaveError: null });
       if (mode === 'revision') await compare();
       else if (get().importTab === 'changes') set({ importTab: 'tasks' });
     },
     compareImport: compare,
     acceptImportChanges: (ids, accepted) =>
-      set((state) => {
+      setWork((state) => {
         const next = new Set(state.importAccepted);
         for (const id of ids) {
           if (accepted) next.add(id);
@@ -178,6 +235,8 @@ export const createImportSlice: Slice<ImportSlice> = ({ set, get, api }) => {
         return false;
       }
       set({ importStage: 'saving', importSaveError: null });
+      // A draft save still under way must land before the save, which clears the draft.
+      await autosave.settle();
       const updating = mode !== 'new' && preview.existing !== null;
       const decisions = ownerDecisions(rows);
       const result = await invoke('imports.save', {
@@ -200,12 +259,84 @@ export const createImportSlice: Slice<ImportSlice> = ({ set, get, api }) => {
       void get().loadDirectory('departments');
       void get().loadPlans();
       await get().openPlan(saved.planId);
-      set({ ...initial, page: 'tasks' });
+      set({ ...initial, importDrafts: null, page: 'tasks' });
       return true;
     },
     resetImport: () => {
       parseRun++;
-      set({ ...initial });
+      const preview = get().importPreview;
+      set({ ...initial, importDrafts: get().importDrafts });
+      // Choosing another file abandons this review: its draft goes too.
+      if (preview) {
+        void (async () => {
+          await autosave.settle();
+          await invoke('imports.discardReviewDraft', { id: preview.source.sha256 });
+          set((state) => ({ importDrafts: state.importDrafts?.filter((d) => d.id !== preview.source.sha256) ?? null }));
+        })();
+      }
     },
+    pickImportTask: (key, range) =>
+      set((state) => {
+        const picked = { ...state.importPicked };
+        const on = !picked[key];
+        const order = state.importDraft?.tasks.map((t) => t.key) ?? [];
+        const from = range && pickAnchor !== null ? order.indexOf(pickAnchor) : -1;
+        const to = order.indexOf(key);
+        const keys = from >= 0 && to >= 0 ? order.slice(Math.min(from, to), Math.max(from, to) + 1) : [key];
+        for (const k of keys) {
+          if (on) picked[k] = true;
+          else delete picked[k];
+        }
+        pickAnchor = key;
+        return { importPicked: picked };
+      }),
+    setImportPicks: (keys) => {
+      pickAnchor = null;
+      set({ importPicked: Object.fromEntries(keys.map((k) => [k, true as const])) });
+    },
+    assignImportLeads: (names, mode) => {
+      const keys = Object.keys(get().importPicked);
+      if (keys.length === 0 || names.length === 0) return;
+      get().editImportDraft((draft) => setLeads(draft, keys, names, mode));
+      pickAnchor = null;
+      set({ importPicked: {} });
+    },
+    loadImportDrafts: async () => {
+      const result = await invoke('imports.reviewDrafts', {});
+      // Without the list the page still works: nothing is offered.
+      set({ importDrafts: result.ok ? result.value : [] });
+    },
+    restoreImportDraft: async (id) => {
+      if (get().importStage !== 'input') return;
+      const run = ++parseRun;
+      const result = await invoke('imports.openReviewDraft', { id });
+      if (run !== parseRun) return;
+      if (!result.ok) {
+        set((state) => ({ importError: result.error.message, importDrafts: state.importDrafts?.filter((d) => d.id !== id) ?? null }));
+        return;
+      }
+      const { preview, state: saved, savedAt } = result.value;
+      const work = fromReviewState(saved);
+      pickAnchor = null;
+      set({
+        ...initial,
+        importDrafts: get().importDrafts,
+        importStage: 'review',
+        importPreview: preview,
+        importDraft: work.draft,
+        importDraftVersion: work.draftVersion,
+        importOwnerChoices: work.ownerChoices,
+        importMode: work.mode,
+        importChanges: work.changes,
+        importAccepted: work.accepted,
+        importKeyRedirects: work.keyRedirects,
+        importAutosavedAt: savedAt,
+      });
+    },
+    discardImportDraft: async (id) => {
+      await invoke('imports.discardReviewDraft', { id });
+      set((state) => ({ importDrafts: state.importDrafts?.filter((d) => d.id !== id) ?? null }));
+    },
+    flushImportDraft: () => autosave.flush(),
   };
 };
