@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { flagText } from '../../renderer/src/dashboard/MidtermView';
-import { indicatorsByConcern, latestColor, narrowChips, shortPeriod, summaryCards, targetText } from '../../renderer/src/dashboard/model';
+import { indicatorsByConcern, latestColor, narrowChips, shortPeriod, stateSlices, summaryCards, targetText } from '../../renderer/src/dashboard/model';
 
 describe('dashboard model', () => {
   it('a card narrows the chips already applied, and replaces them when they share nothing', () => {
@@ -11,16 +11,38 @@ describe('dashboard model', () => {
     expect(narrowChips({ search: '慢病' }, { overdue: true })).toEqual({ search: '慢病', overdue: true });
   });
 
-  it('按序时推进 lists green tasks that are not done; 已完成 both done statuses', () => {
-    const cards = summaryCards({ tasks: 0, done: 0, onPace: 0, behind: 0, overdue: 0, notReported: 0, indicatorsMet: 0, indicatorsClose: 0, indicatorsNotMet: 0, indicatorsNoData: 0 });
+  it('each state card opens its quarter-state chip; the marks open theirs, 待审核 and 已退回 go to review', () => {
+    const zero = { tasks: 0, done: 0, onPace: 0, behind: 0, overdue: 0, notReported: 0, partial: 0, late: 0, awaitingReview: 0, returned: 0 };
+    const cards = summaryCards({ ...zero, indicatorsMet: 0, indicatorsClose: 0, indicatorsNotMet: 0, indicatorsNoData: 0 });
+    const target = (id: string) => [...cards.tasks, ...cards.marks].find((c) => c.id === id)!.target;
     const chips = (id: string) => {
-      const target = cards.tasks.find((c) => c.id === id)!.target;
-      return target.kind === 'ledger' ? target.chips : null;
+      const t = target(id);
+      return t.kind === 'ledger' ? t.chips : null;
     };
-    expect(chips('onPace')).toEqual({ lights: ['green'], statuses: ['未启动', '推进中', '滞后', '暂缓', '长期坚持', '未填报'] });
-    expect(chips('done')).toEqual({ statuses: ['已完成', '已办结'] });
+    expect(chips('done')).toEqual({ states: ['已完成'] });
+    expect(chips('onPace')).toEqual({ states: ['按序时推进'] });
+    expect(chips('behind')).toEqual({ states: ['滞后'] });
+    expect(chips('notReported')).toEqual({ states: ['未填报'] });
     expect(chips('overdue')).toEqual({ overdue: true });
+    expect(chips('partial')).toEqual({ states: ['部分科室未报'] });
+    expect(chips('late')).toEqual({ states: ['逾期未报'] });
+    expect(target('awaitingReview')).toEqual({ kind: 'review' });
+    expect(target('returned')).toEqual({ kind: 'review' });
     expect(cards.indicators.every((c) => c.target.kind === 'indicators')).toBe(true);
+    // The hint says what counts: approved entries, or also submitted ones.
+    expect(cards.tasks.find((c) => c.id === 'notReported')!.hint).toBe('没有已审核的本季度填报');
+    expect(summaryCards({ ...zero, indicatorsMet: 0, indicatorsClose: 0, indicatorsNotMet: 0, indicatorsNoData: 0 }, true).tasks.find((c) => c.id === 'notReported')!.hint).toBe('没有已审核或已提交的本季度填报');
+    // A state chip narrows like the others.
+    expect(narrowChips({ states: ['滞后', '未填报'] }, { states: ['未填报'] })).toEqual({ states: ['未填报'] });
+  });
+
+  it('slices the donut by quarter state in the cards’ order, leaving out empty states', () => {
+    const cards = { tasks: 9, done: 2, onPace: 0, behind: 3, overdue: 0, notReported: 4, partial: 1, late: 0, awaitingReview: 0, returned: 0, indicatorsMet: 0, indicatorsClose: 0, indicatorsNotMet: 0, indicatorsNoData: 0 };
+    expect(stateSlices(cards)).toEqual([
+      { state: '已完成', count: 2 },
+      { state: '滞后', count: 3 },
+      { state: '未填报', count: 4 },
+    ]);
   });
 
   it('writes targets and axis periods the way clerks do', () => {

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { addIndicator, localNoon, seededDashboard, seededMidterm, TODAY } from './dashboard-fixture';
+import { addIndicator, localNoon, seededDashboard, seededMidterm, seededPartial, TODAY } from './dashboard-fixture';
 import { renderApp } from './render-app';
 import type { CoreApi } from './core-api';
 
@@ -29,15 +29,15 @@ async function cardValue(label: string): Promise<string> {
 const page = () => within(screen.getByRole('main'));
 
 describe('总览 against the core', () => {
-  it('shows the hand-counted cards: 4 tasks, 1 done, 1 on pace, 2 behind, 1 not reported; 1 indicator met, 1 not', async () => {
+  it('shows the hand-counted cards: 4 tasks, 1 done, 1 on pace, 1 behind, 1 not reported (never behind); 1 indicator met, 1 not', async () => {
     const seed = await seededDashboard();
     open = seed.api;
     renderApp(seed.api, { now });
     expect(await cardValue('任务总数')).toBe('4');
     expect(await cardValue('已完成')).toBe('1');
     expect(await cardValue('按序时推进')).toBe('1');
-    expect(await cardValue('滞后')).toBe('2');
-    expect(await cardValue('逾期')).toBe('0');
+    expect(await cardValue('滞后')).toBe('1');
+    expect(await cardValue('逾期未完成')).toBe('0');
     expect(await cardValue('未填报')).toBe('1');
     expect(await cardValue('指标达标')).toBe('1');
     expect(await cardValue('接近目标')).toBe('0');
@@ -53,10 +53,10 @@ describe('总览 against the core', () => {
     const { store } = renderApp(seed.api, { now });
     fireEvent.click(await card('滞后'));
     expect(store.getState().page).toBe('ledger');
-    expect(store.getState().viewFilter).toMatchObject({ period: '2025-Q2', lights: ['red', 'yellow'], statuses: [], departmentIds: [], overdue: false });
-    // What the ledger lists for that filter is what the card said: tasks 3 and 4.
+    expect(store.getState().viewFilter).toMatchObject({ period: '2025-Q2', states: ['滞后'], lights: [], statuses: [], departmentIds: [], overdue: false });
+    // What the ledger lists for that filter is what the card said: task 3 (task 4 did not report: 未填报, not 滞后).
     const listed = await seed.api.test.call('ledger.query', store.getState().viewFilter);
-    expect(listed.rows.map((r) => r.number)).toEqual(['3', '4']);
+    expect(listed.rows.map((r) => r.number)).toEqual(['3']);
   });
 
   it('back on 总览 the ledger’s chips still apply until cleared; 按序时推进 and 未填报 open their tasks', async () => {
@@ -75,7 +75,7 @@ describe('总览 against the core', () => {
     store.getState().goTo('overview');
     fireEvent.click(await screen.findByRole('button', { name: '清除筛选' }));
     fireEvent.click(await card('未填报'));
-    expect(store.getState().viewFilter.statuses).toEqual(['未填报']);
+    expect(store.getState().viewFilter.states).toEqual(['未填报']);
     expect((await seed.api.test.call('ledger.query', store.getState().viewFilter)).rows.map((r) => r.number)).toEqual(['4']);
   });
 
@@ -84,33 +84,35 @@ describe('总览 against the core', () => {
     open = seed.api;
     const { store } = renderApp(seed.api, { now });
     const chart = (await screen.findByRole('heading', { name: '各科室任务灯色' })).closest('section')!;
-    // One segment per non-zero count: 疾控科 green 2, 妇幼科 yellow 1, 医政科 red 1.
+    // One segment per non-zero count: 疾控科 green 2, 妇幼科 yellow 1, 医政科 grey 1 (not reported is grey, never red).
     const segments = within(chart as HTMLElement).getAllByRole('button').filter((b) => b.tagName.toLowerCase() === 'g');
-    expect(segments.map((s) => s.getAttribute('aria-label')).sort()).toEqual(['医政科 红灯 1项', '妇幼科 黄灯 1项', '疾控科 绿灯 2项'].sort());
+    expect(segments.map((s) => s.getAttribute('aria-label')).sort()).toEqual(['医政科 灰灯 1项', '妇幼科 黄灯 1项', '疾控科 绿灯 2项'].sort());
     fireEvent.click(within(chart as HTMLElement).getByRole('button', { name: '妇幼科 黄灯 1项' }));
     expect(store.getState().page).toBe('ledger');
     expect(store.getState().viewFilter).toMatchObject({ departmentIds: [seed.mch.id], lights: ['yellow'], sectionIds: [], statuses: [] });
     expect((await seed.api.test.call('ledger.query', store.getState().viewFilter)).rows.map((r) => r.title)).toEqual(['保障母婴安全']);
   });
 
-  it('section bars and status slices open the ledger on their section or status; Enter works too', async () => {
+  it('section bars and state slices open the ledger on their section or quarter state; Enter works too', async () => {
     const seed = await seededDashboard();
     open = seed.api;
     const { store } = renderApp(seed.api, { now });
     const sections = (await screen.findByRole('heading', { name: '各章节任务灯色' })).closest('section') as HTMLElement;
-    const red = within(sections).getByRole('button', { name: '医疗服务 红灯 1项' });
-    fireEvent.keyDown(red, { key: 'Enter' });
+    expect(within(sections).queryByRole('button', { name: /红灯/ })).toBeNull();
+    const yellow = within(sections).getByRole('button', { name: '医疗服务 黄灯 1项' });
+    fireEvent.keyDown(yellow, { key: 'Enter' });
     expect(store.getState().page).toBe('ledger');
-    expect(store.getState().viewFilter).toMatchObject({ sectionIds: [seed.care.id], lights: ['red'] });
+    expect(store.getState().viewFilter).toMatchObject({ sectionIds: [seed.care.id], lights: ['yellow'] });
 
     store.getState().goTo('overview');
     fireEvent.click(await screen.findByRole('button', { name: '清除筛选' }));
     const donut = (await screen.findByRole('heading', { name: '任务状态' })).closest('section') as HTMLElement;
-    // 推进中 2, 已完成 1, 未填报 1, and the 4 in the middle.
-    expect(await within(donut).findByRole('button', { name: '推进中 2项' })).toBeTruthy();
+    // By quarter state: 已完成 1, 按序时推进 1, 滞后 1, 未填报 1, and the 4 in the middle.
+    expect(await within(donut).findByRole('button', { name: '按序时推进 1项' })).toBeTruthy();
     expect(within(donut).getByRole('button', { name: '已完成 1项' })).toBeTruthy();
+    expect(within(donut).getByRole('button', { name: '滞后 1项' })).toBeTruthy();
     fireEvent.click(within(donut).getByRole('button', { name: '未填报 1项' }));
-    expect(store.getState().viewFilter).toMatchObject({ statuses: ['未填报'], sectionIds: [], lights: [] });
+    expect(store.getState().viewFilter).toMatchObject({ states: ['未填报'], statuses: [], sectionIds: [], lights: [] });
   });
 
   it('a chart click keeps the dashboard’s own chips, so the ledger lists what the bar counted', async () => {
@@ -182,12 +184,11 @@ describe('总览 against the core', () => {
     const { store } = renderApp(seed.api, { now });
     const list = (await screen.findByRole('heading', { name: /滞后事项/ })).closest('section') as HTMLElement;
     const items = within(list).getAllByRole('listitem');
-    expect(items.map((i) => i.querySelector('.lagging-title')!.textContent)).toEqual(['居民健康素养水平', '3. 保障母婴安全', '4. 改善医疗服务']);
+    // 4 改善医疗服务 was not reported: grey, so not lagging.
+    expect(items.map((i) => i.querySelector('.lagging-title')!.textContent)).toEqual(['居民健康素养水平', '3. 保障母婴安全']);
     expect(items[1]!.textContent).toContain('妇幼科');
     expect(items[1]!.textContent).toContain('完成25%，略低于序时进度30%');
-    expect(items[2]!.textContent).toContain('医政科');
     expect(items[1]!.className).toContain('lagging-yellow');
-    expect(items[2]!.className).toContain('lagging-red');
     fireEvent.click(within(items[1]!).getByRole('button', { name: '3. 保障母婴安全' }));
     await waitFor(() => expect(store.getState().detailTaskId).toBe(seed.maternal.id));
   });
@@ -212,6 +213,89 @@ describe('总览 against the core', () => {
     expect(await cardValue('未填报')).toBe('1');
     fireEvent.click(page().getByRole('button', { name: '季度填报' }));
     expect(store.getState().page).toBe('quarterly');
+  });
+});
+
+describe('总览 with partial reporting', () => {
+  async function openQ1() {
+    const seed = await seededPartial();
+    open = seed.api;
+    const view = renderApp(seed.api, { now });
+    view.store.getState().setViewFilter({ period: seed.period });
+    await waitFor(() => expect(seed.api.callsNamed('dashboard.summary').at(-1)?.period).toBe(seed.period));
+    return { seed, ...view };
+  }
+
+  it('counts states on approved entries and marks 部分科室未报, 逾期未报, 待审核 and 已退回; a mark opens its chip', async () => {
+    const { seed, store } = await openQ1();
+    await waitFor(async () => expect(await cardValue('已完成')).toBe('1'));
+    expect(await cardValue('任务总数')).toBe('4');
+    expect(await cardValue('按序时推进')).toBe('1');
+    expect(await cardValue('滞后')).toBe('0');
+    // The submitted and the returned entry do not count: 2 not reported, grey, not behind.
+    expect(await cardValue('未填报')).toBe('2');
+    expect(await cardValue('部分科室未报')).toBe('1');
+    // 医政科 on task 1 (nothing) and task 3 (returned, not resubmitted) after the deadline 2025-04-10.
+    expect(await cardValue('逾期未报')).toBe('2');
+    expect(await cardValue('待审核')).toBe('1');
+    expect(await cardValue('已退回')).toBe('1');
+    // Something counted: no "nobody reported" notice.
+    expect(screen.queryByText(/本季度还没有科室填报进展/)).toBeNull();
+
+    fireEvent.click(await card('部分科室未报'));
+    expect(store.getState().page).toBe('ledger');
+    expect(store.getState().viewFilter).toMatchObject({ period: seed.period, states: ['部分科室未报'] });
+    expect((await seed.api.test.call('ledger.query', store.getState().viewFilter)).rows.map((r) => r.number)).toEqual(['1']);
+
+    store.getState().goTo('overview');
+    fireEvent.click(await screen.findByRole('button', { name: '清除筛选' }));
+    fireEvent.click(await card('逾期未报'));
+    expect(store.getState().viewFilter.states).toEqual(['逾期未报']);
+    expect((await seed.api.test.call('ledger.query', store.getState().viewFilter)).rows.map((r) => r.number)).toEqual(['1', '3']);
+
+    store.getState().goTo('overview');
+    fireEvent.click(await card('待审核'));
+    expect(store.getState().page).toBe('quarterly');
+  });
+
+  it('含待审核 counts submitted entries: the toggle sets the view filter and the cards follow', async () => {
+    const { seed, store } = await openQ1();
+    await waitFor(async () => expect(await cardValue('未填报')).toBe('2'));
+    const toggle = screen.getByRole('checkbox', { name: '含待审核' }) as HTMLInputElement;
+    expect(toggle.checked).toBe(false);
+    fireEvent.click(toggle);
+    expect(store.getState().viewFilter.includeSubmitted).toBe(true);
+    await waitFor(() => expect(seed.api.callsNamed('dashboard.summary').at(-1)?.includeSubmitted).toBe(true));
+    // 保障母婴安全 (submitted, 30% by Q1) now counts as on pace; only the returned task is 未填报.
+    await waitFor(async () => expect(await cardValue('未填报')).toBe('1'));
+    expect(await cardValue('按序时推进')).toBe('2');
+    expect(page().getByText(/含待审核的填报/)).toBeTruthy();
+    // The same switch holds on 任务台账.
+    store.getState().goTo('ledger');
+    expect(((await screen.findByRole('checkbox', { name: '含待审核' })) as HTMLInputElement).checked).toBe(true);
+    await waitFor(() => expect(seed.api.callsNamed('ledger.query').at(-1)?.includeSubmitted).toBe(true));
+  });
+
+  it('when only unapproved entries exist says they wait for review, not that nobody reported', async () => {
+    const api = await (await import('./core-api')).createCoreApi({ now: () => now().getTime() });
+    open = api;
+    const cdc = await api.test.call('departments.create', { name: '疾控科', aliases: [] });
+    const plan = await api.test.call('plans.create', { kind: 'work-points', title: '2025年工作要点', yearFrom: 2025, yearTo: 2025 });
+    const task = await api.test.call('tasks.create', { planId: plan.id, sectionId: null, number: '1', title: '提升居民健康素养', deadline: null, leadDepartmentIds: [cdc.id], responsibleUnits: [] });
+    await api.test.call('progress.save', {
+      period: '2025-Q2',
+      taskId: task.id,
+      departmentId: cdc.id,
+      fields: { status: '推进中', percent: 40, progressText: '开展监测。', problemsText: '', nextStepsText: '' },
+      submit: true,
+    });
+    const { store } = renderApp(api, { now });
+    expect(await screen.findByText(/有1项待审核，审核后计入/)).toBeTruthy();
+    expect(screen.queryByText(/本季度还没有科室填报进展/)).toBeNull();
+    fireEvent.click(page().getByRole('button', { name: '含待审核查看' }));
+    expect(store.getState().viewFilter.includeSubmitted).toBe(true);
+    await waitFor(async () => expect(await cardValue('按序时推进')).toBe('1'));
+    expect(screen.queryByText(/有1项待审核/)).toBeNull();
   });
 });
 

@@ -64,7 +64,7 @@ export class FakeLedger implements LedgerApi {
   private office = { name: '', code: null as string | null };
   private departmentName: string | null = null;
   private local = { clerkName: '', role: 'clerk' as OfficeSettings['role'] };
-  private statusSettings: OfficeSettings['statusSettings'] = { closeTolerance: 0.05, paceTolerance: 0.1, dueSoonDays: 30 };
+  private statusSettings: OfficeSettings['statusSettings'] = { closeTolerance: 0.05, paceTolerance: 0.1, dueSoonDays: 30, reportGraceDays: 10 };
   private tables = new Map<string, Map<string, Row>>();
   private log: LoggedChange[] = [];
   private clock = Date.UTC(2025, 2, 3, 1, 30);
@@ -86,6 +86,7 @@ export class FakeLedger implements LedgerApi {
     now: () => new Date(this.clock).toISOString(),
     actor: () => this.local.clerkName,
     role: () => this.local.role,
+    statusSettings: () => this.statusSettings,
   });
 
   constructor(options: FakeOptions = {}) {

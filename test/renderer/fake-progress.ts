@@ -5,7 +5,10 @@ import { asOfDate, checkValue, indicatorLight, outlierWarning, taskLight, type T
 import { formatPeriod, parsePeriod, periodEndDate, previousPeriod, type Period } from '../../shared/domain/period';
 import type { Light, TaskStatus, WorkflowState } from '../../shared/domain/progress-status';
 import { Failure, type Row } from './fake-failure';
+import type { StatusSettingsValue } from '../../shared/api/settings';
 import type { DashboardSummary, LedgerFilter, LedgerResult, LedgerRow } from '../../shared/api/ledger';
+import { aggregateTask, countQuarter, type TaskQuarter } from '../../shared/domain/quarter-state';
+import { defaultStatusSettings } from '../../shared/domain/lights';
 
 const FAKE_OFFICE_ID = '22222222-2222-4222-8222-222222222222';
 
@@ -19,6 +22,8 @@ export interface FakeDb {
   now(): string;
   actor(): string;
   role(): 'clerk' | 'reviewer';
+  /** The office's light settings, including the reporting deadline's grace days. */
+  statusSettings(): StatusSettingsValue;
 }
 
 export interface IndicatorSeed {
@@ -66,9 +71,6 @@ const MIME: Record<string, string> = {
   jpeg: 'image/jpeg',
   png: 'image/png',
 };
-
-/** Days after a quarter ends before a department that has not reported is 催办. */
-const GRACE_DAYS = 10;
 
 const LOCKED = '该进展已审核锁定，如需修改请由办公室解锁';
 
@@ -154,7 +156,7 @@ export class FakeProgress {
       case 'progress.taskDetail':
         return this.taskDetail(a.taskId as string);
       case 'progress.status':
-        return this.status(a.period as string);
+        return this.status(a.period as string, (a.includeSubmitted as boolean | undefined) ?? false);
       case 'ledger.query':
         return this.ledger(a as unknown as LedgerFilter & { limit: number | null });
       case 'dashboard.summary':
@@ -397,7 +399,7 @@ export class FakeProgress {
 
   private overview(period: string) {
     const p = parsePeriod(period);
-    const late = Date.parse(`${periodEndDate(p)}T00:00:00Z`) + GRACE_DAYS * 86_400_000 < Date.parse(this.db.now());
+    const late = Date.parse(`${periodEndDate(p)}T00:00:00Z`) + this.settings().reportGraceDays * 86_400_000 < Date.parse(this.db.now());
     return this.db
       .live('departments')
       .sort((x, y) => (x.sort_order as number) - (y.sort_order as number))
@@ -434,40 +436,92 @@ export class FakeProgress {
     return { task: rest, entries };
   }
 
-  private status(period: string) {
+  /** A task's quarter by the one aggregation rule (the core's own function), on approved entries or also submitted ones. */
+  private quarter(task: Task, period: string, includeSubmitted: boolean, departmentIds: readonly string[] = []): TaskQuarter {
     const p = parsePeriod(period);
     const names = new Map(this.db.live('departments').map((d) => [d.id, d.name as string]));
-    const tasks = this.db
+    const chosen = departmentIds.filter((id) => task.leadDepartmentIds.includes(id));
+    const leads = chosen.length > 0 ? chosen : task.leadDepartmentIds;
+    const inputs = leads.map((departmentId) => {
+      const row = this.entryRow(task.id, departmentId, period);
+      const entry = row ? this.entry(row) : null;
+      return {
+        departmentId,
+        departmentName: names.get(departmentId) ?? '已删除的科室',
+        entry: entry ? { status: entry.status, percent: entry.percent, workflow: entry.workflowState } : null,
+      };
+    });
+    return aggregateTask(inputs, { task: this.taskSpec(task), period: p, asOf: asOfDate(p, this.today()), today: this.today(), settings: this.settings(), includeSubmitted });
+  }
+
+  private settings() {
+    return { ...defaultStatusSettings, ...this.db.statusSettings() };
+  }
+
+  private periodTasks(period: string): Task[] {
+    const year = parsePeriod(period).year;
+    return this.db
       .live('tasks')
       .map((t) => this.db.task(t))
-      .filter((t) => this.planCovers(this.db.row('plans', t.planId, '计划'), p.year))
-      .map((t) => {
-        const first = t.leadDepartmentIds[0];
-        const row = first ? this.entryRow(t.id, first, period) : undefined;
-        return { taskId: t.id, planId: t.planId, number: t.number, title: t.title, departments: t.leadDepartmentIds.map((id) => names.get(id) ?? '已删除的科室'), light: this.light(t, row ? this.entry(row) : null, period) };
-      });
+      .filter((t) => this.planCovers(this.db.row('plans', t.planId, '计划'), year));
+  }
+
+  private status(period: string, includeSubmitted: boolean) {
+    const p = parsePeriod(period);
+    const names = new Map(this.db.live('departments').map((d) => [d.id, d.name as string]));
+    const quarters: TaskQuarter[] = [];
+    const tasks = this.periodTasks(period).map((t) => {
+      const q = this.quarter(t, period, includeSubmitted);
+      quarters.push(q);
+      return {
+        taskId: t.id,
+        planId: t.planId,
+        number: t.number,
+        title: t.title,
+        departments: t.leadDepartmentIds.map((id) => names.get(id) ?? '已删除的科室'),
+        state: q.state,
+        partial: q.partial,
+        missing: [...q.missing],
+        late: [...q.late],
+        returned: [...q.returned],
+        awaitingReview: [...q.awaitingReview],
+        light: q.light,
+      };
+    });
     const indicators = this.db.live('indicators').map((r) => {
       const row = this.indicator(r);
       const value = row.values[period]?.value ?? null;
       return { indicatorId: row.id, name: row.name, unit: row.unit, value, light: row.values[period]?.light ?? { color: 'grey' as const, reason: `${row.name}本期尚未填报` } };
     });
-    return { period, asOf: asOfDate(p, this.today()), tasks, indicators };
+    const colors = indicators.map((i) => i.light.color);
+    const indicatorCounts = {
+      total: indicators.length,
+      met: colors.filter((c) => c === 'green').length,
+      close: colors.filter((c) => c === 'yellow').length,
+      notMet: colors.filter((c) => c === 'red').length,
+      noData: colors.filter((c) => c === 'grey').length,
+    };
+    return { period, asOf: asOfDate(p, this.today()), counts: countQuarter(quarters), indicatorCounts, tasks, indicators };
   }
 
   // ---- 任务台账 and 总览: a coarse stand-in so pages built on the fake render; the real numbers are tested against the core ----
 
-  private ledgerRows(filter: LedgerFilter): LedgerRow[] {
+  private ledgerRows(filter: LedgerFilter): (LedgerRow & { quarter: TaskQuarter })[] {
     const names = new Map(this.db.live('departments').map((d) => [d.id, d.name as string]));
-    const year = parsePeriod(filter.period).year;
-    return this.db
-      .live('tasks')
-      .map((row) => this.db.task(row))
-      .filter((t) => this.planCovers(this.db.row('plans', t.planId, '计划'), year))
+    const includeSubmitted = filter.includeSubmitted ?? false;
+    const states = filter.states ?? [];
+    return this.periodTasks(filter.period)
       .filter((t) => filter.departmentIds.length === 0 || t.leadDepartmentIds.some((id) => filter.departmentIds.includes(id)))
-      .map((t): LedgerRow => {
-        const first = t.leadDepartmentIds[0];
-        const entry = first ? this.storedEntry(t.id, first, filter.period) : null;
+      .map((t): LedgerRow & { quarter: TaskQuarter } => {
+        const quarter = this.quarter(t, filter.period, includeSubmitted, filter.departmentIds);
+        const deciding = quarter.deciding ? this.storedEntry(t.id, quarter.deciding.departmentId, filter.period) : null;
+        const updated = t.leadDepartmentIds
+          .map((id) => this.storedEntry(t.id, id, filter.period)?.updatedAt ?? null)
+          .filter((at): at is string => at !== null)
+          .sort()
+          .at(-1);
         return {
+          quarter,
           taskId: t.id,
           planId: t.planId,
           planTitle: this.db.plan(this.db.row('plans', t.planId, '计划')).title,
@@ -478,44 +532,51 @@ export class FakeProgress {
           departments: t.leadDepartmentIds.map((id) => ({ id, name: names.get(id) ?? '已删除的科室' })),
           units: t.responsibleUnits,
           deadline: t.deadline,
-          light: this.light(t, entry, filter.period),
-          status: entry?.status ?? '未填报',
-          percent: entry?.percent ?? null,
-          workflowState: entry?.workflowState ?? null,
-          updatedAt: entry?.updatedAt ?? null,
+          light: quarter.light,
+          state: quarter.state,
+          leads: quarter.leads.map((lead) => ({
+            departmentId: lead.departmentId,
+            name: lead.departmentName,
+            kind: lead.kind,
+            counted: lead.counted,
+            awaitingReview: lead.awaitingReview,
+            late: lead.late,
+            state: lead.state,
+            light: lead.light,
+          })),
+          partial: quarter.partial,
+          status: deciding?.status ?? '未填报',
+          percent: deciding?.percent ?? null,
+          workflowState: deciding?.workflowState ?? null,
+          updatedAt: updated ?? null,
           overdue: false,
           match: null,
         };
       })
-      .filter((row) => filter.lights.length === 0 || filter.lights.includes(row.light.color));
+      .filter((row) => filter.lights.length === 0 || filter.lights.includes(row.light.color))
+      .filter(
+        (row) =>
+          states.length === 0 ||
+          states.includes(row.state) ||
+          (states.includes('部分科室未报') && row.partial) ||
+          (states.includes('逾期未报') && row.quarter.late.length > 0),
+      );
   }
 
   private ledger(query: LedgerFilter & { limit: number | null }): LedgerResult {
-    const rows = this.ledgerRows(query);
+    const rows = this.ledgerRows(query).map(({ quarter: _quarter, ...row }) => row);
     return { complete: true, period: query.period, asOf: asOfDate(parsePeriod(query.period), this.today()), officeId: FAKE_OFFICE_ID, officeName: '', total: rows.length, rows, facets: { plans: [], departments: [], sections: [] } };
   }
 
   private summary(filter: LedgerFilter): DashboardSummary {
     const rows = this.ledgerRows(filter);
-    const count = (test: (row: LedgerRow) => boolean) => rows.filter(test).length;
-    const done = (row: LedgerRow) => row.status === '已完成' || row.status === '已办结';
+    const { total, ...counts } = countQuarter(rows.map((row) => row.quarter));
     return {
       period: filter.period,
       asOf: asOfDate(parsePeriod(filter.period), this.today()),
       officeId: FAKE_OFFICE_ID,
       officeName: '',
-      cards: {
-        tasks: rows.length,
-        done: count(done),
-        onPace: count((r) => !done(r) && r.light.color === 'green'),
-        behind: count((r) => r.light.color === 'yellow' || r.light.color === 'red'),
-        overdue: 0,
-        notReported: count((r) => r.status === '未填报'),
-        indicatorsMet: 0,
-        indicatorsClose: 0,
-        indicatorsNotMet: 0,
-        indicatorsNoData: 0,
-      },
+      cards: { tasks: total, ...counts, overdue: 0, indicatorsMet: 0, indicatorsClose: 0, indicatorsNotMet: 0, indicatorsNoData: 0 },
       byDepartment: [],
       bySection: [],
       byStatus: [],

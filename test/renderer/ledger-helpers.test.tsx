@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { LedgerFilter, LedgerRow } from '../../shared/api/ledger';
 import { activeChips, hasActiveFilter, rememberLabels } from '../../renderer/src/ledger/filters';
 import { focusExcerpt, highlightParts, searchWords } from '../../renderer/src/ledger/highlight';
+import { leadPartText, singleLeadMark, stateTooltip } from '../../renderer/src/ledger/lead-parts';
 import { buildItems, sortRows } from '../../renderer/src/ledger/rows';
 import { layoutLines, scrollToShow, visibleRange } from '../../renderer/src/ledger/window';
 import { noChips } from '../../renderer/src/store/view';
@@ -21,6 +22,9 @@ function row(n: number, overrides: Partial<LedgerRow> = {}): LedgerRow {
     units: [],
     deadline: null,
     light: { color: 'grey', reason: '' },
+    state: '未填报',
+    leads: [],
+    partial: false,
     status: '未填报',
     percent: null,
     workflowState: null,
@@ -64,13 +68,13 @@ describe('ledger sorting and grouping', () => {
     expect(sortRows(rows, null).map((r) => r.number)).toEqual(['1', '2', '3', '4', '5']);
   });
 
-  it('sorts numbers as numbers, lights worst first, statuses in the clerk order', () => {
+  it('sorts numbers as numbers, lights worst first, quarter states in the clerk order (partly reported after fully)', () => {
     const rows = [row(10), row(9), row(2)];
     expect(sortRows(rows, { column: 'number', direction: 'asc' }).map((r) => r.number)).toEqual(['2', '9', '10']);
     const lit = [row(1, { light: { color: 'green', reason: '' } }), row(2, { light: { color: 'red', reason: '' } }), row(3, { light: { color: 'yellow', reason: '' } })];
     expect(sortRows(lit, { column: 'light', direction: 'asc' }).map((r) => r.light.color)).toEqual(['red', 'yellow', 'green']);
-    const statuses = [row(1, { status: '已完成' }), row(2, { status: '未启动' }), row(3, { status: '未填报' })];
-    expect(sortRows(statuses, { column: 'status', direction: 'asc' }).map((r) => r.status)).toEqual(['未启动', '已完成', '未填报']);
+    const states = [row(1, { state: '未填报' }), row(2, { state: '滞后' }), row(3, { state: '按序时推进', partial: true }), row(4, { state: '按序时推进' }), row(5, { state: '已完成' })];
+    expect(sortRows(states, { column: 'status', direction: 'asc' }).map((r) => r.number)).toEqual(['5', '4', '3', '2', '1']);
   });
 
   it('groups by plan and section in document order, and a sorted list has no headings', () => {
@@ -126,7 +130,7 @@ describe('ledger search marks and chips', () => {
   });
 
   it('lists the active filters as chips, each removable on its own', () => {
-    const filter: LedgerFilter = { period: '2025-Q2', officeId: null, ...noChips, departmentIds: [uuid(1), uuid(2)], lights: ['red'], overdue: true, search: '托育' };
+    const filter: LedgerFilter = { period: '2025-Q2', officeId: null, includeSubmitted: false, ...noChips, departmentIds: [uuid(1), uuid(2)], lights: ['red'], overdue: true, search: '托育' };
     const known = new Map<string, string>();
     rememberLabels(known, { plans: [], departments: [{ id: uuid(1), label: '疾控科', count: 6 }], sections: [] });
     // Another quarter's facets lack 疾控科: its chip keeps the name it had.
@@ -137,5 +141,42 @@ describe('ledger search marks and chips', () => {
     expect(chips[3]!.without).toEqual({ overdue: false });
     expect(hasActiveFilter(filter)).toBe(true);
     expect(hasActiveFilter({ ...filter, ...noChips })).toBe(false);
+  });
+
+  it('a quarter-state chip is listed and removable, and counts as a filter', () => {
+    const filter: LedgerFilter = { period: '2025-Q2', officeId: null, includeSubmitted: true, ...noChips, states: ['滞后', '部分科室未报'] };
+    const chips = activeChips(filter, new Map());
+    expect(chips.map((c) => c.label)).toEqual(['本季度：滞后', '本季度：部分科室未报']);
+    expect(chips[1]!.without).toEqual({ states: ['滞后'] });
+    expect(hasActiveFilter(filter)).toBe(true);
+    // 含待审核 is a basis, not a chip.
+    expect(hasActiveFilter({ ...filter, states: [] })).toBe(false);
+  });
+
+  it('words each lead’s part: its state (待审核 when only submitted), 已退回修改, 待审核, 逾期未报 or 未填报', () => {
+    const lead = (over: Partial<LedgerRow['leads'][number]>): LedgerRow['leads'][number] => ({
+      departmentId: uuid(1),
+      name: '疾控科',
+      kind: 'missing',
+      counted: false,
+      awaitingReview: false,
+      late: false,
+      state: '未填报',
+      light: { color: 'grey', reason: '疾控科尚未填报本季度进展' },
+      ...over,
+    });
+    const reported = lead({ kind: 'reported', counted: true, state: '按序时推进', light: { color: 'green', reason: '进度正常' } });
+    expect(leadPartText(reported)).toBe('按序时推进');
+    expect(leadPartText(lead({ kind: 'pending-review', counted: true, awaitingReview: true, state: '滞后' }))).toBe('滞后（待审核）');
+    expect(leadPartText(lead({ kind: 'pending-review' }))).toBe('待审核');
+    expect(leadPartText(lead({ kind: 'returned', late: true }))).toBe('已退回修改');
+    expect(leadPartText(lead({ late: true }))).toBe('逾期未报');
+    expect(leadPartText(lead({ kind: 'draft' }))).toBe('未填报');
+    expect(singleLeadMark(reported)).toBeNull();
+    expect(singleLeadMark(lead({}))).toBeNull();
+    expect(singleLeadMark(lead({ late: true }))).toBe('逾期未报');
+    const missing = lead({ departmentId: uuid(2), name: '医政科', late: true });
+    const tip = stateTooltip({ state: '按序时推进', partial: true, leads: [reported, missing], light: { color: 'green', reason: '疾控科：进度正常' } });
+    expect(tip.split('\n')).toEqual(['本季度情况：按序时推进', '部分科室未报：医政科', '疾控科：按序时推进', '医政科：逾期未报', '疾控科：进度正常']);
   });
 });

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiResult, CallArgs, CallName, CallResult, LedgerApi } from '../../shared/api';
 import { ledgerQueryArgs, ledgerResult, ledgerStatuses, type LedgerResult, type LedgerRow } from '../../shared/api/ledger';
 import { planSummary } from '../../shared/api/plans';
+import { quarterStates } from '../../shared/domain/quarter-state';
 import LedgerPage from '../../renderer/src/ledger/LedgerPage';
 import { createLedgerStore } from '../../renderer/src/store';
 import { StoreProvider } from '../../renderer/src/store/context';
@@ -33,6 +34,9 @@ function bigResult(period: string, limit: number | null): LedgerResult {
       units: ['区疾病预防控制中心'],
       deadline: '2025年12月底前',
       light: { color: colors[i % 4]!, reason: '按序时进度判断' },
+      state: quarterStates[i % quarterStates.length]!,
+      leads: [],
+      partial: false,
       status: ledgerStatuses[i % ledgerStatuses.length]!,
       percent: i % 101,
       workflowState: null,

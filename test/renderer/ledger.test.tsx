@@ -2,6 +2,7 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EntryFields } from '../../shared/api/progress';
 import { createCoreApi, type CoreApi } from './core-api';
+import { approved, seededPartial } from './dashboard-fixture';
 import { openPage, renderApp } from './render-app';
 
 /** Local noon: the same calendar date in every time zone the tests run in. */
@@ -20,7 +21,7 @@ afterEach(() => {
 /**
  * What a district office has by mid-May 2025, entered as clerks do: one year's work points in
  * three sections, four departments, and 2025 Q2 reports for some tasks. The phrase 流调队伍拉练
- * appears only in 疾控科's progress text, never in a task.
+ * appears only in 疾控科's progress text, never in a task. Each entry is submitted and approved.
  */
 async function seeded() {
   api = await createCoreApi({ now: () => TODAY.getTime() });
@@ -43,15 +44,15 @@ async function seeded() {
   const t6 = await task(reform.id, '6', '提升基层医疗卫生机构服务能力', [primary.id], ['各街道社区卫生服务中心']);
   const t7 = await task(population.id, '7', '发展普惠托育服务，新增托位300个', [family.id], ['区妇幼保健院']);
   const t8 = await task(population.id, '8', '落实生育支持政策', [family.id]);
-  await call('progress.save', {
+  await approved(api, {
     period: Q2,
     taskId: t1.id,
     departmentId: cdc.id,
     fields: entry({ percent: 40, progressText: '完成区疾控中心实验室改造，组织流调队伍拉练两次。' }),
   });
-  await call('progress.save', { period: Q2, taskId: t2.id, departmentId: cdc.id, fields: entry({ status: '已完成', percent: 100, progressText: '处置聚集性疫情3起。' }) });
-  await call('progress.save', { period: Q2, taskId: t4.id, departmentId: medical.id, fields: entry({ status: '滞后', percent: 10, problemsText: '信息系统改造未完成。' }) });
-  await call('progress.save', { period: Q2, taskId: t7.id, departmentId: family.id, fields: entry({ percent: 60, progressText: '新增托位180个。' }) });
+  await approved(api, { period: Q2, taskId: t2.id, departmentId: cdc.id, fields: entry({ status: '已完成', percent: 100, progressText: '处置聚集性疫情3起。' }) });
+  await approved(api, { period: Q2, taskId: t4.id, departmentId: medical.id, fields: entry({ status: '滞后', percent: 10, problemsText: '信息系统改造未完成。' }) });
+  await approved(api, { period: Q2, taskId: t7.id, departmentId: family.id, fields: entry({ percent: 60, progressText: '新增托位180个。' }) });
   return { api, cdc, medical, primary, family, plan, publicHealth, reform, population, tasks: [t1, t2, t3, t4, t5, t6, t7, t8] };
 }
 
@@ -224,9 +225,11 @@ describe('任务台账 against the core', () => {
     const { tasks } = await seeded();
     const { table, store } = await openLedger(api!);
     await waitFor(() => expect(titles(table)).toHaveLength(8));
-    act(() => store.getState().openLedgerWith({ statuses: ['未填报'] }));
+    act(() => store.getState().openLedgerWith({ states: ['未填报'] }));
     await waitFor(() => expect(titles(table)).toEqual([tasks[2]!.title, tasks[4]!.title, tasks[5]!.title, tasks[7]!.title]));
-    expect(within(screen.getByRole('list', { name: '已选筛选条件' })).getByText('状态：未填报')).toBeTruthy();
+    expect(within(screen.getByRole('list', { name: '已选筛选条件' })).getByText('本季度：未填报')).toBeTruthy();
+    // The chip is pressed in the 本季度情况 group.
+    expect(within(screen.getByRole('group', { name: '本季度情况' })).getByRole('button', { name: '未填报' }).getAttribute('aria-pressed')).toBe('true');
 
     fireEvent.click(screen.getByRole('button', { name: '清除筛选' }));
     await waitFor(() => expect(titles(table)).toHaveLength(8));
@@ -238,6 +241,48 @@ describe('任务台账 against the core', () => {
     expect(redRows.length).toBeGreaterThan(0);
     expect(redRows.every((text) => text?.includes('红灯'))).toBe(true);
     expect(store.getState().viewFilter.lights).toEqual(['red']);
+  });
+});
+
+describe('任务台账 with several lead departments', () => {
+  it('shows each department’s part of a shared task and marks 部分科室未报 naming who is missing; grey when nobody counted', async () => {
+    const seed = await seededPartial();
+    api = seed.api;
+    const { store } = renderApp(seed.api, { now: () => TODAY });
+    act(() => store.getState().setViewFilter({ period: seed.period }));
+    await openPage('任务台账');
+    const table = await screen.findByRole('table', { name: '任务台账' });
+    await waitFor(() => expect(titles(table)).toHaveLength(4));
+    expect(screen.getByRole('columnheader', { name: /本季度情况/ })).toBeTruthy();
+
+    const shared = rowOf(table, '推进慢病防控');
+    const state = shared.querySelector<HTMLElement>('.ledger-col-status')!;
+    expect(within(state).getByText('按序时推进', { selector: '.ledger-state-text' })).toBeTruthy();
+    expect(within(state).getByLabelText('部分科室未报：医政科')).toBeTruthy();
+    // Both departments’ parts: 疾控科 reported on pace, 医政科 missing after the deadline.
+    expect(state.querySelector('.ledger-leads')!.textContent).toBe('疾控科：按序时推进；医政科：逾期未报');
+    expect(state.querySelector('.ledger-state')!.getAttribute('title')).toContain('部分科室未报：医政科');
+
+    // A returned entry is not progress: 未填报 with 已退回修改, grey.
+    const returned = rowOf(table, '改善医疗服务');
+    expect(returned.querySelector('.ledger-state-text')!.textContent).toBe('未填报');
+    expect(returned.querySelector('.ledger-leads')!.textContent).toBe('已退回修改');
+    expect(returned.querySelector('.ledger-light')!.textContent).toContain('灰灯');
+    // A submitted entry waits for review: 未填报 until approved, and says 待审核.
+    const waiting = rowOf(table, '保障母婴安全');
+    expect(waiting.querySelector('.ledger-leads')!.textContent).toBe('待审核');
+    expect(waiting.querySelector('.ledger-light')!.textContent).toContain('灰灯');
+
+    // 含待审核 counts it, marked as such.
+    fireEvent.click(screen.getByRole('checkbox', { name: '含待审核' }));
+    expect(store.getState().viewFilter.includeSubmitted).toBe(true);
+    await waitFor(() => expect(rowOf(table, '保障母婴安全').querySelector('.ledger-state-text')!.textContent).toBe('按序时推进'));
+    expect(rowOf(table, '保障母婴安全').querySelector('.ledger-leads')!.textContent).toBe('待审核');
+
+    // The 部分科室未报 chip lists only the shared task.
+    fireEvent.click(within(screen.getByRole('group', { name: '本季度情况' })).getByRole('button', { name: '部分科室未报' }));
+    expect(store.getState().viewFilter.states).toEqual(['部分科室未报']);
+    await waitFor(() => expect(titles(table)).toEqual(['推进慢病防控']));
   });
 });
 

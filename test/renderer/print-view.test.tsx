@@ -4,12 +4,13 @@ import type { LedgerApi } from '../../shared/api';
 import { lightFill as dashboardFill } from '../../renderer/src/charts/colors';
 import { lightFill } from '../../shared/reports/chart-colors';
 import { ledgerColumns } from '../../shared/reports/columns';
-import { draftReport } from '../../shared/reports/draft';
+import { draftReport, indicatorsWithData } from '../../shared/reports/draft';
 import { PrintView } from '../../renderer/src/print/PrintView';
 import { isPrintHash, parsePrintHash, printHash } from '../../renderer/src/print/print-url';
 import { titleSegments } from '../../renderer/src/print/SummaryPrint';
 import type { CoreApi } from './core-api';
-import { seededDashboard } from './dashboard-fixture';
+import { seededDashboard, seededPartial } from './dashboard-fixture';
+import { readFileSync } from 'node:fs';
 
 let open: CoreApi | null = null;
 afterEach(() => {
@@ -78,7 +79,8 @@ describe('ledger print view', () => {
       expect(light.style.backgroundColor).toBe(lightFill[task.light.color]);
       expect(light.textContent).toMatch(/^[红黄绿灰]灯$/);
     }
-    expect(screen.getByText(/^合计4项：已完成1项，按序时推进1项，未按序时推进1项，未填报1项。$/)).toBeTruthy();
+    // Task 4 nobody reported is 未填报, never 滞后.
+    expect(screen.getByText('合计：共4项，其中已完成1项，按序时推进1项，滞后1项，未填报1项。')).toBeTruthy();
   });
 
   it('prints one department alone when the scope says so, with its name in the title', async () => {
@@ -104,8 +106,38 @@ describe('ledger print view', () => {
     const reminders = await screen.findByRole('table', { name: '催办清单' });
     await ready();
     const titles = within(reminders).getAllByRole('row').slice(1).map((row) => row.querySelector('.print-col-title')?.textContent);
-    // 改善医疗服务 (nobody reported: red) and 保障母婴安全 (behind: yellow).
-    expect(titles.sort()).toEqual(['保障母婴安全', '改善医疗服务']);
+    // 保障母婴安全 (behind: yellow); 改善医疗服务 was not reported but the reporting deadline has not passed.
+    expect(titles).toEqual(['保障母婴安全']);
+    expect(within(reminders).getAllByRole('columnheader').map((th) => th.textContent)).toContain('催办类别');
+    expect(reminders.querySelector('.print-col-kind')!.textContent).toBe('滞后');
+    expect(screen.getByText(/^截至第二季度，以下滞后事项共1项次，涉及1个科室/)).toBeTruthy();
+  });
+
+  it('prints each lead’s text under its name on its own line, 部分科室未报 in 状态, and 逾期未报 and 已退回修改 as 催办类别', async () => {
+    const fixture = await seededPartial();
+    open = fixture.api;
+    const Q1 = { period: fixture.period };
+    const view = render(<PrintView api={fixture.api} hash={printHash('ledger', Q1)} />);
+    const table = await screen.findByRole('table', { name: '重点工作台账' });
+    await ready();
+    const shared = within(table).getByText('推进慢病防控').closest('tr')!;
+    expect(shared.querySelector('.print-col-progress')!.textContent).toBe('【疾控科】建成慢病管理中心。\n【医政科】逾期未报');
+    expect(shared.querySelector('.print-col-status')!.textContent).toBe('按序时推进（40%）\n部分科室未报：医政科');
+    // The returned entry's text never reads as progress.
+    const returned = within(table).getByText('改善医疗服务').closest('tr')!;
+    expect(returned.querySelector('.print-col-progress')!.textContent).toBe('已退回修改');
+    expect(returned.querySelector('.print-col-light')!.textContent).toBe('灰灯');
+    // Line breaks in a cell are kept on paper.
+    expect(readFileSync('renderer/src/print/print.css', 'utf8')).toMatch(/\.print-table td \{\s*white-space: pre-line;/);
+    view.unmount();
+    delete document.documentElement.dataset['printReady'];
+
+    render(<PrintView api={fixture.api} hash={printHash('reminders', Q1)} />);
+    const reminders = await screen.findByRole('table', { name: '催办清单' });
+    await ready();
+    const rows = within(reminders).getAllByRole('row').slice(1).map((row) => [row.querySelector('.print-col-title')?.textContent, row.querySelector('.print-col-kind')?.textContent, row.querySelector('.print-col-light')?.textContent]);
+    expect(rows).toEqual(expect.arrayContaining([['推进慢病防控', '逾期未报', '灰灯'], ['改善医疗服务', '已退回修改', '灰灯']]));
+    expect(screen.getByText(/^截至第一季度，以下(.*、)?逾期未报、已退回修改事项共\d+项次/)).toBeTruthy();
   });
 });
 
@@ -123,7 +155,14 @@ describe('summary print view', () => {
     const figures = screen.getAllByRole('img');
     expect(figures.map((img) => img.getAttribute('alt'))).toEqual(draft.chapters.flatMap((c) => c.figures.map((f) => f.caption)));
     for (const img of figures) expect(img.getAttribute('src')).toMatch(/^data:image\/svg\+xml;charset=utf-8,%3Csvg/);
-    expect(screen.getByRole('table', { name: '主要指标完成情况' })).toBeTruthy();
+    // The table lists the indicators with data only (the draft counts the others in a sentence).
+    const table = screen.getByRole('table', { name: '主要指标完成情况' });
+    const withData = indicatorsWithData(model.value);
+    expect(withData.length).toBeGreaterThan(0);
+    expect(within(table).getAllByRole('row').slice(1).map((row) => row.querySelector('td')?.textContent)).toEqual(withData.map((i) => i.name));
+    // Every drafted sentence is on the page, as in the Word report.
+    const page = document.body.textContent ?? '';
+    for (const p of draft.chapters.flatMap((c) => [...c.paragraphs, ...c.parts.flatMap((part) => part.paragraphs)])) expect(page).toContain(`${p.lead}${p.text}`);
     expect(screen.getByText(draft.signature.date)).toBeTruthy();
   });
 

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { lightColors, lightLabels, type LightColor } from '../../../shared/domain/progress-status';
 import { periodChoices } from '../quarterly/period';
 import { useLedger } from '../store/context';
+import { IncludeSubmittedToggle } from '../ui/IncludeSubmittedToggle';
 import { InlineSelect } from '../ui/InlineSelect';
 
 interface Chip {
@@ -18,7 +19,7 @@ function selectValue(values: readonly string[]): string {
   return values.length === 1 ? values[0]! : MANY;
 }
 
-/** 季度, 计划, 科室 and 灯色 for 总览, plus every other chip the ledger set, each removable. */
+/** 季度, 计划, 科室, 灯色 and 含待审核 for 总览, plus every other chip the ledger set, each removable. */
 export function DashboardFilters({ now }: { now: Date }) {
   const filter = useLedger((s) => s.viewFilter);
   const setViewFilter = useLedger((s) => s.setViewFilter);
@@ -31,7 +32,7 @@ export function DashboardFilters({ now }: { now: Date }) {
   const planName = (id: string) => plans?.find((p) => p.id === id)?.title ?? '已删除的计划';
   const departmentName = (id: string) => departments?.find((d) => d.id === id)?.name ?? '其他科室';
   const sectionName = (id: string) => sections?.find((s) => s.sectionId === id)?.title ?? '所选章节';
-  const without = <K extends 'planIds' | 'departmentIds' | 'sectionIds' | 'lights' | 'statuses'>(key: K, value: string) => () =>
+  const without = <K extends 'planIds' | 'departmentIds' | 'sectionIds' | 'lights' | 'statuses' | 'states'>(key: K, value: string) => () =>
     setViewFilter({ [key]: (filter[key] as readonly string[]).filter((v) => v !== value) });
 
   const officeName = useLedger((s) => s.dashboard?.officeName);
@@ -43,6 +44,7 @@ export function DashboardFilters({ now }: { now: Date }) {
     ...filter.sectionIds.map((id) => ({ key: `s${id}`, label: `章节：${sectionName(id)}`, remove: without('sectionIds', id) })),
     ...filter.lights.map((c) => ({ key: `l${c}`, label: `灯色：${lightLabels[c]}`, remove: without('lights', c) })),
     ...filter.statuses.map((s) => ({ key: `t${s}`, label: `状态：${s}`, remove: without('statuses', s) })),
+    ...filter.states.map((s) => ({ key: `q${s}`, label: `本季度：${s}`, remove: without('states', s) })),
     ...(filter.overdue ? [{ key: 'overdue', label: '仅看逾期', remove: () => setViewFilter({ overdue: false }) }] : []),
     ...(filter.search ? [{ key: 'search', label: `搜索：${filter.search}`, remove: () => setViewFilter({ search: '' }) }] : []),
   ];
@@ -84,6 +86,7 @@ export function DashboardFilters({ now }: { now: Date }) {
             </option>
           ))}
         </InlineSelect>
+        <IncludeSubmittedToggle />
       </div>
       {chips.length > 0 ? (
         <div className="filter-chips" aria-label="当前筛选">

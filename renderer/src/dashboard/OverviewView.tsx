@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { LedgerFilter } from '../../../shared/api/ledger';
+import type { DashboardSummary, LedgerFilter } from '../../../shared/api/ledger';
 import type { LightColor } from '../../../shared/domain/progress-status';
 import { ChartCard } from '../charts/ChartCard';
 import { lightLegend } from '../charts/colors';
@@ -10,7 +10,7 @@ import { DashboardFilters } from './DashboardFilters';
 import { IndicatorCards } from './IndicatorCards';
 import { LaggingList } from './LaggingList';
 import LightBarChart from './LightBarChart';
-import { departmentBars, narrowChips, sectionBars, statusSlices, type BarRow } from './model';
+import { departmentBars, narrowChips, sectionBars, stateSlices, type BarRow } from './model';
 import StatusDonut from './StatusDonut';
 import { SummaryCards } from './SummaryCards';
 
@@ -21,6 +21,51 @@ function currentChips(filter: LedgerFilter): FilterChips {
   const chips: FilterChips = {};
   for (const key of Object.keys(noChips) as (keyof typeof noChips)[]) (chips as Record<string, unknown>)[key] = filter[key];
   return chips;
+}
+
+/**
+ * What to do when nothing counts yet: report (季度填报), or review what was submitted — entries
+ * waiting for the office are not progress until approved, unless 含待审核 is ticked.
+ */
+function ReportingNotice({ cards, includeSubmitted }: { cards: DashboardSummary['cards']; includeSubmitted: boolean }) {
+  const goTo = useLedger((s) => s.goTo);
+  const setQuarterTab = useLedger((s) => s.setQuarterTab);
+  const setViewFilter = useLedger((s) => s.setViewFilter);
+  const nothingCounted = cards.notReported === cards.tasks;
+  if (!nothingCounted) return null;
+  if (cards.awaitingReview > 0 && !includeSubmitted) {
+    return (
+      <div className="dashboard-notice">
+        <p>
+          有{cards.awaitingReview}项待审核，审核后计入。科室已提交的进展要经办公室审核通过才计入统计；也可以勾选“含待审核”先看提交的情况。
+        </p>
+        <div className="toolbar">
+          <button type="button" className="button" onClick={() => setViewFilter({ includeSubmitted: true })}>
+            含待审核查看
+          </button>
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => {
+              setQuarterTab('review');
+              goTo('quarterly');
+            }}
+          >
+            前往办公室审核
+          </button>
+        </div>
+      </div>
+    );
+  }
+  if (cards.awaitingReview > 0) return null;
+  return (
+    <div className="dashboard-notice">
+      <p>本季度还没有科室填报进展。各科室在“季度填报”中填写并提交、办公室审核通过后，这里将显示灯色、统计和滞后事项。</p>
+      <button type="button" className="button button-primary" onClick={() => goTo('quarterly')}>
+        季度填报
+      </button>
+    </div>
+  );
 }
 
 /** 总览 for one quarter: cards, light charts, indicator trends and what is behind. */
@@ -100,28 +145,18 @@ export function OverviewView({ now }: { now: Date }) {
       </EmptyState>
     );
   } else {
-    const nothingReported = summary.cards.notReported === summary.cards.tasks;
     const departments = departmentBars(summary);
     const sections = sectionBars(summary);
     body = (
       <>
-        <SummaryCards cards={summary.cards} chips={chips} />
-        {nothingReported ? (
-          <div className="dashboard-notice">
-            <p>
-              本季度还没有科室填报进展。各科室在“季度填报”中填写并提交后，这里将显示灯色、统计和滞后事项。
-            </p>
-            <button type="button" className="button button-primary" onClick={() => goTo('quarterly')}>
-              季度填报
-            </button>
-          </div>
-        ) : null}
+        <SummaryCards cards={summary.cards} chips={chips} includeSubmitted={filter.includeSubmitted} />
+        <ReportingNotice cards={summary.cards} includeSubmitted={filter.includeSubmitted} />
         <div className="dashboard-charts">
           <ChartCard title="各科室任务灯色" note={<span className="chart-hint">点击色块查看对应任务</span>} legend={lightLegend} className="chart-wide">
             <LightBarChart rows={departments} onSegment={(row: BarRow, color: LightColor) => open({ departmentIds: [row.id], lights: [color] })} />
           </ChartCard>
           <ChartCard title="任务状态" note={<span className="chart-hint">点击扇区查看对应任务</span>}>
-            <StatusDonut slices={statusSlices(summary)} onSlice={(status) => open({ statuses: [status] })} />
+            <StatusDonut slices={stateSlices(summary.cards)} onSlice={(state) => open({ states: [state] })} />
           </ChartCard>
           {sections.length > 0 ? (
             <ChartCard title="各章节任务灯色" note={<span className="chart-hint">点击色块查看对应任务</span>} legend={lightLegend} className="chart-full">
@@ -140,7 +175,7 @@ export function OverviewView({ now }: { now: Date }) {
       <DashboardFilters now={now} />
       {summary ? (
         <p className="dashboard-asof muted">
-          {summary.officeName} · 统计截至 {summary.asOf.slice(0, 10)}
+          {summary.officeName} · 统计截至 {summary.asOf.slice(0, 10)} · {filter.includeSubmitted ? '含待审核的填报' : '只计已审核的填报'}
         </p>
       ) : null}
       {body}

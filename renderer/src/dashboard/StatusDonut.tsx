@@ -1,37 +1,38 @@
 import { Pie, PieChart, Sector, type PieLabelRenderProps, type PieSectorShapeProps } from 'recharts';
-import type { LedgerStatus } from '../../../shared/api/ledger';
-import { chartInk, statusFill } from '../charts/colors';
+import type { QuarterState } from '../../../shared/domain/quarter-state';
+import { chartInk } from '../charts/colors';
 import { Clickable } from './ClickableShape';
+import { stateFill } from './model';
 
 interface StatusDonutProps {
-  readonly slices: readonly { status: LedgerStatus; count: number }[];
-  readonly onSlice: (status: LedgerStatus) => void;
+  readonly slices: readonly { state: QuarterState; count: number }[];
+  readonly onSlice: (state: QuarterState) => void;
 }
 
 const HEIGHT = 260;
 
 /** “未填报 115” beside its slice, in text colour: a pale slice colour would be unreadable. */
 function SliceLabel({ x, y, textAnchor, payload }: PieLabelRenderProps) {
-  const slice = payload as { status: string; count: number } | undefined;
+  const slice = payload as { state: string; count: number } | undefined;
   if (!slice) return null;
   return (
     <text x={x} y={y} textAnchor={textAnchor} dominantBaseline="central" fill={chartInk.text} fontSize={12}>
-      {slice.status} {slice.count}
+      {slice.state} {slice.count}
     </text>
   );
 }
 
-/** Tasks by status this quarter; a slice opens those tasks in the ledger. */
+/** Tasks by quarter state (已完成, 按序时推进, 滞后, 未填报); a slice opens those tasks in the ledger. */
 export default function StatusDonut({ slices, onSlice }: StatusDonutProps) {
   const total = slices.reduce((sum, s) => sum + s.count, 0);
-  const data = slices.map((s) => ({ ...s, fill: statusFill[s.status] ?? chartInk.expected }));
+  const data = slices.map((s) => ({ ...s, fill: stateFill[s.state] }));
   return (
     <div className="chart-box">
       <PieChart width={380} height={HEIGHT}>
         <Pie
           data={data}
           dataKey="count"
-          nameKey="status"
+          nameKey="state"
           cx="50%"
           cy="50%"
           innerRadius={58}
@@ -41,9 +42,9 @@ export default function StatusDonut({ slices, onSlice }: StatusDonutProps) {
           label={SliceLabel}
           labelLine={{ stroke: chartInk.grid }}
           shape={(props: PieSectorShapeProps) => {
-            const slice = props.payload as { status: LedgerStatus; count: number };
+            const slice = props.payload as { state: QuarterState; count: number };
             return (
-              <Clickable label={`${slice.status} ${slice.count}项`} onActivate={() => onSlice(slice.status)}>
+              <Clickable label={`${slice.state} ${slice.count}项`} onActivate={() => onSlice(slice.state)}>
                 <Sector {...props} />
               </Clickable>
             );

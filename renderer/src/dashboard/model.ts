@@ -1,15 +1,12 @@
-import { doneStatuses } from '../../../shared/domain/progress-status';
-import type { DashboardSummary, IndicatorSeries, LedgerStatus, LightCounts } from '../../../shared/api/ledger';
-import { NOT_REPORTED, ledgerStatuses } from '../../../shared/api/ledger';
+import type { DashboardSummary, IndicatorSeries, LightCounts } from '../../../shared/api/ledger';
+import { LATE_MARK, PARTIAL_MARK } from '../../../shared/api/ledger';
 import { isPeriod, parsePeriod } from '../../../shared/domain/period';
 import { lightLabels, type LightColor } from '../../../shared/domain/progress-status';
+import type { QuarterState } from '../../../shared/domain/quarter-state';
 import type { FilterChips } from '../store/view';
 
-export const DONE_STATUSES: readonly LedgerStatus[] = doneStatuses;
-const NOT_DONE_STATUSES: readonly LedgerStatus[] = ledgerStatuses.filter((s) => !DONE_STATUSES.includes(s));
-
-type ArrayChip = 'planIds' | 'departmentIds' | 'sectionIds' | 'lights' | 'statuses';
-const arrayChips: readonly ArrayChip[] = ['planIds', 'departmentIds', 'sectionIds', 'lights', 'statuses'];
+type ArrayChip = 'planIds' | 'departmentIds' | 'sectionIds' | 'lights' | 'statuses' | 'states';
+const arrayChips: readonly ArrayChip[] = ['planIds', 'departmentIds', 'sectionIds', 'lights', 'statuses', 'states'];
 
 /**
  * The chips that list exactly what a card or chart segment counted: the dashboard's own chips
@@ -29,7 +26,7 @@ export function narrowChips(current: FilterChips, extra: FilterChips): FilterChi
   return result;
 }
 
-export type CardTarget = { readonly kind: 'ledger'; readonly chips: FilterChips } | { readonly kind: 'indicators' };
+export type CardTarget = { readonly kind: 'ledger'; readonly chips: FilterChips } | { readonly kind: 'indicators' } | { readonly kind: 'review' };
 
 export interface SummaryCard {
   readonly id: string;
@@ -40,25 +37,37 @@ export interface SummaryCard {
   readonly target: CardTarget;
 }
 
-/** The task cards and the indicator cards, each with where a click takes the clerk. */
-export function summaryCards(cards: DashboardSummary['cards']): { tasks: SummaryCard[]; indicators: SummaryCard[] } {
+/**
+ * The task cards (done + on pace + behind + not reported = all tasks, each opening its state
+ * chip), the marks over the same tasks, and the indicator cards, each with where a click takes
+ * the clerk. `includeSubmitted`: the counts take submitted entries too (含待审核).
+ */
+export function summaryCards(cards: DashboardSummary['cards'], includeSubmitted = false): { tasks: SummaryCard[]; marks: SummaryCard[]; indicators: SummaryCard[] } {
   const ledger = (chips: FilterChips): CardTarget => ({ kind: 'ledger', chips });
+  const state = (value: QuarterState): CardTarget => ledger({ states: [value] });
   const indicators: CardTarget = { kind: 'indicators' };
+  const basis = includeSubmitted ? '已审核或已提交' : '已审核';
   return {
     tasks: [
       { id: 'tasks', label: '任务总数', value: cards.tasks, tone: 'accent', hint: '本季度计划内的全部任务', target: ledger({}) },
-      { id: 'done', label: '已完成', value: cards.done, tone: 'green', hint: '状态为已完成或已办结', target: ledger({ statuses: [...DONE_STATUSES] }) },
+      { id: 'done', label: '已完成', value: cards.done, tone: 'green', hint: `${basis}的填报为已完成或已办结`, target: state('已完成') },
+      { id: 'onPace', label: '按序时推进', value: cards.onPace, tone: 'green', hint: '已填报，进度达到序时要求', target: state('按序时推进') },
+      { id: 'behind', label: '滞后', value: cards.behind, tone: 'yellow', hint: '已填报，进度落后于序时（黄灯、红灯）', target: state('滞后') },
+      { id: 'notReported', label: '未填报', value: cards.notReported, tone: 'grey', hint: `没有${basis}的本季度填报`, target: state('未填报') },
+      { id: 'overdue', label: '逾期未完成', value: cards.overdue, tone: 'red', hint: '超过完成时限仍未完成', target: ledger({ overdue: true }) },
+    ],
+    marks: [
+      { id: 'partial', label: PARTIAL_MARK, value: cards.partial, tone: 'plain', hint: '多个牵头科室的任务，有的科室已报、有的未报', target: ledger({ states: [PARTIAL_MARK] }) },
+      { id: 'late', label: LATE_MARK, value: cards.late, tone: 'plain', hint: '过了报送截止日仍有牵头科室未报', target: ledger({ states: [LATE_MARK] }) },
       {
-        id: 'onPace',
-        label: '按序时推进',
-        value: cards.onPace,
-        tone: 'green',
-        hint: '绿灯且尚未完成',
-        target: ledger({ lights: ['green'], statuses: [...NOT_DONE_STATUSES] }),
+        id: 'awaitingReview',
+        label: '待审核',
+        value: cards.awaitingReview,
+        tone: 'plain',
+        hint: includeSubmitted ? '已提交、尚未审核，已计入上面的统计' : '已提交、尚未审核，审核通过后计入统计；点击前往办公室审核',
+        target: { kind: 'review' },
       },
-      { id: 'behind', label: '滞后', value: cards.behind, tone: 'yellow', hint: '黄灯和红灯', target: ledger({ lights: ['red', 'yellow'] }) },
-      { id: 'overdue', label: '逾期', value: cards.overdue, tone: 'red', hint: '超过完成时限仍未完成', target: ledger({ overdue: true }) },
-      { id: 'notReported', label: '未填报', value: cards.notReported, tone: 'grey', hint: '本季度还没有填报进展', target: ledger({ statuses: [NOT_REPORTED] }) },
+      { id: 'returned', label: '已退回', value: cards.returned, tone: 'plain', hint: '办公室退回修改，科室尚未重新提交；点击前往办公室审核', target: { kind: 'review' } },
     ],
     indicators: [
       { id: 'met', label: '指标达标', value: cards.indicatorsMet, tone: 'green', hint: '已达到目标或序时目标', target: indicators },
@@ -94,10 +103,23 @@ export function segmentLabel(name: string, color: LightColor, count: number): st
   return `${name} ${lightLabels[color]} ${count}项`;
 }
 
-/** Statuses with tasks, in the clerk's order, for the donut. */
-export function statusSlices(summary: DashboardSummary): { status: LedgerStatus; count: number }[] {
-  const counts = new Map(summary.byStatus.map((s) => [s.status, s.count]));
-  return ledgerStatuses.filter((s) => (counts.get(s) ?? 0) > 0).map((status) => ({ status, count: counts.get(status) ?? 0 }));
+/** Slice colours of the quarter states: done darker green, on pace green, behind red, not reported grey. */
+export const stateFill: Readonly<Record<QuarterState, string>> = {
+  已完成: '#1b7a3d',
+  按序时推进: '#2e9e5b',
+  滞后: '#d2352b',
+  未填报: '#a3adb8',
+};
+
+/** The four quarter states with tasks, in the cards' order, for the donut. */
+export function stateSlices(cards: DashboardSummary['cards']): { state: QuarterState; count: number }[] {
+  const slices: { state: QuarterState; count: number }[] = [
+    { state: '已完成', count: cards.done },
+    { state: '按序时推进', count: cards.onPace },
+    { state: '滞后', count: cards.behind },
+    { state: '未填报', count: cards.notReported },
+  ];
+  return slices.filter((slice) => slice.count > 0);
 }
 
 /** A short axis label: `2025-Q1` → `25年Q1`, a year stays `2025`. */

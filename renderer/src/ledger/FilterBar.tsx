@@ -2,7 +2,8 @@ import { useMemo, useRef } from 'react';
 import { ledgerStatuses, type LedgerFilter, type LedgerResult } from '../../../shared/api/ledger';
 import { lightLabels } from '../../../shared/domain/progress-status';
 import { FacetSelect, type FacetOption } from './FacetSelect';
-import { activeChips, hasActiveFilter, isLedgerStatus, lightChoices, rememberLabels, toggled, type ChipFilter } from './filters';
+import { activeChips, hasActiveFilter, isLedgerStatus, lightChoices, rememberLabels, stateChoices, toggled, type ChipFilter } from './filters';
+import { LATE_MARK, PARTIAL_MARK } from '../../../shared/api/ledger';
 import { SearchBox } from './SearchBox';
 
 interface FilterBarProps {
@@ -12,7 +13,7 @@ interface FilterBarProps {
   readonly onClear: () => void;
 }
 
-/** Search, the chip pickers (计划, 牵头科室, 章节, 灯色, 状态, 逾期) and the active chips. */
+/** Search, the chip pickers (计划, 牵头科室, 章节, 填报状态, 灯色, 逾期), the 本季度情况 chips and the active chips. */
 export function FilterBar({ filter, facets, onChange, onClear }: FilterBarProps) {
   const plans = facets?.plans ?? [];
   const planTitles = useMemo(() => new Map(plans.map((plan) => [plan.id, plan.label])), [plans]);
@@ -43,7 +44,7 @@ export function FilterBar({ filter, facets, onChange, onClear }: FilterBarProps)
         />
         <FacetSelect label="章节" options={sectionOptions} chosen={filter.sectionIds} onAdd={(id) => onChange({ sectionIds: [...filter.sectionIds, id] })} />
         <FacetSelect
-          label="状态"
+          label="填报状态"
           options={ledgerStatuses.map((status) => ({ value: status, label: status }))}
           chosen={filter.statuses}
           onAdd={(status) => isLedgerStatus(status) && onChange({ statuses: [...filter.statuses, status] })}
@@ -66,6 +67,22 @@ export function FilterBar({ filter, facets, onChange, onClear }: FilterBarProps)
         <button type="button" className="ledger-toggle ledger-toggle-overdue" aria-pressed={filter.overdue} onClick={() => onChange({ overdue: !filter.overdue })}>
           只看逾期
         </button>
+      </div>
+      <div className="ledger-filter-row">
+        <div className="ledger-toggles" role="group" aria-label="本季度情况">
+          <span className="inline-label">本季度情况</span>
+          {stateChoices.map((state) => (
+            <button
+              key={state}
+              type="button"
+              className={`ledger-toggle${state === PARTIAL_MARK || state === LATE_MARK ? ' ledger-toggle-mark' : ''}`}
+              aria-pressed={filter.states.includes(state)}
+              onClick={() => onChange({ states: toggled(filter.states, state) })}
+            >
+              {state}
+            </button>
+          ))}
+        </div>
       </div>
       {hasActiveFilter(filter) ? (
         <div className="ledger-filter-row ledger-active">

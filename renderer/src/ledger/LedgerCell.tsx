@@ -5,6 +5,7 @@ import type { LedgerColumnId } from '../store/ledger';
 import { formatDateTime } from '../ui/format';
 import { Highlighted } from './Highlighted';
 import { focusExcerpt } from './highlight';
+import { StateCell } from './StateCell';
 
 const NONE = <span className="muted">—</span>;
 
@@ -50,12 +51,7 @@ export function LedgerCell({ row, column, words }: { row: LedgerRow; column: Led
         </span>
       );
     case 'status':
-      return (
-        <span className="ledger-status">
-          <span className={row.status === '未填报' ? 'muted' : undefined}>{row.status}</span>
-          {row.overdue ? <span className="ledger-overdue">逾期</span> : null}
-        </span>
-      );
+      return <StateCell row={row} />;
     case 'percent':
       return row.percent === null ? (
         NONE

@@ -4,6 +4,7 @@ import { periodChoices } from '../quarterly/period';
 import { useLedger, useLedgerStore } from '../store/context';
 import type { LedgerSort } from '../store/ledger';
 import { EmptyState } from '../ui/EmptyState';
+import { IncludeSubmittedToggle } from '../ui/IncludeSubmittedToggle';
 import { InlineSelect } from '../ui/InlineSelect';
 import '../styles/progress.css';
 import '../styles/ledger.css';
@@ -20,7 +21,7 @@ function sortWords(sort: LedgerSort): string {
   return sort.direction === 'asc' ? '升序' : '降序';
 }
 
-/** 任务台账: every task of the quarter with its light, status and progress; filter, search, sort, open. */
+/** 任务台账: every task of the quarter with its light, quarter state (each lead's part) and progress; filter, search, sort, open. */
 export default function LedgerPage() {
   const store = useLedgerStore();
   const filter = useLedger((s) => s.viewFilter);
@@ -147,6 +148,7 @@ export default function LedgerPage() {
               </option>
             ))}
           </InlineSelect>
+          <IncludeSubmittedToggle />
         </div>
       </div>
       {plans === null || plans.length > 0 ? <FilterBar filter={filter} facets={result?.facets ?? null} onChange={setViewFilter} onClear={clearChips} /> : null}

@@ -1,4 +1,5 @@
-import { ledgerStatuses, type LedgerRow } from '../../../shared/api/ledger';
+import type { LedgerRow } from '../../../shared/api/ledger';
+import { quarterStates } from '../../../shared/domain/quarter-state';
 import type { LedgerColumnId } from '../store/ledger';
 
 export interface LedgerColumn {
@@ -13,12 +14,12 @@ export interface LedgerColumn {
 
 export const ledgerColumns: readonly LedgerColumn[] = [
   { id: 'number', label: '序号', width: '64px', align: 'center' },
-  { id: 'title', label: '任务', width: 'minmax(260px, 3.2fr)', required: true },
+  { id: 'title', label: '任务', width: 'minmax(260px, 2.9fr)', required: true },
   { id: 'departments', label: '牵头科室', width: 'minmax(110px, 1.1fr)' },
   { id: 'units', label: '责任单位', width: 'minmax(110px, 1.1fr)' },
   { id: 'deadline', label: '时限', width: 'minmax(96px, 0.8fr)' },
   { id: 'light', label: '本季度灯色', width: '104px' },
-  { id: 'status', label: '状态', width: '96px' },
+  { id: 'status', label: '本季度情况', width: 'minmax(170px, 1.5fr)' },
   { id: 'percent', label: '完成进度', width: '112px' },
   { id: 'updatedAt', label: '最近更新', width: '104px' },
 ];
@@ -54,7 +55,8 @@ export function sortKey(row: LedgerRow, column: LedgerColumnId): SortKey {
     case 'light':
       return lightRank[row.light.color];
     case 'status':
-      return ledgerStatuses.indexOf(row.status);
+      // 已完成, 按序时推进, 滞后, 未填报; within a state, partly reported after fully reported.
+      return quarterStates.indexOf(row.state) * 2 + (row.partial ? 1 : 0);
     case 'percent':
       return row.percent;
     case 'updatedAt':

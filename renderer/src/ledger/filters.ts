@@ -1,4 +1,4 @@
-import { ledgerStatuses, type LedgerFilter, type LedgerResult, type LedgerStatus } from '../../../shared/api/ledger';
+import { ledgerStatuses, quarterFilterStates, type LedgerFilter, type LedgerResult, type LedgerStatus, type QuarterFilterState } from '../../../shared/api/ledger';
 import { lightLabels, type LightColor } from '../../../shared/domain/progress-status';
 
 export type ChipFilter = Omit<LedgerFilter, 'period' | 'officeId'>;
@@ -12,7 +12,7 @@ export interface ActiveChip {
 
 export function hasActiveFilter(filter: LedgerFilter): boolean {
   return (
-    filter.planIds.length + filter.departmentIds.length + filter.sectionIds.length + filter.lights.length + filter.statuses.length > 0 ||
+    filter.planIds.length + filter.departmentIds.length + filter.sectionIds.length + filter.lights.length + filter.statuses.length + filter.states.length > 0 ||
     filter.overdue ||
     filter.search.trim() !== ''
   );
@@ -26,7 +26,7 @@ export function rememberLabels(known: Map<string, string>, facets: Facets | null
   return known;
 }
 
-/** The chips in the order of the bar: plan, department, section, light, status, overdue, search. */
+/** The chips in the order of the bar: plan, department, section, light, status, quarter state and marks, overdue, search. */
 export function activeChips(filter: LedgerFilter, labels: ReadonlyMap<string, string>): ActiveChip[] {
   const chips: ActiveChip[] = [];
   const ids = (key: 'planIds' | 'departmentIds' | 'sectionIds', noun: string) => {
@@ -43,6 +43,9 @@ export function activeChips(filter: LedgerFilter, labels: ReadonlyMap<string, st
   for (const status of filter.statuses) {
     chips.push({ key: `status:${status}`, label: `状态：${status}`, without: { statuses: filter.statuses.filter((s) => s !== status) } });
   }
+  for (const state of filter.states) {
+    chips.push({ key: `state:${state}`, label: `本季度：${state}`, without: { states: filter.states.filter((s) => s !== state) } });
+  }
   if (filter.overdue) chips.push({ key: 'overdue', label: '已逾期', without: { overdue: false } });
   if (filter.search.trim()) chips.push({ key: 'search', label: `搜索：${filter.search.trim()}`, without: { search: '' } });
   return chips;
@@ -53,4 +56,7 @@ export function toggled<T extends string>(list: readonly T[], value: T): T[] {
 }
 
 export const lightChoices: readonly LightColor[] = ['red', 'yellow', 'green', 'grey'];
+
+/** The quarter states, then the two marks, as the chips of 本季度情况. */
+export const stateChoices: readonly QuarterFilterState[] = quarterFilterStates;
 export const isLedgerStatus = (text: string): text is LedgerStatus => (ledgerStatuses as readonly string[]).includes(text);

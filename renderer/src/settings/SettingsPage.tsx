@@ -4,6 +4,7 @@ import { DiagnosticsCard } from './DiagnosticsCard';
 import { DirectoryEditor } from './DirectoryEditor';
 import { InstallationCard } from './InstallationCard';
 import { OfficeSettingsForm } from './OfficeSettingsForm';
+import { ReportingDeadlineCard } from './ReportingDeadlineCard';
 
 export default function SettingsPage() {
   const settings = useLedger((s) => s.settings);
@@ -24,6 +25,7 @@ export default function SettingsPage() {
         )}
         <InstallationCard />
       </div>
+      {settings ? <ReportingDeadlineCard settings={settings} /> : null}
       <BackupCard />
       <DirectoryEditor kind="departments" />
       <DirectoryEditor kind="units" />
