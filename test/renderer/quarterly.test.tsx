@@ -31,24 +31,27 @@ describe('季度填报', () => {
     expect(fake.callsNamed('progress.sheet')[0]).toEqual({ period: '2025-Q1', departmentId: fake.departmentNamed('疾病预防控制科')!.id });
   });
 
-  it('autosaves typing after a pause, shows the time, and restores it as 草稿未保存 after a restart', async () => {
+  it('autosaves typing after a pause, shows the time, and restores it as 草稿已自动保存 after a restart', async () => {
     const { fake } = await seedQuarter();
     const first = renderApp(fake, { now: () => TODAY });
     await openSheet();
     fireEvent.change(textbox(card('1'), '进展情况'), { target: { value: '已完成第一轮接种摸底' } });
     expect(fake.callsNamed('progress.saveDraft')).toHaveLength(0);
     expect(screen.getByText('正在自动保存…')).toBeTruthy();
+    expect(within(card('1')).getByText('正在自动保存草稿…')).toBeTruthy();
     await waitFor(() => expect(fake.callsNamed('progress.saveDraft')).toHaveLength(1), { timeout: 3000 });
     expect(fake.callsNamed('progress.saveDraft')[0]).toMatchObject({ period: '2025-Q1', fields: { progressText: '已完成第一轮接种摸底', status: '未启动' } });
     expect(await screen.findByText(/^已自动保存 \d\d:\d\d$/)).toBeTruthy();
-    expect(within(card('1')).getByText('草稿未保存')).toBeTruthy();
+    // One state: the toolbar says 已自动保存 and the card agrees (no 未保存 under it).
+    expect(await within(card('1')).findByText(/^草稿已自动保存 /)).toBeTruthy();
+    expect(within(card('1')).queryByText(/未保存/)).toBeNull();
 
     first.unmount();
     renderApp(fake, { now: () => TODAY });
     await openSheet();
     expect(textbox(card('1'), '进展情况').value).toBe('已完成第一轮接种摸底');
-    expect(within(card('1')).getByText('草稿未保存')).toBeTruthy();
-    expect(within(card('2')).queryByText('草稿未保存')).toBeNull();
+    expect(within(card('1')).getByText(/^草稿已自动保存 /).getAttribute('title')).toBe('草稿只保存在本机；点“保存”记入台账，点“提交”送办公室审核');
+    expect(within(card('2')).queryByText(/草稿已自动保存|未保存/)).toBeNull();
   });
 
   it('sends waiting typing at once when the window is hidden or closed', async () => {
@@ -72,7 +75,7 @@ describe('季度填报', () => {
     fireEvent.click(within(first).getByRole('button', { name: '沿用上季度' }));
     await waitFor(() => expect(textbox(card('1'), '进展情况').value).toBe('全年接种率达95%'));
     expect(fake.callsNamed('progress.carryForward')).toEqual([{ departmentId: cdc.id, period: '2025-Q1', taskId: tasks.vaccines.id }]);
-    expect(within(card('1')).getByText('草稿未保存')).toBeTruthy();
+    expect(within(card('1')).getByText(/^草稿已自动保存 /)).toBeTruthy();
     expect(within(card('1')).queryByText('与上季度不同')).toBeNull();
 
     fireEvent.change(textbox(card('1'), '下步打算'), { target: { value: '开展入托入学查验' } });
@@ -116,7 +119,7 @@ describe('季度填报', () => {
       submit: false,
     });
     await waitFor(() => expect(within(card('2')).getByText('草稿')).toBeTruthy());
-    expect(within(card('2')).queryByText('草稿未保存')).toBeNull();
+    expect(within(card('2')).queryByText(/草稿已自动保存|未保存/)).toBeNull();
 
     fireEvent.keyDown(textbox(card('2'), '下步打算'), { key: 'Enter', ctrlKey: true });
     await waitFor(() => expect(within(card('2')).getByText('已提交')).toBeTruthy());
@@ -171,18 +174,46 @@ describe('季度填报', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
   });
 
-  it('提交全部 submits what is written and says what is missing', async () => {
+  it('提交全部 says how many it submits and which have no 进展, submits the written and holds the blank back', async () => {
     const { fake, cdc, tasks } = await seedQuarter();
     renderApp(fake, { now: () => TODAY });
     await openSheet();
     fireEvent.change(textbox(card('1'), '进展情况'), { target: { value: '接种工作正常推进' } });
+    fireEvent.change(within(card('2')).getByLabelText('状态'), { target: { value: '推进中' } });
     fireEvent.change(textbox(card('3'), '进展情况'), { target: { value: '完成筛查方案' } });
     fireEvent.click(screen.getByRole('button', { name: '提交全部' }));
-    fireEvent.click(within(await screen.findByRole('alertdialog', { name: '提交全部' })).getByRole('button', { name: '提交' }));
-    expect(await screen.findByText('已提交 2 项；1 项尚未填写')).toBeTruthy();
+    const dialog = await screen.findByRole('alertdialog', { name: '提交全部' });
+    expect(dialog.textContent).toContain(
+      '将提交 3 项，其中 1 项未填写进展（第2项），这些暂不提交，填写进展情况后再提交。其余 2 项将提交给办公室审核，提交后仍可修改，修改后需重新提交。',
+    );
+    fireEvent.click(within(dialog).getByRole('button', { name: '提交' }));
+    expect(await screen.findByText('已提交 2 项；1 项未填写进展，未提交')).toBeTruthy();
     expect(fake.storedEntry(tasks.vaccines.id, cdc.id, '2025-Q1')?.workflowState).toBe('submitted');
     expect(fake.storedEntry(tasks.screening.id, cdc.id, '2025-Q1')?.workflowState).toBe('submitted');
     expect(fake.storedEntry(tasks.outbreaks.id, cdc.id, '2025-Q1')).toBeNull();
+    expect(fake.callsNamed('progress.save').filter((c) => (c as { submit: boolean }).submit)).toHaveLength(2);
+
+    // Only the blank one is left: nothing to confirm, the clerk is told which task waits.
+    fireEvent.click(screen.getByRole('button', { name: '提交全部' }));
+    expect(await screen.findByText('没有可提交的任务：1 项未填写进展（第2项），请先填写进展情况')).toBeTruthy();
+    expect(screen.queryByRole('alertdialog', { name: '提交全部' })).toBeNull();
+  });
+
+  it('提交全部 with everything written asks plainly, and a card that cannot autosave says 修改未保存', async () => {
+    const { fake } = await seedQuarter();
+    const failing = {
+      invoke: ((name, args) =>
+        name === 'progress.saveDraft' ? Promise.resolve({ ok: false, error: { code: 'DISK_FULL', message: '磁盘已满' } }) : fake.invoke(name, args)) as typeof fake.invoke,
+      onEvent: (listener: Parameters<typeof fake.onEvent>[0]) => fake.onEvent(listener),
+    };
+    renderApp(failing, { now: () => TODAY });
+    await openSheet();
+    for (const n of ['1', '2', '3']) fireEvent.change(textbox(card(n), '进展情况'), { target: { value: `第${n}项进展` } });
+    expect(await within(card('1')).findByText('修改未保存', {}, { timeout: 3000 })).toBeTruthy();
+    expect(screen.getByRole('alert').textContent).toContain('自动保存失败：磁盘已满');
+    fireEvent.click(screen.getByRole('button', { name: '提交全部' }));
+    const dialog = await screen.findByRole('alertdialog', { name: '提交全部' });
+    expect(dialog.textContent).toContain('将提交 3 项给办公室审核。提交后仍可修改，修改后需重新提交。');
   });
 
   it('attaches evidence: a PDF is sent as base64 and listed; a .doc is refused with advice', async () => {

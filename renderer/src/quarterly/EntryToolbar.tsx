@@ -1,7 +1,9 @@
 import { useState } from 'react';
-import { useLedger } from '../store/context';
+import { useLedger, useLedgerStore } from '../store/context';
+import { currentForm } from '../store/quarterly';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { AutosaveStatus } from './AutosaveStatus';
+import { submitMessage, submitPlan, taskList } from './submit-plan';
 
 /** Department-wide actions, kept in view while the clerk scrolls through the tasks. */
 export function EntryToolbar() {
@@ -9,7 +11,19 @@ export function EntryToolbar() {
   const carryAll = useLedger((s) => s.carryForwardAll);
   const canCarry = useLedger((s) => s.sheet?.tasks.some((t) => t.previous !== null && t.entry?.workflowState !== 'approved') ?? false);
   const [busy, setBusy] = useState(false);
-  const [confirmSubmit, setConfirmSubmit] = useState(false);
+  const store = useLedgerStore();
+  const pushToast = useLedger((s) => s.pushToast);
+  /** The confirm dialog's sentence, set when 提交全部 has something to submit. */
+  const [confirmSubmit, setConfirmSubmit] = useState<string | null>(null);
+
+  // Counted when asked, from what is typed now: how many go, and which wait for 进展情况.
+  const askSubmit = () => {
+    const state = store.getState();
+    const plan = submitPlan(state.sheet?.tasks ?? [], (task) => currentForm(state, task));
+    if (plan.due.length === 0) pushToast('success', '没有需要提交的内容：各项任务都已提交或已审核');
+    else if (plan.ready.length === 0) pushToast('error', `没有可提交的任务：${plan.blank.length} 项未填写进展（${taskList(plan.blank)}），请先填写进展情况`);
+    else setConfirmSubmit(submitMessage(plan));
+  };
 
   const run = async (work: () => Promise<void>) => {
     setBusy(true);
@@ -41,21 +55,21 @@ export function EntryToolbar() {
         <button type="button" className="button" disabled={busy} onClick={() => void run(() => saveAll(false))}>
           保存全部
         </button>
-        <button type="button" className="button button-primary" disabled={busy} onClick={() => setConfirmSubmit(true)}>
+        <button type="button" className="button button-primary" disabled={busy} onClick={askSubmit}>
           提交全部
         </button>
       </div>
       {confirmSubmit ? (
         <ConfirmDialog
           title="提交全部"
-          message="将本科室本季度已填写的全部任务提交给办公室审核。提交后仍可修改，修改后需重新提交。"
+          message={confirmSubmit}
           confirmLabel="提交"
           danger={false}
           onConfirm={async () => {
             await run(() => saveAll(true));
             return true;
           }}
-          onCancel={() => setConfirmSubmit(false)}
+          onCancel={() => setConfirmSubmit(null)}
         />
       ) : null}
     </div>

@@ -6,7 +6,8 @@ import { useLedger } from '../store/context';
 import { currentForm, taskName } from '../store/quarterly';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { AttachmentList } from './AttachmentList';
-import { changedFromPrevious, formFromFields, hasContent, isLocked, sameForm, type EntryFieldName } from './entry-form';
+import { CARD_DRAFT_HINT, cardSaveLabel, cardSaveState, type CardSaveState } from './card-state';
+import { changedFromPrevious, formFromFields, hasContent, isLocked, type EntryFieldName } from './entry-form';
 import { EntryText } from './EntryText';
 import { StatusPercent } from './StatusPercent';
 
@@ -16,7 +17,7 @@ const placeholders = {
   nextStepsText: '下季度的具体安排和时间节点',
 } as const;
 
-function EntryHeader({ task, draftUnsaved }: { task: SheetTask; draftUnsaved: boolean }) {
+function EntryHeader({ task, saveState }: { task: SheetTask; saveState: CardSaveState | null }) {
   const openDetail = useLedger((s) => s.openTaskDetail);
   const where = [task.planTitle, task.sectionTitle, task.deadline ? `完成时限：${task.deadline}` : null].filter(Boolean).join(' · ');
   return (
@@ -32,7 +33,11 @@ function EntryHeader({ task, draftUnsaved }: { task: SheetTask; draftUnsaved: bo
         <LightDot light={task.light} withReason />
       </div>
       <div className="entry-state">
-        {draftUnsaved ? <span className="entry-draft">草稿未保存</span> : null}
+        {saveState ? (
+          <span className={`entry-draft entry-draft-${saveState.kind}`} title={CARD_DRAFT_HINT}>
+            {cardSaveLabel(saveState, new Date())}
+          </span>
+        ) : null}
         <WorkflowBadge state={task.entry?.workflowState ?? null} />
       </div>
     </header>
@@ -52,7 +57,9 @@ export const TaskEntryCard = memo(function TaskEntryCard({ task }: { task: Sheet
   const form = edit ?? currentForm({ entryEdits: {} }, task);
   const locked = isLocked(task);
   const state = task.entry?.workflowState ?? null;
-  const draftUnsaved = !locked && (task.draft !== null || (edit !== undefined && !sameForm(edit, formFromFields(task.entry))));
+  const pending = useLedger((s) => s.draftPending[task.id] === true);
+  const autosaveFailed = useLedger((s) => s.autosaveError !== null);
+  const saveState = cardSaveState(task, edit, pending, autosaveFailed);
   const changed = useMemo(() => (task.previous && hasContent(form) ? changedFromPrevious(form, task.previous) : new Set<EntryFieldName>()), [form, task.previous]);
   const previous = task.previous ? formFromFields(task.previous) : null;
   const label = taskName(task);
@@ -73,7 +80,7 @@ export const TaskEntryCard = memo(function TaskEntryCard({ task }: { task: Sheet
 
   return (
     <article className={`card entry-card${locked ? ' entry-card-locked' : ''}${state === 'returned' ? ' entry-card-returned' : ''}`} aria-label={`${label}任务`} onKeyDown={onKeyDown}>
-      <EntryHeader task={task} draftUnsaved={draftUnsaved} />
+      <EntryHeader task={task} saveState={saveState} />
       {state === 'returned' && task.entry?.reviewComment ? (
         <p className="entry-returned" role="note">
           <strong>办公室退回意见：</strong>

@@ -52,6 +52,11 @@ export function applyDraft(base: EntryForm, draft: DraftFields | null): EntryFor
   };
 }
 
+/** 第3项, or “标题” for a task without a number: how messages name a task. */
+export function taskName(task: Pick<SheetTask, 'number' | 'title'>): string {
+  return task.number ? `第${task.number}项` : `“${task.title}”`;
+}
+
 export function isLocked(task: Pick<SheetTask, 'entry'>): boolean {
   return task.entry?.workflowState === 'approved';
 }

@@ -1,9 +1,10 @@
 import type { CallResult } from '../../../shared/api';
 import type { Attachment, SheetTask } from '../../../shared/api/progress';
 import { createKeyedDebouncer } from '../quarterly/autosave';
-import { baseForm, checkForm, hasContent, isLocked, sameForm, toDraftFields, toEntryFields, type EntryFieldName, type EntryForm, type FormErrors } from '../quarterly/entry-form';
+import { baseForm, checkForm, hasContent, isLocked, sameForm, taskName, toDraftFields, toEntryFields, type EntryFieldName, type EntryForm, type FormErrors } from '../quarterly/entry-form';
 import { entryErrorsFrom } from '../quarterly/field-errors';
 import { currentPeriodText } from '../quarterly/period';
+import { submitPlan } from '../quarterly/submit-plan';
 import { coalesce } from './coalesce';
 import { quietInvoke } from './invoke';
 import type { LedgerState, Outcome, Slice } from './types';
@@ -50,9 +51,7 @@ export function currentForm(state: Pick<LedgerState, 'entryEdits'>, task: SheetT
   return state.entryEdits[task.id] ?? baseForm(task);
 }
 
-export function taskName(task: Pick<SheetTask, 'number' | 'title'>): string {
-  return task.number ? `第${task.number}项` : `“${task.title}”`;
-}
+export { taskName };
 
 const without = <T>(record: Readonly<Record<string, T>>, key: string): Record<string, T> => {
   const next = { ...record };
@@ -224,27 +223,29 @@ export const createQuarterlySlice = (now: () => Date): Slice<QuarterlySlice> => 
       const sheet = get().sheet;
       if (!sheet) return;
       await drafts.flush();
+      const verb = submit ? '提交' : '保存';
       let done = 0;
       let failed = 0;
-      let empty = 0;
-      for (const task of get().sheet?.tasks ?? []) {
-        if (isLocked(task)) continue;
-        const edited = get().entryEdits[task.id] !== undefined || task.draft !== null;
-        const state = task.entry?.workflowState ?? null;
-        const form = currentForm(get(), task);
-        const wanted = submit ? edited || state === 'draft' || state === 'returned' || (state === null && hasContent(form)) : edited;
-        if (!wanted) {
-          if (submit && state === null && !hasContent(form)) empty++;
-          continue;
+      let blank = 0;
+      if (submit) {
+        // The same plan the confirm dialog showed: tasks without 进展情况 wait.
+        const plan = submitPlan(get().sheet?.tasks ?? [], (task) => currentForm(get(), task));
+        blank = plan.blank.length;
+        for (const task of plan.ready) {
+          if (await saveEntry(task.id, true, { quiet: true })) done++;
+          else failed++;
         }
-        if (await saveEntry(task.id, submit, { quiet: true })) done++;
-        else failed++;
+      } else {
+        for (const task of get().sheet?.tasks ?? []) {
+          if (isLocked(task) || (get().entryEdits[task.id] === undefined && task.draft === null)) continue;
+          if (await saveEntry(task.id, false, { quiet: true })) done++;
+          else failed++;
+        }
       }
-      const verb = submit ? '提交' : '保存';
       const parts: string[] = [];
       if (done > 0) parts.push(`已${verb} ${done} 项`);
       if (failed > 0) parts.push(`${failed} 项未能${verb}，请查看标红的内容`);
-      if (empty > 0) parts.push(`${empty} 项尚未填写`);
+      if (blank > 0) parts.push(`${blank} 项未填写进展，未提交`);
       if (parts.length === 0) parts.push(submit ? '没有需要提交的内容' : '没有需要保存的修改');
       get().pushToast(failed > 0 ? 'error' : 'success', parts.join('；'));
     },

@@ -41,6 +41,14 @@ export function clockTime(iso: string): string {
   return `${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
+/** `HH:mm` when the time is on `today`, else `yyyy-MM-dd HH:mm`. */
+export function timeOrDateTime(iso: string, today: Date): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  const sameDay = date.getFullYear() === today.getFullYear() && date.getMonth() === today.getMonth() && date.getDate() === today.getDate();
+  return sameDay ? clockTime(iso) : formatDateTime(iso);
+}
+
 /**
  * A date as a clerk types it — 2025-4-12, 2025/4/12, 2025.4.12, 2025年4月12日, 20250412, full-width
  * digits — as yyyy-MM-dd; null for nothing typed, undefined for no real date (2025-02-30).
