@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { parsePeriod, periodLabel } from '../../../shared/domain/period';
-import { currentPeriodText, defaultDepartmentId, periodChoices } from '../quarterly/period';
+import { defaultDepartmentId, periodChoices } from '../quarterly/period';
 import { useLedger, useLedgerStore } from '../store/context';
 import type { SheetPreview } from '../store/exchange';
 import { Field } from '../ui/Field';
@@ -15,7 +15,9 @@ function SheetExport() {
   const plans = useLedger((s) => s.plans);
   const [now] = useState(() => new Date());
   const [departmentId, setDepartmentId] = useState<string | null>(null);
-  const [period, setPeriod] = useState(() => currentPeriodText(now));
+  // The quarter 季度填报 is on (today's, or the last one a plan covers when all have ended).
+  const opening = useLedger((s) => s.quarterPeriod);
+  const [period, setPeriod] = useState(opening);
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
   const chosen = departmentId ?? defaultDepartmentId(status, departments);

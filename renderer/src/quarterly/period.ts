@@ -8,6 +8,25 @@ export function currentPeriodText(today: Date): string {
   return formatPeriod(periodOfDate(today.getFullYear(), today.getMonth() + 1));
 }
 
+/**
+ * The quarter the pages open on: today's when a plan covers this year (or there is no plan yet);
+ * when every plan has ended, the last quarter of the newest plan's last year (its final report);
+ * when every plan starts later, the first quarter of the earliest.
+ */
+export function defaultPeriodText(today: Date, plans: readonly Pick<PlanSummary, 'yearFrom' | 'yearTo'>[] | null): string {
+  const year = today.getFullYear();
+  const spans: [number, number][] = [];
+  for (const plan of plans ?? []) {
+    const from = plan.yearFrom ?? plan.yearTo;
+    const to = plan.yearTo ?? plan.yearFrom;
+    if (from != null && to != null) spans.push([Math.min(from, to), Math.max(from, to)]);
+  }
+  if (spans.length === 0 || spans.some(([from, to]) => from <= year && year <= to)) return currentPeriodText(today);
+  const ended = spans.filter(([, to]) => to < year).map(([, to]) => to);
+  if (ended.length > 0) return formatPeriod({ year: Math.max(...ended), quarter: 4 });
+  return formatPeriod({ year: Math.min(...spans.map(([from]) => from)), quarter: 1 });
+}
+
 export interface PeriodChoice {
   readonly value: string;
   readonly label: string;

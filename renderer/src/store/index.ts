@@ -37,7 +37,7 @@ export function createLedgerStore(api: LedgerApi, options: StoreOptions = {}): L
     const deps: SliceDeps = { set, get, api, call: createCaller(api, get) };
     return {
       ...createUiSlice(deps),
-      ...createSystemSlice(deps),
+      ...createSystemSlice(now)(deps),
       ...createSettingsSlice(deps),
       ...createDirectorySlice(deps),
       ...createPlansSlice(deps),

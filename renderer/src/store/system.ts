@@ -1,5 +1,6 @@
 import type { ApiError, CallArgs } from '../../../shared/api';
 import type { SystemStatus } from '../../../shared/api/system';
+import { defaultPeriodText } from '../quarterly/period';
 import type { Outcome, Slice } from './types';
 
 export interface SystemSlice {
@@ -12,23 +13,43 @@ export interface SystemSlice {
 
 export const SETUP_FIELDS = ['officeName', 'officeCode', 'departmentName'] as const;
 
-export const createSystemSlice: Slice<SystemSlice> = ({ set, api, call }) => ({
-  status: null,
-  statusError: null,
-  loadStatus: async () => {
-    // Not through `call`: a failure here is shown as the start screen's error, not a toast.
-    let result;
+export const createSystemSlice = (now: () => Date): Slice<SystemSlice> => ({ set, get, api, call }) => {
+  /** 总览, 任务台账, 报表 (viewFilter), 季度填报 and 审核 (quarterPeriod) and 指标 (its year) start on one quarter. */
+  const openOnDefaultPeriod = async () => {
+    let plans;
     try {
-      result = await api.invoke('system.status', {});
+      plans = await api.invoke('plans.list', {});
     } catch {
-      result = { ok: false as const, error: { code: 'INTERNAL' as const, message: '无法连接到数据服务' } };
+      return;
     }
-    if (result.ok) set({ status: result.value, statusError: null });
-    else set({ statusError: result.error });
-  },
-  initialize: async (args) => {
-    const outcome = await call('system.init', args, { fields: SETUP_FIELDS, success: '初始化完成，欢迎使用目标台账' });
-    if (outcome.ok) set({ status: outcome.value, statusError: null, page: 'overview' });
-    return outcome;
-  },
-});
+    if (!plans.ok) return;
+    const period = defaultPeriodText(now(), plans.value);
+    set((state) => ({ plans: plans.value, quarterPeriod: period, viewFilter: { ...state.viewFilter, period }, indicatorYear: Number(period.slice(0, 4)) }));
+  };
+  return {
+    status: null,
+    statusError: null,
+    loadStatus: async () => {
+      const first = get().status === null;
+      // Not through `call`: a failure here is shown as the start screen's error, not a toast.
+      let result;
+      try {
+        result = await api.invoke('system.status', {});
+      } catch {
+        result = { ok: false as const, error: { code: 'INTERNAL' as const, message: '无法连接到数据服务' } };
+      }
+      if (!result.ok) {
+        set({ statusError: result.error });
+        return;
+      }
+      // On opening, before any page shows a quarter: the plans decide which (all plans may have ended).
+      if (first && result.value.initialized) await openOnDefaultPeriod();
+      set({ status: result.value, statusError: null });
+    },
+    initialize: async (args) => {
+      const outcome = await call('system.init', args, { fields: SETUP_FIELDS, success: '初始化完成，欢迎使用目标台账' });
+      if (outcome.ok) set({ status: outcome.value, statusError: null, page: 'overview' });
+      return outcome;
+    },
+  };
+};
