@@ -1,7 +1,7 @@
-import { isDoneStatus } from '../../shared/domain/progress-status';
 import type { CompareResult } from '../../shared/api/catalog';
 import { directionOf, type Comparator } from '../../shared/domain/lights';
 import { parsePeriod } from '../../shared/domain/period';
+import { countQuarter } from '../../shared/domain/quarter-state';
 import type { LightColor } from '../../shared/domain/progress-status';
 import type { Core } from '../core/core';
 import { indicatorValueId } from '../core/ids';
@@ -11,8 +11,8 @@ import { loadScope } from './ledger-scope';
 import { officeStatusSettings } from './status-settings';
 
 /*
- * 各单位对比: every office with tasks this year, its task lights for the quarter (the same
- * lights as its own ledger), and each standard metric's value and light in every office.
+ * 各单位对比: every office with tasks this year, its tasks by quarter state (the same counts as
+ * its own 总览), and each standard metric's value and light in every office.
  */
 
 type Office = CompareResult['offices'][number];
@@ -38,15 +38,28 @@ function officesWithTasks(core: Core, year: number): { id: string; name: string 
     .map((row) => ({ id: (row as { id: string }).id, name: (row as { name: string | null }).name ?? '' }));
 }
 
+/**
+ * The office's tasks by quarter state through the one aggregation (its own 总览 counts the same):
+ * done, on pace (green), behind split by light (yellow, red), not reported (grey); on approved entries.
+ */
 function officeCounts(core: Core, office: { id: string; name: string }, period: string): Office {
   const scope = loadScope(core, { period, officeId: office.id });
-  const counts = { done: 0, green: 0, yellow: 0, red: 0, grey: 0 };
-  for (const task of scope.tasks) {
-    if (isDoneStatus(task.status)) counts.done++;
-    else counts[task.light.color]++;
-  }
-  const tasks = scope.tasks.length;
-  return { officeId: office.id, name: office.name, tasks, ...counts, onTrackShare: tasks ? (counts.done + counts.green) / tasks : null };
+  const counts = countQuarter(scope.tasks.map((task) => task.quarter));
+  let red = 0;
+  for (const task of scope.tasks) if (task.quarter.state === '滞后' && task.light.color === 'red') red++;
+  return {
+    officeId: office.id,
+    name: office.name,
+    tasks: counts.total,
+    done: counts.done,
+    green: counts.onPace,
+    yellow: counts.behind - red,
+    red,
+    grey: counts.notReported,
+    partial: counts.partial,
+    late: counts.late,
+    onTrackShare: counts.total ? (counts.done + counts.onPace) / counts.total : null,
+  };
 }
 
 /** Worst share of on-track tasks first, then most red, then by name. */

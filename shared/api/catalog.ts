@@ -56,11 +56,15 @@ export const compareResult = z.object({
       officeId: uuid,
       name: z.string(),
       tasks: z.number(),
+      /** By quarter state (countQuarter): 已完成, 按序时推进 (green), 滞后 split by light (yellow, red), 未填报 (grey). */
       done: z.number(),
       green: z.number(),
       yellow: z.number(),
       red: z.number(),
       grey: z.number(),
+      /** Marks over the same tasks: 部分科室未报, 逾期未报. */
+      partial: z.number(),
+      late: z.number(),
       /** Done or green, as a share of the office's tasks (0–1); null without tasks. */
       onTrackShare: z.number().nullable(),
     }),

@@ -1,19 +1,49 @@
 import { describe, expect, it } from 'vitest';
 import type { CompareResult } from '../../shared/api/catalog';
 import { createTestCore } from '../helpers/core';
-import { cityWithThreeDistricts, localNoon, WORK_POINTS } from './catalog-fixture';
+import { cityWithThreeDistricts, localNoon, seedOffice, WORK_POINTS } from './catalog-fixture';
 
 const cellsOf = (result: CompareResult, metric: string, names: Map<string, string>) =>
   result.metrics.find((m) => m.name === metric)!.cells.map((c) => [names.get(c.officeId), c.value, c.target, c.light.color]);
 
 describe('各单位对比', () => {
-  it('counts each district’s task lights for the quarter and puts the furthest behind first', async () => {
+  it('counts each district’s tasks by quarter state for the quarter and puts the furthest behind first', async () => {
     const { t } = await cityWithThreeDistricts();
     const result = await t.call('dashboard.compare', { period: '2025-Q2', metricIds: [] });
-    expect(result.offices.map((o) => [o.name, o.tasks, o.done, o.green, o.yellow, o.red, o.grey, o.onTrackShare])).toEqual([
-      ['北碚区卫生健康委', 3, 0, 1, 0, 2, 0, 1 / 3],
-      ['江北区卫生健康委', 5, 1, 1, 1, 2, 0, 2 / 5],
-      ['南岸区卫生健康委', 4, 2, 1, 0, 0, 1, 3 / 4],
+    // 北碚's 加强职业病防治 nobody reported: 未填报 (grey), not 滞后.
+    expect(result.offices.map((o) => [o.name, o.tasks, o.done, o.green, o.yellow, o.red, o.grey, o.partial, o.late, o.onTrackShare])).toEqual([
+      ['北碚区卫生健康委', 3, 0, 1, 0, 1, 1, 0, 0, 1 / 3],
+      ['江北区卫生健康委', 5, 1, 1, 1, 2, 0, 0, 0, 2 / 5],
+      ['南岸区卫生健康委', 4, 2, 1, 0, 0, 1, 0, 0, 3 / 4],
+    ]);
+    t.close();
+  });
+
+  it('counts an office as its own 总览 does: a shared task on the lead that reported, marked 部分科室未报 and, after the deadline, 逾期未报', async () => {
+    const t = await createTestCore({ officeName: '重庆市卫生健康委', now: () => localNoon('2025-07-20') });
+    const office = seedOffice(t.core, '江北区卫生健康委', [
+      {
+        title: WORK_POINTS('江北区'),
+        yearFrom: 2025,
+        yearTo: 2025,
+        tasks: [
+          { title: '开展慢病综合防控', entries: [{ status: '推进中', percent: 60 }, null] },
+          { title: '加强职业病防治', entries: [null] },
+          { title: '建设智慧医院', entries: [{ status: '推进中', percent: 30 }] },
+        ],
+      },
+    ]);
+    const result = await t.call('dashboard.compare', { period: '2025-Q2', metricIds: [] });
+    const row = result.offices.find((o) => o.officeId === office.id)!;
+    expect([row.tasks, row.done, row.green, row.yellow, row.red, row.grey, row.partial, row.late]).toEqual([3, 0, 1, 0, 1, 1, 1, 2]);
+    const summary = await t.call('dashboard.summary', { period: '2025-Q2', officeId: office.id });
+    expect([summary.cards.done, summary.cards.onPace, summary.cards.behind, summary.cards.notReported, summary.cards.partial, summary.cards.late]).toEqual([
+      row.done,
+      row.green,
+      row.yellow + row.red,
+      row.grey,
+      row.partial,
+      row.late,
     ]);
     t.close();
   });

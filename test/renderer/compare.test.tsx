@@ -56,6 +56,10 @@ describe('各单位对比 against the core', () => {
       ['南岸区卫生健康委', '75%', '29%', '4‰', '8/10万'],
     ]);
     const beibeiRow = screen.getByRole('row', { name: /北碚区卫生健康委/ });
+    // The task share counts by quarter state: the task nobody reported is 未填报, not 滞后.
+    const share = beibeiRow.querySelector('.heat-share')!;
+    expect(share.getAttribute('title')).toBe('共3项任务：已完成0项，按序时推进1项，滞后1项（其中红灯1项），未填报1项');
+    expect(share.querySelector('.share-counts')!.textContent).toBe('1/3项滞后1未填报1');
     const cells = beibeiRow.querySelectorAll('.heat-cell');
     expect([...cells].map((c) => c.className.match(/heat-(green|yellow|red|grey)/)![1])).toEqual(['red', 'green', 'grey']);
     // The target in the metric's unit, then the district's own light sentence in its own words.

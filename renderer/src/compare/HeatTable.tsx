@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import type { CompareResult } from '../../../shared/api/catalog';
 import { lightLabels } from '../../../shared/domain/progress-status';
 import { useLedger } from '../store/context';
-import { cellTitle, directionLabel, shareColor, shareText, valueText, type CompareCell, type CompareMetric } from './model';
+import { cellTitle, directionLabel, shareColor, shareText, shareTitle, valueText, type CompareCell, type CompareMetric } from './model';
 
 function HeatCell({ metric, cell }: { metric: CompareMetric; cell: CompareCell | undefined }) {
   if (!cell) return <td className="heat-cell heat-grey" />;
@@ -72,7 +72,7 @@ export function HeatTable({ result }: { result: CompareResult }) {
                   {office.name}
                 </button>
               </th>
-              <td className="heat-share" title={`共${office.tasks}项任务：已完成${office.done}项，按序时推进${office.green}项，略滞后${office.yellow}项，滞后${office.red}项，未到时限${office.grey}项`}>
+              <td className="heat-share" title={shareTitle(office)}>
                 <span className="share-line">
                   <span className={`share-value share-${shareColor(office.onTrackShare)}`}>{shareText(office.onTrackShare)}</span>
                   <span className="share-bar" aria-hidden="true">
@@ -81,7 +81,8 @@ export function HeatTable({ result }: { result: CompareResult }) {
                 </span>
                 <span className="share-counts">
                   {office.done + office.green}/{office.tasks}项
-                  {office.red > 0 ? <span className="share-red">滞后{office.red}</span> : null}
+                  {office.yellow + office.red > 0 ? <span className="share-red">滞后{office.yellow + office.red}</span> : null}
+                  {office.grey > 0 ? <span className="share-grey">未填报{office.grey}</span> : null}
                 </span>
               </td>
               {result.metrics.map((metric) => (

@@ -86,7 +86,18 @@ export function commonTarget(metric: CompareMetric): { value: number | null; var
 
 export const shareParts = ['done', 'green', 'yellow', 'red', 'grey'] as const;
 export type SharePart = (typeof shareParts)[number];
-export const sharePartLabels: Record<SharePart, string> = { done: '已完成', green: '按序时推进', yellow: '略滞后', red: '滞后', grey: '未到时限' };
+/** The quarter states of the offices' tasks; 滞后 in the light it earns, 未填报 grey (never counted as behind). */
+export const sharePartLabels: Record<SharePart, string> = { done: '已完成', green: '按序时推进', yellow: '滞后（黄灯）', red: '滞后（红灯）', grey: '未填报' };
+
+/** The share cell's tooltip: every state's count, then the marks. */
+export function shareTitle(office: Pick<CompareOffice, 'tasks' | 'done' | 'green' | 'yellow' | 'red' | 'grey' | 'partial' | 'late'>): string {
+  const marks = [office.partial > 0 ? `部分科室未报${office.partial}项` : '', office.late > 0 ? `有科室逾期未报${office.late}项` : ''].filter(Boolean);
+  const behind = office.yellow + office.red;
+  return (
+    `共${office.tasks}项任务：已完成${office.done}项，按序时推进${office.green}项，滞后${behind}项${office.red > 0 ? `（其中红灯${office.red}项）` : ''}，未填报${office.grey}项` +
+    (marks.length > 0 ? `；${marks.join('，')}` : '')
+  );
+}
 
 export type ShareRow = { readonly officeId: string; readonly name: string; readonly share: number | null; readonly tasks: number } & Record<SharePart, number>;
 
