@@ -1,7 +1,7 @@
 import type { ReportModel } from '../../shared/api/reports';
 import { draftChart } from '../../shared/reports/charts';
 import { summaryIndicatorColumns } from '../../shared/reports/indicator-table';
-import { CAPTION_GAP, draftReport, type DraftChart, type DraftChapter, type DraftParagraph, type ReportDraft } from '../../shared/reports/draft';
+import { CAPTION_GAP, draftReport, indicatorsWithData, type DraftChart, type DraftChapter, type DraftParagraph, type ReportDraft } from '../../shared/reports/draft';
 import { rasterizeCharts, type RasterChart } from './chart-raster';
 import { bodyParagraph, captionParagraph, figure, gongwenDocument, heading1, heading2, signature, table, titleBlock, type Block } from './docx-gongwen';
 import { reportFonts, type ReportFonts } from './fonts';
@@ -13,8 +13,11 @@ import { reportFonts, type ReportFonts } from './fonts';
  */
 
 
+/** Only indicators with a value this period: the draft counts the rest in one sentence. */
 function indicatorTable(model: ReportModel): Block[] {
-  const rows = model.indicators.map((i) => summaryIndicatorColumns.map((column) => column.value(i)));
+  const indicators = indicatorsWithData(model);
+  if (indicators.length === 0) return [];
+  const rows = indicators.map((i) => summaryIndicatorColumns.map((column) => column.value(i)));
   return [captionParagraph(`表1${CAPTION_GAP}主要指标完成情况`, true), table(summaryIndicatorColumns, rows)];
 }
 
@@ -36,7 +39,8 @@ function chapterBlocks(chapter: DraftChapter, model: ReportModel, rasters: Reado
 /** Every chart the draft asks for, rasterised in one go (the fonts load once). */
 function chartImages(draft: ReportDraft, model: ReportModel): Map<DraftChart, RasterChart> {
   const kinds = [...new Set(draft.chapters.flatMap((chapter) => chapter.figures.map((item) => item.chart)))];
-  const images = rasterizeCharts(kinds.map((kind) => draftChart(kind, model)));
+  const charted = { ...model, indicators: indicatorsWithData(model) };
+  const images = rasterizeCharts(kinds.map((kind) => draftChart(kind, charted)));
   return new Map(kinds.map((kind, index) => [kind, images[index]!]));
 }
 

@@ -32,11 +32,12 @@ export const chartInk = {
   text: '#1f2933',
 } as const;
 
-/** Colours for the status donut, in the order of the statuses a clerk sees. */
+/** Colours for the status donut, in the order of the statuses a clerk sees (and 按序时推进, the report's quarter state). */
 export const statusFill: Readonly<Record<string, string>> = {
   已完成: '#2e9e5b',
   已办结: '#1b7a3d',
   推进中: '#1f4e8c',
+  按序时推进: '#1f4e8c',
   长期坚持: '#6b8fc4',
   未启动: '#a3adb8',
   滞后: '#d2352b',

@@ -2,6 +2,7 @@ import { scaleLinear } from 'd3-scale';
 import { arc, pie, type PieArcDatum } from 'd3-shape';
 import type { ReportIndicator, ReportModel } from '../api/reports';
 import { lightColors, type LightColor } from '../domain/progress-status';
+import { quarterStates } from '../domain/quarter-state';
 import { chartInk, inkOnLight, lightFill, lightLegendLabels, statusFill } from './chart-colors';
 
 /*
@@ -267,6 +268,11 @@ export function statusSlices(model: Pick<ReportModel, 'tasks'>): StatusSlice[] {
     .sort((a, b) => (order.indexOf(a.status) + 1 || 99) - (order.indexOf(b.status) + 1 || 99));
 }
 
+/** Tasks by quarter state, as the report's opening counts them (已完成, 按序时推进, 滞后, 未填报). */
+export function stateSlices(model: Pick<ReportModel, 'tasks'>): StatusSlice[] {
+  return quarterStates.map((state) => ({ status: state, count: model.tasks.filter((task) => task.state === state).length })).filter((slice) => slice.count > 0);
+}
+
 /** How far an indicator's value has come towards its target, by the target's direction. */
 export function targetRatio(indicator: Pick<ReportIndicator, 'value' | 'targetValue' | 'targetValueMax' | 'comparator'>): number | null {
   const { value, targetValue: target } = indicator;
@@ -303,6 +309,7 @@ export function indicatorBars(model: Pick<ReportModel, 'indicators'>): Indicator
 /** The chart a draft's paragraph asks for (the Word report and the print view draw the same). */
 export function draftChart(kind: 'lights' | 'status' | 'indicators', model: ReportModel): SvgChart {
   if (kind === 'lights') return lightBarsChart(departmentLightRows(model));
-  if (kind === 'status') return statusDonutChart(statusSlices(model));
+  // The report's ring counts quarter states, so it shows the numbers of the opening paragraph.
+  if (kind === 'status') return statusDonutChart(stateSlices(model), { label: '重点工作推进状态分布' });
   return indicatorBarsChart(indicatorBars(model));
 }

@@ -174,6 +174,36 @@ describe('plan import, in Chromium against the browser host', () => {
     await expect(page.getByRole('region', { name: '原文' }).locator('mark.hl-le').count()).resolves.toBeGreaterThan(3);
   });
 
+  it('sets 牵头科室 on the 108 leadless tasks at once, and gets the review back after a reload', async () => {
+    const { page } = app;
+    const bulk = page.getByRole('group', { name: '批量设置牵头科室' });
+    await bulk.getByRole('button', { name: '选择没有牵头科室的任务（108）' }).click();
+    await bulk.getByText('已选 108 项任务').waitFor();
+    await bulk.getByRole('button', { name: '+ 选择科室' }).click();
+    await bulk.getByLabel('搜索科室').fill('疾控');
+    await bulk.getByRole('button', { name: /疾病预防控制科/ }).click();
+    await bulk.getByRole('button', { name: '设为所选任务的牵头科室' }).click();
+    await bulk.getByText('已为 108 项任务设置牵头科室：疾病预防控制科').waitFor();
+    // Numbering restarts in some chapters: the first card of the plan.
+    const first = page.locator('article.task-card').first();
+    await first.getByLabel('任务名称').fill('建设统一高效的应急指挥体系');
+    await page.getByText(/核对进度已自动保存 \d\d:\d\d/).waitFor();
+    await app.screenshot('import-bulk-leads');
+
+    await page.reload();
+    await nav('导入计划');
+    const resume = page.getByRole('button', { name: /^继续上次未完成的导入审核（粘贴的文字，\d{4}-\d\d-\d\d \d\d:\d\d）$/ });
+    await resume.waitFor();
+    await app.screenshot('import-resume-offer');
+    await resume.click();
+    await page.getByRole('heading', { name: '核对导入内容' }).waitFor();
+    await expect(first.getByLabel('任务名称').inputValue()).resolves.toBe('建设统一高效的应急指挥体系');
+    await expect(page.locator('article.task-card').count()).resolves.toBe(108);
+    await expect(page.locator('article.task-card').last().getByRole('group', { name: /的牵头科室$/ }).innerText()).resolves.toContain('疾病预防控制科');
+    await expect(page.getByRole('group', { name: '批量设置牵头科室' }).getByRole('button', { name: /选择没有牵头科室的任务/ }).count()).resolves.toBe(0);
+    await app.screenshot('import-resumed');
+  });
+
   it('logged no errors in the page', () => {
     expect(app.consoleErrors).toEqual([]);
   });

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { rasterizeChart, rasterizeCharts } from '../../electron/reports/chart-raster';
 import * as rendererColors from '../../renderer/src/charts/colors';
 import { chartInk, lightFill, statusFill } from '../../shared/reports/chart-colors';
-import { CHART_FONT_FAMILY, departmentLightRows, indicatorBarsChart, lightBarsChart, statusDonutChart, statusSlices, targetRatio, type SvgChart } from '../../shared/reports/charts';
-import type { ReportTask } from '../../shared/api/reports';
+import { CHART_FONT_FAMILY, departmentLightRows, draftChart, indicatorBarsChart, lightBarsChart, stateSlices, statusDonutChart, statusSlices, targetRatio, type SvgChart } from '../../shared/reports/charts';
+import type { ReportModel, ReportTask } from '../../shared/api/reports';
 import { decodePng, PNG_SIGNATURE, pngSize } from './docx-xml';
 
 /*
@@ -112,6 +112,27 @@ describe('status donut', () => {
       { status: '推进中', count: 2 },
       { status: '未填报', count: 1 },
     ]);
+  });
+
+  it('draws the report’s ring by quarter state, the numbers of its opening, not by the statuses clerks chose', () => {
+    // A 推进中 entry behind pace is 滞后; the ring must say so, as the opening does.
+    const tasks = (['滞后', '按序时推进', '未填报', '滞后', '已完成'] as const).map((state) => ({ state, status: '推进中' }) as unknown as ReportTask);
+    expect(stateSlices({ tasks })).toEqual([
+      { status: '已完成', count: 1 },
+      { status: '按序时推进', count: 1 },
+      { status: '滞后', count: 2 },
+      { status: '未填报', count: 1 },
+    ]);
+    const chart = draftChart('status', { tasks } as unknown as ReportModel);
+    parses(chart);
+    const slices = elements(chart.svg, 'path').filter((p) => p['class'] === 'slice');
+    expect(slices.map((p) => [p['data-status'], p['data-count'], p['fill']])).toEqual([
+      ['已完成', '1', statusFill['已完成']],
+      ['按序时推进', '1', statusFill['按序时推进']],
+      ['滞后', '2', statusFill['滞后']],
+      ['未填报', '1', statusFill['未填报']],
+    ]);
+    expect(chart.svg).toContain('aria-label="重点工作推进状态分布"');
   });
 });
 

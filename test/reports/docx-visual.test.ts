@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { draftReport, shortTitle } from '../../shared/reports/draft';
+import { draftReport, topicOf } from '../../shared/reports/draft';
 import type { ReportModel } from '../../shared/api/reports';
 import { tempDir } from '../helpers/core';
 import { PERIOD, summaryFixture, type SummaryFixture } from './docx-fixture';
@@ -85,8 +85,10 @@ describe('情况报告 printed through LibreOffice', () => {
       const opening = withoutSpaces(draft.summary);
       expect(rendered.text).toContain(opening);
       // The numbers themselves, in order, as they print (SQL checks them against the data in docx-summary.test.ts).
-      expect(opening.match(/\d+/g)).toEqual(['13', '3', '5', '3', '2', '5', '2', '1', '1', '1']);
-      for (const task of model.tasks) expect(rendered.text, task.title).toContain(withoutSpaces(shortTitle(task.title)));
+      expect(opening.match(/\d+/g)).toEqual(['15', '3', '5', '3', '4', '2', '5', '2', '1', '1', '1']);
+      // Reported tasks by name in their section's sentences; the unreported ones in one paragraph by number.
+      for (const task of model.tasks.filter((t) => t.state !== '未填报')) expect(rendered.text, task.title).toContain(withoutSpaces(`${topicOf(task.title)}方面`));
+      expect(rendered.text).toContain('公卫科3项（第4、12、14项）逾期未报');
       expect(rendered.text).toContain('2025年4月20日');
       const numbers = pageNumbers(rendered);
       expect(numbers.map((n) => n.text)).toEqual(numbers.map((n) => `—${n.page}—`));

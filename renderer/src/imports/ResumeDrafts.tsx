@@ -17,16 +17,18 @@ export function ResumeDrafts({ disabled }: { disabled: boolean }) {
       <ul className="import-resume-list">
         {drafts.map((d) => (
           <li key={d.id} className="import-resume-item">
-            <button type="button" className="button button-primary" disabled={disabled} onClick={() => void restore(d.id)}>
-              继续上次未完成的导入审核（{d.fileName}，{formatDateTime(d.savedAt)}）
-            </button>
-            <span className="field-hint">
+            <div className="import-resume-actions">
+              <button type="button" className="button button-primary" disabled={disabled} onClick={() => void restore(d.id)}>
+                继续上次未完成的导入审核（{d.fileName}，{formatDateTime(d.savedAt)}）
+              </button>
+              <button type="button" className="button" disabled={disabled} aria-label={`放弃“${d.fileName}”的导入审核`} onClick={() => void discard(d.id)}>
+                放弃
+              </button>
+            </div>
+            <p className="field-hint import-resume-note">
               {d.title ? `“${d.title}”，` : ''}
-              {d.tasks} 项任务
-            </span>
-            <button type="button" className="button button-small" disabled={disabled} aria-label={`放弃“${d.fileName}”的导入审核`} onClick={() => void discard(d.id)}>
-              放弃
-            </button>
+              {d.tasks} 项任务。核对中的修改已自动保存在本机，可继续核对后保存到台账。
+            </p>
           </li>
         ))}
       </ul>

@@ -2,7 +2,7 @@ import type { ReportIndicator, ReportModel } from '../../../shared/api/reports';
 import { draftChart } from '../../../shared/reports/charts';
 import { summaryIndicatorColumns } from '../../../shared/reports/indicator-table';
 import { titleBreaks } from '../../../shared/reports/titles';
-import { draftReport, type DraftChapter, type DraftParagraph } from '../../../shared/reports/draft';
+import { draftReport, indicatorsWithData, type DraftChapter, type DraftParagraph } from '../../../shared/reports/draft';
 
 /*
  * The 情况报告 printed as a 公文 page (GB/T 9704: A4 portrait, 37/35/28/26 mm, title 2号 小标宋,
@@ -31,6 +31,7 @@ export function svgSource(svg: string): string {
 }
 
 function IndicatorTable({ indicators }: { indicators: readonly ReportIndicator[] }) {
+  if (indicators.length === 0) return null;
   const total = summaryIndicatorColumns.reduce((sum, column) => sum + column.width, 0);
   return (
     <>
@@ -82,9 +83,9 @@ function Chapter({ chapter, model }: { chapter: DraftChapter; model: ReportModel
       {chapter.paragraphs.map((paragraph, i) => (
         <Paragraph key={i} paragraph={paragraph} />
       ))}
-      {chapter.key === 'indicators' && <IndicatorTable indicators={model.indicators} />}
+      {chapter.key === 'indicators' && <IndicatorTable indicators={indicatorsWithData(model)} />}
       {chapter.figures.map((item) => {
-        const chart = draftChart(item.chart, model);
+        const chart = draftChart(item.chart, { ...model, indicators: indicatorsWithData(model) });
         return (
           <figure key={item.chart} className="official-figure">
             <img src={svgSource(chart.svg)} width={chart.width} height={chart.height} alt={item.caption} />
