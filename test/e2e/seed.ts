@@ -46,15 +46,19 @@ export async function officeWithWorkPoints(app: App): Promise<PlanDetail> {
 const entry = (fields: Partial<EntryFields>): EntryFields => ({ status: '推进中', percent: 30, progressText: '', problemsText: '', nextStepsText: '', ...fields });
 
 /**
- * A spring of reports on the work points, as the departments would enter them: 疾控科 on 1, 3
- * and 4 (4 滞后), 人口家庭科 on 6, 公卫科 on 7 (已完成), 中医科 on 12.
+ * A spring of reports on the work points, as the departments would enter and submit them and
+ * the office approve them: 疾控科 on 1, 3 and 4 (4 滞后), 人口家庭科 on 6, 公卫科 on 7 (已完成),
+ * 中医科 on 12.
  */
 async function reportSpring(app: App, plan: PlanDetail, period: string): Promise<void> {
   const departments = await callCore(app, 'departments.list', {});
   const dept = (name: string) => departments.find((d) => d.name === name)!.id;
   const task = (number: string) => plan.tasks.find((t) => t.number === number)!;
-  const report = (number: string, department: string, fields: Partial<EntryFields>) =>
-    callCore(app, 'progress.save', { period, taskId: task(number).id, departmentId: dept(department), fields: entry(fields) });
+  await callCore(app, 'settings.update', { role: 'reviewer' });
+  const report = async (number: string, department: string, fields: Partial<EntryFields>) => {
+    const saved = await callCore(app, 'progress.save', { period, taskId: task(number).id, departmentId: dept(department), fields: entry(fields), submit: true });
+    await callCore(app, 'progress.review', { id: saved.id, decision: 'approve', comment: '' });
+  };
   await report('1', '疾控科', { percent: 50, progressText: '完成区疾控中心实验室改造，组织流调队伍拉练两次，储备防护物资。' });
   await report('3', '疾控科', { percent: 45, progressText: '开展健康素养监测入户调查。' });
   await report('4', '疾控科', { status: '滞后', percent: 10, problemsText: '结核病筛查进度慢。' });
@@ -75,7 +79,7 @@ export type PatternStep = Pick<EntryFields, 'status' | 'percent'> | null;
 type EntryTexts = Pick<EntryFields, 'progressText' | 'problemsText' | 'nextStepsText'>;
 
 /**
- * Every lead department reports each task, the tasks taking the steps of `pattern` in turn (a
+ * Every lead department reports each task (submitted and approved by the office), the tasks taking the steps of `pattern` in turn (a
  * null step leaves the task unreported); `texts` words the entry.
  */
 export async function reportInPattern(
@@ -85,11 +89,14 @@ export async function reportInPattern(
   pattern: readonly PatternStep[],
   texts: (step: NonNullable<PatternStep>, index: number, task: Task) => EntryTexts,
 ): Promise<void> {
+  await callCore(app, 'settings.update', { role: 'reviewer' });
   for (const [index, task] of plan.tasks.entries()) {
     const step = pattern[index % pattern.length];
     if (!step) continue;
     for (const departmentId of task.leadDepartmentIds) {
-      await callCore(app, 'progress.save', { period, taskId: task.id, departmentId, fields: { ...step, ...texts(step, index, task) } });
+      // Submitted and approved: what the office counts and reports.
+      const saved = await callCore(app, 'progress.save', { period, taskId: task.id, departmentId, fields: { ...step, ...texts(step, index, task) }, submit: true });
+      await callCore(app, 'progress.review', { id: saved.id, decision: 'approve', comment: '' });
     }
   }
 }
