@@ -1,4 +1,4 @@
-import type { LocalEdit, ParsePreview, PlanChange, PlanDraft, SourceInfo } from '../../shared/api/imports';
+import type { LocalEdit, ParsedDraft, ParsePreview, PlanChange, PlanDraft, SourceInfo } from '../../shared/api/imports';
 import { parseDue } from '../../shared/parse/due';
 import { diffPlans, pairTasks, type ExistingTask, type RevisedTask, type TaskField } from '../../shared/parse/plan-diff';
 import { normalizeWidth } from '../../shared/parse/width';
@@ -27,7 +27,7 @@ export interface ImportInput {
   readonly planId: string;
   readonly draft: PlanDraft;
   /** The parser's output (same keys); the draft itself when the clerk corrected nothing. */
-  readonly parsed: PlanDraft;
+  readonly parsed: ParsedDraft;
   readonly source: SourceInfo;
   /** Printed owner name → department id, as resolved for this save. */
   readonly owners: ReadonlyMap<string, string>;
@@ -122,7 +122,7 @@ function leadIds(task: DraftTask, input: ImportInput, markUnknown = false): stri
 }
 
 /** Each draft target's parser counterpart: same task and wording first, then the same metric. */
-function parsedTargets(draft: PlanDraft, parsed: PlanDraft): DraftTarget[] {
+function parsedTargets(draft: PlanDraft, parsed: ParsedDraft): DraftTarget[] {
   if (parsed === draft) return draft.targets;
   const free = new Set(parsed.targets.map((_, i) => i));
   const find = (test: (p: DraftTarget) => boolean) => {

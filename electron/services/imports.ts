@@ -12,8 +12,8 @@ import { readDocument, readPastedText } from '../import/readers';
 import { ReadError } from '../import/readers/read-error';
 import { listDirectory } from './directory';
 import { backupBefore } from './backup';
-import { applyRevision, diffRevision, draftOfParse, localEditsOf, writeWholePlan } from './import-write';
 import { discardReviewDraft } from './import-drafts';
+import { applyRevision, diffRevision, draftOfParse, localEditsOf, writeWholePlan } from './import-write';
 
 type OwnerDecision = z.infer<typeof ownerDecision>;
 

@@ -148,6 +148,14 @@ export const planDraft = z
   .strict();
 export type PlanDraft = z.infer<typeof planDraft>;
 
+/** The parser's output as a draft, unchecked (a parsed task may lack a name the clerk then gave it): only compared. */
+export const parsedDraft = z.object({
+  sections: z.array(parsedSection).max(20000),
+  tasks: z.array(parsedTask.omit({ due: true })).max(50000),
+  targets: z.array(parsedTarget.omit({ start: true, end: true })).max(50000),
+});
+export type ParsedDraft = z.infer<typeof parsedDraft>;
+
 /** What to do with an owner name that matches no department. */
 export const ownerDecision = z.discriminatedUnion('action', [
   z.object({ name: requiredText('科室名称', 60), action: z.literal('map'), departmentId: uuid }),
@@ -267,7 +275,7 @@ export const importsApi = {
          * keys). Remembered as what this import "said", so a later import keeps every field the clerk
          * corrected, here or afterwards. Null: the draft is the parser's output unchanged (the CLI).
          */
-        parsed: planDraft.nullable().default(null),
+        parsed: parsedDraft.nullable().default(null),
       })
       .strict(),
     result: z.object({ planId: uuid, tasks: z.number(), targets: z.number(), createdDepartments: z.array(z.string()), updated: z.boolean() }),

@@ -5,9 +5,9 @@ import type { HistoryEntry } from '../../shared/api/history';
 import type { PlanSummary, Section, Task } from '../../shared/api/plans';
 import type { OfficeSettings } from '../../shared/api/settings';
 import type { SystemStatus } from '../../shared/api/system';
-import type { ParsePreview, PlanDraft, ReviewState, SourceInfo } from '../../shared/api/imports';
+import type { ParsedDraft, ParsePreview, PlanDraft, ReviewState, SourceInfo } from '../../shared/api/imports';
 import { parsePlan } from '../../shared/parse';
-import { diffPlans, type ExistingTask, type RevisedTask } from '../../shared/parse/plan-diff';
+import { diffPlans, type ExistingTask, type RevisedTask, type TaskField } from '../../shared/parse/plan-diff';
 import { normalizeWidth } from '../../shared/parse/width';
 import { Failure, type Row } from './fake-failure';
 import { FakeProgress, type IndicatorSeed } from './fake-progress';
@@ -73,6 +73,8 @@ export class FakeLedger implements LedgerApi {
   private parseGate: Promise<void> | null = null;
   /** Draft task key → task id, per imported plan, so a re-import updates the same rows. */
   private importedTasks = new Map<string, Map<string, string>>();
+  /** Each imported task's title as parsed (imports.save's `parsed`): a different title now is the clerk's, kept (本机已修改，保留). */
+  private parsedTitles = new Map<string, string>();
   private departmentId: string | null = null;
   /** Unfinished import reviews by source hash (the core keeps them in its local drafts table). */
   private reviewDrafts = new Map<string, { preview: ParsePreview; state: ReviewState | null; savedAt: string }>();
@@ -554,7 +556,7 @@ export class FakeLedger implements LedgerApi {
         return null;
       case 'imports.save':
         this.reviewDrafts.delete((a.source as SourceInfo).sha256);
-        return this.saveImport(a as { draft: PlanDraft; source: SourceInfo; owners: ({ name: string; action: 'map'; departmentId: string } | { name: string; action: 'create' })[]; planId: string | null; acceptedChanges: string[] | null });
+        return this.saveImport(a as { draft: PlanDraft; source: SourceInfo; owners: ({ name: string; action: 'map'; departmentId: string } | { name: string; action: 'create' })[]; planId: string | null; acceptedChanges: string[] | null; parsed?: ParsedDraft | null });
       default:
         if (this.progress.handles(name)) return this.progress.handle(name, a);
         throw new Failure('UNKNOWN_CALL', `测试替身未实现：${name}`);
@@ -598,7 +600,11 @@ export class FakeLedger implements LedgerApi {
       source: { fileName: read.fileName, format: read.format, sha256: fakeHash(read.text), contentHash, size: read.size, encoding: null },
       owners,
       existing,
-      localEdits: [],
+      localEdits: existing
+        ? this.storedTasks(existing.planId)
+            .filter((t) => t.edited?.has('title'))
+            .map((t) => ({ kind: 'task' as const, draftKey: parse.tasks.find((p) => p.title === t.baseTitle)?.key ?? null, number: t.number, name: t.title, fields: ['任务名称'] }))
+        : [],
     };
   }
 
@@ -611,7 +617,14 @@ export class FakeLedger implements LedgerApi {
       text: t.text,
       sectionTitle: t.sectionId ? (sections.get(t.sectionId) ?? null) : null,
       leadKeys: t.leadDepartmentIds,
+      ...this.titleEdit(t.id, t.title),
     }));
+  }
+
+  private titleEdit(id: string, title: string): { baseTitle: string | null; edited: Set<TaskField> } {
+    const parsed = this.parsedTitles.get(id);
+    const renamed = parsed !== undefined && parsed !== title;
+    return { baseTitle: renamed ? parsed : null, edited: new Set<TaskField>(renamed ? ['title'] : []) };
   }
 
   private revisedTasks(draft: PlanDraft): RevisedTask[] {
@@ -678,7 +691,7 @@ export class FakeLedger implements LedgerApi {
     return { ids, created };
   }
 
-  private saveImport(a: { draft: PlanDraft; source: SourceInfo; owners: ({ name: string; action: 'map'; departmentId: string } | { name: string; action: 'create'; departmentName?: string })[]; planId: string | null; acceptedChanges: string[] | null }) {
+  private saveImport(a: { draft: PlanDraft; source: SourceInfo; owners: ({ name: string; action: 'map'; departmentId: string } | { name: string; action: 'create'; departmentName?: string })[]; planId: string | null; acceptedChanges: string[] | null; parsed?: ParsedDraft | null }) {
     const { draft, source } = a;
     const keys = new Set<string>();
     for (const task of draft.tasks) {
@@ -740,6 +753,7 @@ export class FakeLedger implements LedgerApi {
         known.set(task.key, id);
         keep.add(id);
         this.write('tasks', id, values(task, i));
+        this.parsedTitles.set(id, a.parsed?.tasks.find((p) => p.key === task.key)?.title ?? task.title);
       });
       this.importedTasks.set(planId, known);
       for (const t of this.live('tasks').filter((t) => t.plan_id === planId && !keep.has(t.id))) this.write('tasks', t.id, { deleted: true });

@@ -43,6 +43,12 @@ function ChangeItem({ change, accepted }: { change: PlanChange; accepted: boolea
       </label>
       <div className="change-body">
         {change.kind === 'reworded' && change.before !== null && change.after !== null ? <Rewording before={change.before} after={change.after} /> : <BeforeAfter change={change} />}
+        {change.kept.length > 0 ? (
+          <p className="change-kept">
+            <span className="kept-badge">本机已修改，保留</span>
+            {change.kept.join('、')}在本机修改过，保存时不会被新版本覆盖。
+          </p>
+        ) : null}
       </div>
     </li>
   );

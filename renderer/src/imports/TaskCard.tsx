@@ -30,6 +30,7 @@ export const TaskCard = memo(function TaskCard({ task, targets, sections, ownerS
   const selectSeq = useLedger((s) => (s.importSelectedTask === task.key ? s.importSelectSeq : 0));
   const picked = useLedger((s) => s.importPicked[task.key] === true);
   const pick = useLedger((s) => s.pickImportTask);
+  const kept = useLedger((s) => s.importPreview?.localEdits.find((e) => e.kind === 'task' && e.draftKey === task.key) ?? null);
   const [open, setOpen] = useState(task.title === '');
   const [confirming, setConfirming] = useState<'delete' | 'merge' | null>(null);
   const card = useRef<HTMLElement>(null);
@@ -62,6 +63,11 @@ export const TaskCard = memo(function TaskCard({ task, targets, sections, ownerS
           onChange={(event) => patch({ title: event.target.value })}
         />
         {targets.length > 0 ? <span className="task-badge">{targets.length} 个指标</span> : null}
+        {kept ? (
+          <span className="task-badge kept-badge" title={`台账中这项任务的${kept.fields.join('、')}在本机修改过，保存时保留本机的内容`}>
+            本机已修改，保留
+          </span>
+        ) : null}
         <button type="button" className="button button-small" aria-expanded={open} aria-label={`${open ? '收起' : '展开'}${label}`} onClick={() => setOpen(!open)}>
           {open ? '收起' : '展开'}
         </button>

@@ -1,3 +1,4 @@
+import type { ParsedDraft } from '../../../shared/api/imports';
 import type { DraftProgress, DraftTarget, ParseResult, PlanDraft, ReviewDraft } from './types';
 import { planYears } from './years';
 
@@ -58,5 +59,14 @@ export function toPlanDraft(draft: ReviewDraft): PlanDraft {
     tasks: draft.tasks.map((t) => ({ ...t, leadDepartments: [...t.leadDepartments], responsibleUnits: [...t.responsibleUnits] })),
     targets: draft.targets.map(({ uid: _uid, ...target }) => ({ ...target, valueMax: target.comparator === 'between' ? target.valueMax : null })),
     progress: draft.progress.map((p) => ({ ...p })),
+  };
+}
+
+/** The parse as the core remembers it for the next re-import (what the clerk corrects here is then kept). */
+export function parsedDraftOf(parse: ParseResult): ParsedDraft {
+  return {
+    sections: parse.sections.map(({ key, label, title, parentKey }) => ({ key, label, title, parentKey })),
+    tasks: parse.tasks.map(({ due: _due, ...task }) => task),
+    targets: parse.targets.map(({ start: _start, end: _end, ...target }) => target),
   };
 }

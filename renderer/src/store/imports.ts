@@ -1,7 +1,7 @@
 import type { ApiError, CallArgs } from '../../../shared/api';
 import type { ParsePreview, PlanChange, ReviewDraftSummary } from '../../../shared/api/imports';
 import { saveBlockers, describeSaveError, type ImportMode } from '../imports/blockers';
-import { buildDraft, toPlanDraft } from '../imports/build-draft';
+import { buildDraft, parsedDraftOf, toPlanDraft } from '../imports/build-draft';
 import { setLeads } from '../imports/draft-ops';
 import { ownerDecisions, ownerRows, spreadChoice } from '../imports/owners';
 import { fromReviewState, type ReviewWork } from '../imports/review-snapshot';
@@ -245,6 +245,7 @@ export const createImportSlice: Slice<ImportSlice> = ({ set, get, api }) => {
         owners: decisions,
         planId: updating ? preview.existing!.planId : null,
         acceptedChanges: updating && mode === 'revision' ? [...state.importAccepted] : null,
+        parsed: parsedDraftOf(preview.parse),
       });
       if (get().importPreview !== preview) return false;
       if (!result.ok) {
