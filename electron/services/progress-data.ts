@@ -227,6 +227,31 @@ function lastChange(core: Core, id: string): { at: string; by: string } | null {
   return row ? { at: new Date(parseHlc(row.hlc).wall).toISOString(), by: row.actor } : null;
 }
 
+/** Who wrote an entry and who reviewed it, for 各季度记录: the newest change is often the approval. */
+export interface EntryCredits {
+  writtenBy: string | null;
+  writtenAt: string | null;
+  reviewedBy: string | null;
+  reviewedAt: string | null;
+}
+
+const CONTENT_COLUMNS = ['status', 'percent', 'progress_text', 'problems_text', 'next_steps_text'];
+
+export function entryCredits(core: Core, row: EntryRow): EntryCredits {
+  const newest = (sql: string, ...params: unknown[]) => {
+    const found = core.db.prepare(`SELECT hlc, actor FROM change_log WHERE tbl = 'progress_reports' AND row_id = ? AND ${sql} ORDER BY hlc DESC LIMIT 1`).get(row.id, ...params) as
+      | { hlc: string; actor: string }
+      | undefined;
+    return found ? { by: found.actor || null, at: new Date(parseHlc(found.hlc).wall).toISOString() } : null;
+  };
+  // The author: the last change to what the department writes (texts, status, percent).
+  const written = newest(`col IN (${CONTENT_COLUMNS.map(() => '?').join(', ')})`, ...CONTENT_COLUMNS);
+  // The reviewer: who approved or returned it, while that decision stands.
+  const state = workflowOf(row.workflow_state);
+  const reviewed = state === 'approved' || state === 'returned' ? newest("col = 'workflow_state' AND value = ?", JSON.stringify(state)) : null;
+  return { writtenBy: written?.by ?? null, writtenAt: written?.at ?? null, reviewedBy: reviewed?.by ?? null, reviewedAt: reviewed?.at ?? null };
+}
+
 export function toEntry(core: Core, row: EntryRow): Entry {
   const change = lastChange(core, row.id);
   return {

@@ -12,6 +12,7 @@ import {
   departmentRow,
   departmentTasks,
   draftKey,
+  entryCredits,
   entryLight,
   fieldsOf,
   lightContext,
@@ -176,6 +177,7 @@ export const progressHandlers: HandlerMap<ProgressCalls> = {
         .filter((row) => /^\d{4}-Q[1-4]$/.test(row.period ?? ''))
         .map((row) => ({
           ...toEntry(core, row),
+          ...entryCredits(core, row),
           departmentName: names.get(row.department_id ?? '') ?? '',
           light: entryLight(task, snapshotOf(row), row.period!, context),
         })),

@@ -142,7 +142,21 @@ export const progressApi = {
   'progress.taskDetail': defineCall({
     summary: '一项任务各季度、各科室的填报内容',
     args: z.object({ taskId: uuid }).strict(),
-    result: z.object({ task: sheetTask.omit({ entry: true, previous: true, draft: true, light: true }), entries: z.array(entry.extend({ departmentName: z.string(), light })) }),
+    result: z.object({
+      task: sheetTask.omit({ entry: true, previous: true, draft: true, light: true }),
+      entries: z.array(
+        entry.extend({
+          departmentName: z.string(),
+          light,
+          /** Who last changed what the department writes (not the approval, which is newer). */
+          writtenBy: z.string().nullable(),
+          writtenAt: z.string().nullable(),
+          /** Who approved or returned it, while that decision stands. */
+          reviewedBy: z.string().nullable(),
+          reviewedAt: z.string().nullable(),
+        }),
+      ),
+    }),
     errors: ['NOT_FOUND'],
   }),
   'progress.status': defineCall({

@@ -83,6 +83,8 @@ export class FakeProgress {
   private drafts = new Map<string, DraftFields>();
   private files = new Map<string, string>();
   private stamps = new Map<string, { at: string; by: string }>();
+  /** Who approved or returned each entry (the core reads both from the change log). */
+  private reviews = new Map<string, { at: string; by: string }>();
 
   constructor(private readonly db: FakeDb) {}
 
@@ -142,6 +144,7 @@ export class FakeProgress {
         if (!approve && state !== 'submitted') throw new Failure('CONFLICT', '该进展尚未提交或已处理，不能退回');
         const comment = (a.comment as string).trim();
         this.db.write('progress_reports', row.id, { workflow_state: approve ? 'approved' : 'returned', review_comment: comment || null });
+        this.reviews.set(row.id, { at: this.db.now(), by: this.db.actor() });
         return this.entry(row);
       }
       case 'progress.unlock': {
@@ -149,6 +152,7 @@ export class FakeProgress {
         this.requireReviewer('解锁');
         if (row.workflow_state !== 'approved') throw new Failure('CONFLICT', '只有已审核的进展需要解锁，该进展现在就可以修改');
         this.db.write('progress_reports', row.id, { workflow_state: 'returned', review_comment: `解锁：${a.reason as string}` });
+        this.reviews.set(row.id, { at: this.db.now(), by: this.db.actor() });
         return this.entry(row);
       }
       case 'progress.overview':
@@ -431,7 +435,17 @@ export class FakeProgress {
       .filter((r) => r.task_id === taskId)
       .map((r) => {
         const entry = this.entry(r);
-        return { ...entry, departmentName: names.get(entry.departmentId) ?? '已删除的科室', light: this.light(task, entry, entry.period) };
+        const written = this.stamps.get(r.id);
+        const reviewed = entry.workflowState === 'approved' || entry.workflowState === 'returned' ? this.reviews.get(r.id) : undefined;
+        return {
+          ...entry,
+          departmentName: names.get(entry.departmentId) ?? '已删除的科室',
+          light: this.light(task, entry, entry.period),
+          writtenBy: written?.by || null,
+          writtenAt: written?.at ?? null,
+          reviewedBy: reviewed?.by || null,
+          reviewedAt: reviewed?.at ?? null,
+        };
       });
     return { task: rest, entries };
   }

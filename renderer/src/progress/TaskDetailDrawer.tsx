@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { parsePeriod, periodLabel } from '../../../shared/domain/period';
 import { AttachmentList } from '../quarterly/AttachmentList';
 import { fieldLabels } from '../quarterly/entry-form';
+import { formatDateTime } from '../ui/format';
 import { useLedger } from '../store/context';
 import type { TaskDetail } from '../store/task-detail';
 import { EmptyState } from '../ui/EmptyState';
@@ -20,6 +21,29 @@ export function byPeriod(entries: readonly DetailEntry[]): [string, DetailEntry[
     .map(([period, list]) => [period, [...list].sort((x, y) => x.departmentName.localeCompare(y.departmentName, 'zh-CN'))]);
 }
 
+const when = (at: string | null) => (at ? `（${formatDateTime(at)}）` : '');
+
+/** The author of the report and, apart, who approved or returned it: the approval is not authorship. */
+function Credits({ entry }: { entry: DetailEntry }) {
+  if (!entry.writtenBy && !entry.reviewedBy) return null;
+  return (
+    <span className="detail-credits">
+      {entry.writtenBy ? (
+        <span>
+          填报人：{entry.writtenBy}
+          {when(entry.writtenAt)}
+        </span>
+      ) : null}
+      {entry.reviewedBy ? (
+        <span>
+          {entry.workflowState === 'approved' ? '审核人' : '退回人'}：{entry.reviewedBy}
+          {when(entry.reviewedAt)}
+        </span>
+      ) : null}
+    </span>
+  );
+}
+
 function EntryBlock({ entry, label }: { entry: DetailEntry; label: string }) {
   const openHistory = useLedger((s) => s.openHistory);
   return (
@@ -30,8 +54,8 @@ function EntryBlock({ entry, label }: { entry: DetailEntry; label: string }) {
         <span className="detail-status">
           {entry.status}
           {entry.percent !== null ? ` · 完成${entry.percent}%` : ''}
-          {entry.updatedBy ? ` · ${entry.updatedBy}` : ''}
         </span>
+        <Credits entry={entry} />
         <button
           type="button"
           className="button button-small detail-history"
