@@ -119,7 +119,7 @@ describe('报表 against the core', () => {
       {
         kind: 'ledger',
         format: 'xlsx',
-        scope: { period: '2025-Q2', officeId: null, planIds: [], departmentIds: [cdc.id], sectionIds: [] },
+        scope: { period: '2025-Q2', officeId: null, includeSubmitted: false, planIds: [], departmentIds: [cdc.id], sectionIds: [] },
         sheetPerDepartment: true,
         save: true,
       },
@@ -155,7 +155,7 @@ describe('报表 against the core', () => {
     expect(within(form().getByRole('list', { name: '已选章节' })).getByText('医疗服务')).toBeTruthy();
     fireEvent.click(form().getByRole('button', { name: '生成' }));
     await screen.findByRole('region', { name: /已生成/ });
-    expect(api.callsNamed('report.build').at(-1)!.scope).toEqual({ period: '2025-Q2', officeId: null, planIds: [], departmentIds: [], sectionIds: [care.id] });
+    expect(api.callsNamed('report.build').at(-1)!.scope).toEqual({ period: '2025-Q2', officeId: null, includeSubmitted: false, planIds: [], departmentIds: [], sectionIds: [care.id] });
     const savedPath = within(screen.getByRole('region', { name: /已生成/ })).getByText(/reports/).textContent!;
     const csv = fs.readFileSync(savedPath, 'utf8');
     expect(csv.startsWith('\uFEFF')).toBe(true);

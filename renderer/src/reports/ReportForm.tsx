@@ -4,6 +4,7 @@ import { currentPeriodText, periodChoices } from '../quarterly/period';
 import { useLedger, useLedgerStore } from '../store/context';
 import { EmptyState } from '../ui/EmptyState';
 import { Field } from '../ui/Field';
+import { IncludeSubmittedToggle } from '../ui/IncludeSubmittedToggle';
 import { BuildProgress } from './BuildProgress';
 import { previewFileName, reportKindPurposes, scopeOfChoice, type ScopeMode } from './choice';
 import { PickList } from './PickList';
@@ -30,6 +31,7 @@ export function ReportForm() {
   const plans = useLedger((s) => s.plans);
   const period = useLedger((s) => s.reportChoice.period ?? s.viewFilter.period);
   const officeId = useLedger((s) => s.viewFilter.officeId);
+  const includeSubmitted = useLedger((s) => s.viewFilter.includeSubmitted);
   const setChoice = useLedger((s) => s.setReportChoice);
   const goTo = useLedger((s) => s.goTo);
   const [tried, setTried] = useState(false);
@@ -39,7 +41,7 @@ export function ReportForm() {
   const periods = useMemo(() => periodChoices(now, plans, period), [now, plans, period]);
   // Facets of another quarter (still loading) are not offered.
   const current = facets && facets.period === period ? facets : null;
-  const scope = scopeOfChoice(choice, period, officeId, current);
+  const scope = scopeOfChoice(choice, period, officeId, current, includeSubmitted);
   const fileName = current ? previewFileName(current.officeName, scope, current, choice.kind, choice.format) : null;
 
   const planOptions = (current?.facets.plans ?? []).map((p) => ({ value: p.id, label: p.label, count: p.count }));
@@ -139,6 +141,12 @@ export function ReportForm() {
             <PickList nested label="章节" emptyPrompt="请选择章节" options={sectionOptions} chosen={choice.sectionIds} onChange={(sectionIds) => setChoice({ sectionIds })} error={tried ? problem : undefined} />
           ) : null}
         </fieldset>
+
+        <div className="field report-basis">
+          <span className="field-label">口径</span>
+          <IncludeSubmittedToggle long />
+          <span className="field-hint">不勾选时只报送办公室已审核的填报；退回修改的填报不计为进展</span>
+        </div>
 
         <fieldset className="field report-formats">
           <legend className="field-label">格式</legend>

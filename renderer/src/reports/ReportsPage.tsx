@@ -14,13 +14,14 @@ export default function ReportsPage() {
   const plans = useLedger((s) => s.plans);
   const viewPeriod = useLedger((s) => s.viewFilter.period);
   const officeId = useLedger((s) => s.viewFilter.officeId);
+  const includeSubmitted = useLedger((s) => s.viewFilter.includeSubmitted);
   const shown = useLedger((s) => s.recentReports.find((r) => r.id === s.shownReportId) ?? null);
   const goTo = useLedger((s) => s.goTo);
   const choice = useLedger((s) => s.reportChoice);
   const facets = useLedger((s) => s.reportFacets);
   const period = choice.period ?? viewPeriod;
   // Superiors' forms are filled for the same quarter, plans and departments as the report above.
-  const scope = useMemo(() => scopeOfChoice(choice, period, officeId, facets), [choice, period, officeId, facets]);
+  const scope = useMemo(() => scopeOfChoice(choice, period, officeId, facets, includeSubmitted), [choice, period, officeId, facets, includeSubmitted]);
 
   useEffect(() => {
     void store.getState().loadPlans();

@@ -62,12 +62,14 @@ function known(ids: readonly string[], facets: ReportFacets | null, list: (f: Re
   return ids.filter((id) => present.has(id));
 }
 
-/** The report's scope: the ledger filter for the quarter, narrowed to the plans and the departments or sections chosen. */
-export function scopeOfChoice(choice: ReportChoice, period: string, officeId: string | null, facets: ReportFacets | null): LedgerFilterInput {
+/** The report's scope: the ledger filter for the quarter (approved entries, or also submitted ones), narrowed to the plans and the departments or sections chosen. */
+export function scopeOfChoice(choice: ReportChoice, period: string, officeId: string | null, facets: ReportFacets | null, includeSubmitted = false): LedgerFilterInput {
   const usable = facets && facets.period === period ? facets : null;
   return {
     period,
     officeId,
+    // 含待审核: the view filter's basis (shared with 总览 and 任务台账); submitted entries are marked 待审核.
+    includeSubmitted,
     planIds: known(choice.planIds, usable, (f) => f.facets.plans),
     departmentIds: choice.scopeMode === 'departments' ? known(choice.departmentIds, usable, (f) => f.facets.departments) : [],
     sectionIds: choice.scopeMode === 'sections' ? known(choice.sectionIds, usable, (f) => f.facets.sections) : [],

@@ -72,7 +72,7 @@ export const createReportsSlice: Slice<ReportsSlice> = ({ set, get, call }) => {
       if (period() !== before) void loadFacets();
     },
     reportPeriod: period,
-    reportScope: () => scopeOfChoice(get().reportChoice, period(), officeId(), get().reportFacets),
+    reportScope: () => scopeOfChoice(get().reportChoice, period(), officeId(), get().reportFacets, get().viewFilter.includeSubmitted),
     loadReportFacets: loadFacets,
     buildReport: async () => {
       const { kind, format, sheetPerDepartment } = get().reportChoice;
