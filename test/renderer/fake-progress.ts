@@ -177,6 +177,14 @@ export class FakeProgress {
       case 'indicators.update': {
         const row = this.db.row('indicators', a.id as string, '指标');
         const values: Record<string, unknown> = {};
+        // The core's checks, in short: a range needs an upper end not below the lower.
+        const comparator = (a.comparator ?? row.comparator) as string;
+        const low = (a.targetValue === undefined ? row.target_value : a.targetValue) as number | null;
+        const high = (a.targetValueMax === undefined ? row.target_value_max : a.targetValueMax) as number | null;
+        if (comparator === 'between' && (high === null || low === null || high < low)) throw new Failure('INVALID_ARGUMENT', '目标上限不能小于下限', { targetValueMax: high === null ? '区间目标需要填写上限' : '目标上限不能小于下限' });
+        const columns = { name: 'name', comparator: 'comparator', targetValue: 'target_value', targetValueMax: 'target_value_max', unit: 'unit', baselineValue: 'baseline_value', baselineYear: 'baseline_year', targetYear: 'target_year' } as const;
+        for (const [field, column] of Object.entries(columns)) if (a[field] !== undefined) values[column] = a[field];
+        if (comparator !== 'between') values.target_value_max = null;
         if (a.valueKind !== undefined) values.value_kind = a.valueKind;
         if (a.accumulation !== undefined) values.accumulation = a.accumulation;
         if (a.pace !== undefined) values.pace = a.pace;

@@ -3,6 +3,7 @@ import type { IndicatorRow } from '../../../shared/api/progress';
 import { valueKindLabels } from '../../../shared/domain/lights';
 import { GridCell } from './GridCell';
 import { directionText, targetText, valueText, withYear, type GridColumn, type GridRow } from './grid';
+import { IndicatorEditDialog } from './IndicatorEditDialog';
 import { IndicatorKindDialog } from './IndicatorKindDialog';
 
 interface IndicatorGridProps {
@@ -16,6 +17,7 @@ interface IndicatorGridProps {
 /** Indicators down, periods across; every value editable where it stands. */
 export function IndicatorGrid({ rows, columns, planTitles, showPlan, onWarning }: IndicatorGridProps) {
   const [kindFor, setKindFor] = useState<IndicatorRow | null>(null);
+  const [editFor, setEditFor] = useState<IndicatorRow | null>(null);
   return (
     <div className="grid-scroll">
       <table className="table indicator-grid" aria-label="指标数值">
@@ -52,6 +54,9 @@ export function IndicatorGrid({ rows, columns, planTitles, showPlan, onWarning }
             <tr key={indicator.id}>
               <th scope="row" className="col-indicator">
                 <span className="grid-name">{indicator.name}</span>
+                <button type="button" className="link-button grid-edit" title="修改名称、目标、单位、基数等" aria-label={`修改指标${indicator.name}`} onClick={() => setEditFor(indicator)}>
+                  修改
+                </button>
                 {showPlan ? <span className="grid-plan">{planTitles.get(indicator.planId) ?? ''}</span> : null}
               </th>
               <td className="col-unit">{indicator.unit || '—'}</td>
@@ -72,6 +77,7 @@ export function IndicatorGrid({ rows, columns, planTitles, showPlan, onWarning }
         </tbody>
       </table>
       {kindFor ? <IndicatorKindDialog indicator={kindFor} onClose={() => setKindFor(null)} /> : null}
+      {editFor ? <IndicatorEditDialog indicator={editFor} onClose={() => setEditFor(null)} /> : null}
     </div>
   );
 }

@@ -19,7 +19,7 @@ export interface IndicatorsSlice {
   updateIndicator(args: CallArgs<'indicators.update'>): Promise<Outcome<IndicatorRow>>;
 }
 
-export const INDICATOR_FIELDS = ['valueKind', 'accumulation', 'pace', 'departmentId'] as const;
+export const INDICATOR_FIELDS = ['name', 'comparator', 'targetValue', 'targetValueMax', 'unit', 'baselineValue', 'baselineYear', 'targetYear', 'valueKind', 'accumulation', 'pace', 'departmentId'] as const;
 
 export const createIndicatorsSlice = (now: () => Date): Slice<IndicatorsSlice> => ({ set, get, api, call }) => {
   const invoke = quietInvoke(api);
