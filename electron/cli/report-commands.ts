@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { ApiResult } from '../../shared/api';
 import { formatsOfKind, reportFormats, reportKinds, type ReportFile, type ReportFormat, type ReportKind } from '../../shared/api/reports';
 import { isPeriod } from '../../shared/domain/period';
+import { isReportDate } from '../../shared/domain/report-date';
 import type { Command, CommandContext, CommandOutput } from './commands';
 import { departmentIdByName } from './lookup';
 import { UsageError } from './output';
@@ -40,11 +41,19 @@ async function scopeOf(context: CommandContext) {
   return { period, departmentIds: departmentId ? [departmentId] : [], planIds: await planIdsByTitle(context, option(context, 'plan')) };
 }
 
+/** --date: the Word report's 落款 date; today when left out. */
+function dateOf(context: CommandContext): string | undefined {
+  const date = option(context, 'date');
+  if (date === undefined) return undefined;
+  if (!isReportDate(date)) throw new UsageError(`--date 应为有效日期，格式 YYYY-MM-DD，例如 2025-04-12，收到“${date}”`);
+  return date;
+}
+
 export const reportCommands: Record<string, Command> = {
   report: {
-    summary: '生成报表：台账、指标完成情况表、催办清单（Excel/CSV）、情况报告（Word），或按已保存的上级表样填报',
+    summary: '生成报表：台账、指标完成情况表、催办清单（Excel/CSV）、情况报告（Word），或按已保存的上级表样填报；--date 为 Word 报告的落款日期（默认今天）',
     usage:
-      'report --kind ledger|indicators|summary|reminders --format xlsx|docx|csv --period 2025-Q1 [--department <名称>] [--plan <计划标题>] [--per-department] --out <文件>\n' +
+      'report --kind ledger|indicators|summary|reminders --format xlsx|docx|csv --period 2025-Q1 [--department <名称>] [--plan <计划标题>] [--per-department] [--date YYYY-MM-DD] --out <文件>\n' +
       '       report --template <接收单位> --period 2025-Q1 [--department <名称>] --out <文件>',
     options: {
       kind: { type: 'string' },
@@ -54,6 +63,7 @@ export const reportCommands: Record<string, Command> = {
       plan: { type: 'string' },
       'per-department': { type: 'boolean' },
       template: { type: 'string' },
+      date: { type: 'string' },
       out: { type: 'string' },
     },
     run: async (context): Promise<ApiResult<CommandOutput>> => {
@@ -68,6 +78,7 @@ export const reportCommands: Record<string, Command> = {
         const filled = await context.invoke('report.fill', { templateId: template.id, scope: await scopeOf(context), save: false });
         return filled.ok ? { ok: true, value: writeReport(out, filled.value) } : filled;
       }
+      const date = dateOf(context);
       const kind = option(context, 'kind');
       if (!kind || !(reportKinds as readonly string[]).includes(kind)) throw new UsageError(`--kind 应为 ${reportKinds.join('、')}`);
       const format = option(context, 'format') ?? path.extname(out).slice(1).toLowerCase();
@@ -81,6 +92,7 @@ export const reportCommands: Record<string, Command> = {
         scope: await scopeOf(context),
         sheetPerDepartment: context.options['per-department'] === true,
         save: false,
+        ...(date ? { date } : {}),
       });
       return built.ok ? { ok: true, value: writeReport(out, built.value) } : built;
     },

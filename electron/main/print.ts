@@ -27,8 +27,10 @@ const DEFAULT_TIMEOUT_MS = 120_000;
 const DEFAULT_POLL_MS = 100;
 
 /** The print view's hash; renderer/src/print/print-url.ts reads it (a test keeps the two in step). */
-export function printHash(kind: ReportKind, scope: unknown): string {
-  return `#print?${new URLSearchParams({ kind, scope: JSON.stringify(scope) }).toString()}`;
+export function printHash(kind: ReportKind, scope: unknown, date?: string): string {
+  const params = new URLSearchParams({ kind, scope: JSON.stringify(scope) });
+  if (date) params.set('date', date);
+  return `#print?${params.toString()}`;
 }
 
 /** The main window's options (sandbox, context isolation, no Node, the same preload), never shown. */
@@ -100,10 +102,10 @@ async function waitUntilReady(contents: WebContents, timeoutMs: number, pollMs: 
 }
 
 /** Load the print view in a hidden window, wait for it, print it; the window is always destroyed. */
-export async function printReport(deps: PrintDeps, kind: ReportKind, scope: unknown): Promise<Uint8Array> {
+export async function printReport(deps: PrintDeps, kind: ReportKind, scope: unknown, date?: string): Promise<Uint8Array> {
   const window = openSecureWindow(printWindowOptions(deps.preloadPath));
   try {
-    const hash = printHash(kind, scope);
+    const hash = printHash(kind, scope, date);
     const loading = deps.location.devServer ? window.loadURL(`${entryUrl(deps.location)}${hash}`) : window.loadFile(deps.location.indexFile, { hash: hash.slice(1) });
     await loading.catch((error: unknown) => {
       console.error('[print] failed to load the print view:', error);
@@ -119,7 +121,7 @@ export async function printReport(deps: PrintDeps, kind: ReportKind, scope: unkn
 async function pdfCall(deps: PrintDeps, args: ParsedArgs<'report.pdf'>): Promise<ApiResult<CallResult<'report.pdf'>>> {
   let bytes: Uint8Array;
   try {
-    bytes = await printReport(deps, args.kind, args.scope);
+    bytes = await printReport(deps, args.kind, args.scope, args.date);
   } catch (error) {
     if (error instanceof PrintFailure) return fail(error.code, error.message);
     console.error('[print] printToPDF failed:', error);

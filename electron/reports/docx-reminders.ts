@@ -1,5 +1,6 @@
 import type { ReportModel } from '../../shared/api/reports';
 import { lightLabels } from '../../shared/domain/progress-status';
+import { reportDateText } from '../../shared/domain/report-date';
 import { chineseDate, chineseNumber, sentence, shortTitle } from '../../shared/reports/draft';
 import { bodyParagraph, flushLeft, gongwenDocument, heading1, signature, titleBlock, type Block } from './docx-gongwen';
 import { reportFonts } from './fonts';
@@ -42,7 +43,8 @@ function reasonOf(item: ReportModel['reminders'][number]['items'][number]): stri
   return sentence(item.reason.replace(`“${item.title}”`, '')).replace(/^[，、：]/, '');
 }
 
-export async function reminderDocument(model: ReportModel): Promise<Uint8Array> {
+/** `date`: the notice's date (YYYY-MM-DD) for the 落款; today when left out. */
+export async function reminderDocument(model: ReportModel, date?: string): Promise<Uint8Array> {
   const fonts = reportFonts();
   const title = reminderTitle(model);
   const children: Block[] = [...titleBlock(title), flushLeft(model.departmentName ? `${model.departmentName}：` : '各相关科室：'), bodyParagraph(reminderOpening(model))];
@@ -55,6 +57,6 @@ export async function reminderDocument(model: ReportModel): Promise<Uint8Array> 
   });
   children.push(bodyParagraph('特此通知。', '', { keepWithSignature: true }));
   const office = model.departmentName ? `${model.officeName}${model.departmentName}` : model.officeName;
-  children.push(...signature(office, chineseDate(model.generatedAt)));
+  children.push(...signature(office, date ? reportDateText(date) : chineseDate(model.generatedAt)));
   return gongwenDocument({ title, fonts, children, creator: model.officeName });
 }

@@ -53,6 +53,7 @@ export async function summaryFromDraft(model: ReportModel, draft: ReportDraft, f
   return gongwenDocument({ title: draft.title, fonts, children, creator: model.officeName });
 }
 
-export async function summaryDocument(model: ReportModel): Promise<Uint8Array> {
-  return summaryFromDraft(model, draftReport(model));
+/** `date`: the report's date (YYYY-MM-DD) for the 落款; today when left out. */
+export async function summaryDocument(model: ReportModel, date?: string): Promise<Uint8Array> {
+  return summaryFromDraft(model, draftReport(model, { date }));
 }

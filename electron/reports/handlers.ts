@@ -38,7 +38,7 @@ export const reportHandlers: HandlerMap<
     ctx.progress('正在生成文件', HALF, 2 * HALF);
     let bytes: Uint8Array;
     if (args.format === 'csv') bytes = reportCsv(model, args.kind === 'summary' ? 'ledger' : args.kind);
-    else if (args.format === 'docx') bytes = args.kind === 'reminders' ? await reminderDocument(model) : await summaryDocument(model);
+    else if (args.format === 'docx') bytes = args.kind === 'reminders' ? await reminderDocument(model, args.date) : await summaryDocument(model, args.date);
     else if (args.kind === 'indicators') bytes = await indicatorWorkbook(model);
     else if (args.kind === 'reminders') bytes = await reminderWorkbook(model);
     else bytes = await ledgerWorkbook(model, { sheetPerDepartment: args.sheetPerDepartment });

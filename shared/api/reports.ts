@@ -4,6 +4,7 @@ import { idArgs, requiredText, uuid } from './common';
 import { ledgerFilter, ledgerStatuses } from './ledger';
 import { light, periodText } from './progress';
 import { workflowStates } from '../domain/progress-status';
+import { isReportDate, REPORT_DATE_ERROR } from '../domain/report-date';
 import { leadReportKinds, quarterStates } from '../domain/quarter-state';
 import { quarterCounts } from './quarter-counts';
 
@@ -40,6 +41,9 @@ export const reportScope = ledgerFilter;
 export const reportKind = z.enum(reportKinds, { error: `报表类型应为：${reportKinds.join('、')}` });
 export const reportFormat = z.enum(reportFormats, { error: `报表格式应为：${reportFormats.join('、')}` });
 
+/** The report's date (落款 of the Word reports and the print view), YYYY-MM-DD; today when left out. */
+export const reportDate = z.string({ error: REPORT_DATE_ERROR }).refine(isReportDate, { error: REPORT_DATE_ERROR });
+
 export const buildReportArgs = z
   .object({
     kind: reportKind,
@@ -49,6 +53,7 @@ export const buildReportArgs = z
     sheetPerDepartment: z.boolean().default(false),
     /** Also write the file into the reports folder (the UI then offers 打开所在文件夹). */
     save: z.boolean().default(true),
+    date: reportDate.optional(),
   })
   .strict()
   .refine((args) => formatsOfKind[args.kind].includes(args.format), {
@@ -297,7 +302,7 @@ export const reportsApi = {
   }),
   'report.pdf': defineCall({
     summary: '把台账或情况报告的打印视图保存为 PDF（仅桌面程序）',
-    args: z.object({ kind: z.enum(['ledger', 'summary', 'indicators', 'reminders']), scope: reportScope }).strict(),
+    args: z.object({ kind: z.enum(['ledger', 'summary', 'indicators', 'reminders']), scope: reportScope, date: reportDate.optional() }).strict(),
     result: reportFile,
     errors: ['UNAVAILABLE', 'NOT_FOUND', 'INVALID_ARGUMENT'],
     longJob: true,

@@ -1,5 +1,6 @@
 import type { ReportEntry, ReportIndicator, ReportModel, ReportTask } from '../api/reports';
 import type { LightColor } from '../domain/progress-status';
+import { reportDateText } from '../domain/report-date';
 import { brief, chineseDate, chineseNumber, clause, countList, tidy } from './draft-text';
 import { entryCounts, unreportedParagraph } from './draft-unreported';
 
@@ -490,7 +491,8 @@ function nextStepsChapter(model: ReportModel): Omit<DraftChapter, 'heading'> {
   return { key: 'nextSteps', paragraphs, figures: [], parts: [] };
 }
 
-export function draftReport(model: ReportModel): ReportDraft {
+/** `date`: the report's date (YYYY-MM-DD) for the 落款; without it, the day the model was read. */
+export function draftReport(model: ReportModel, options: { readonly date?: string | undefined } = {}): ReportDraft {
   let figures = 0;
   const figureNumber = () => ++figures;
   const lagging = laggingItems(model);
@@ -509,6 +511,6 @@ export function draftReport(model: ReportModel): ReportDraft {
     summary: openingSummary(model),
     chapters,
     lagging,
-    signature: { office: model.departmentName ? `${model.officeName}${model.departmentName}` : model.officeName, date: chineseDate(model.generatedAt) },
+    signature: { office: model.departmentName ? `${model.officeName}${model.departmentName}` : model.officeName, date: options.date ? reportDateText(options.date) : chineseDate(model.generatedAt) },
   };
 }

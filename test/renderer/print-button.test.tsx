@@ -138,6 +138,19 @@ describe('导出 PDF in the browser', () => {
     expect(host.calls.map((c) => c.name)).toEqual(['report.pdf']);
   });
 
+  it('carries the 情况报告’s date to the shell and to the print view', async () => {
+    const host = fakeHost({ 'report.pdf': unavailable });
+    render(
+      <PdfApiProvider api={host.api}>
+        <PdfButton kind="summary" scope={scope} date="2025-04-12" />
+      </PdfApiProvider>,
+    );
+    fireEvent.click(screen.getByRole('button', { name: '导出 PDF' }));
+    await waitFor(() => expect(opened).toHaveLength(1));
+    expect(host.calls).toEqual([{ name: 'report.pdf', args: { kind: 'summary', scope, date: '2025-04-12' } }]);
+    expect(parsePrintHash(new URL(opened[0]!).hash)).toEqual({ ok: true, request: { kind: 'summary', scope, date: '2025-04-12', dialog: true } });
+  });
+
   it('offers a link when the browser blocks the new tab', async () => {
     vi.mocked(window.open).mockImplementation(() => null);
     renderButton(fakeHost({ 'report.pdf': unavailable }).api);

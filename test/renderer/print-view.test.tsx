@@ -53,6 +53,17 @@ describe('print hash', () => {
   });
 });
 
+describe('print hash with the report date', () => {
+  it('carries the 情况报告’s date; a day that is not one is refused in Chinese', () => {
+    const hash = printHash('summary', Q2, { date: '2025-04-12' });
+    expect(parsePrintHash(hash)).toEqual({ ok: true, request: { kind: 'summary', scope: Q2, date: '2025-04-12', dialog: false } });
+    for (const date of ['2025-02-30', '2025/04/12', '']) {
+      const parsed = parsePrintHash(printHash('summary', Q2).replace('#print?', `#print?date=${encodeURIComponent(date)}&`));
+      expect(parsed, date).toEqual({ ok: false, message: '打印地址中的报告日期无效，请从“报表”页面重新打开' });
+    }
+  });
+});
+
 describe('ledger print view', () => {
   it('lays out the quarter as the core models it: shared headers, section rows, every task, lights in the dashboard colours', async () => {
     const { api } = await seeded();
@@ -164,6 +175,14 @@ describe('summary print view', () => {
     const page = document.body.textContent ?? '';
     for (const p of draft.chapters.flatMap((c) => [...c.paragraphs, ...c.parts.flatMap((part) => part.paragraphs)])) expect(page).toContain(`${p.lead}${p.text}`);
     expect(screen.getByText(draft.signature.date)).toBeTruthy();
+  });
+
+  it('signs with the report date in the address, as the Word report does', async () => {
+    const { api } = await seeded();
+    render(<PrintView api={api} hash={printHash('summary', Q2, { date: '2025-04-12' })} />);
+    await ready();
+    const signature = document.querySelector('.official-signature')!;
+    expect([...signature.querySelectorAll('p')].map((p) => p.textContent)).toEqual(['渝北区卫生健康委', '2025年4月12日']);
   });
 
   it('breaks a title only where a 公文 title may break', () => {

@@ -7,6 +7,7 @@ import { localNoon, seededDashboard, TODAY } from './dashboard-fixture';
 import { captureDownloads } from './exchange-downloads';
 import { openPage, renderApp } from './render-app';
 import type { CoreApi } from './core-api';
+import { paragraphs, readDocx } from '../reports/docx-xml';
 
 let open: CoreApi | null = null;
 let downloads: ReturnType<typeof captureDownloads> | null = null;
@@ -210,6 +211,32 @@ describe('报表 against the core', () => {
     await screen.findByRole('region', { name: /已生成/ });
     expect((form().getByRole('button', { name: '生成' }) as HTMLButtonElement).disabled).toBe(false);
     expect(form().queryByRole('progressbar')).toBeNull();
+  });
+
+  it('dates the Word report on the day the clerk picks, today unless changed, and refuses a day that is not one', async () => {
+    const { api } = await openReports();
+    // Excel has no 落款: no date to pick.
+    expect(form().queryByLabelText('报告日期')).toBeNull();
+    pickKind('重点工作推进情况报告');
+    const date = form().getByLabelText('报告日期') as HTMLInputElement;
+    const today = new Date();
+    expect(date.value).toBe(`${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`);
+    expect(form().getByText(`落款日期：${today.getFullYear()}年${today.getMonth() + 1}月${today.getDate()}日`)).toBeTruthy();
+
+    fireEvent.change(date, { target: { value: '2025-02-30' } });
+    fireEvent.click(form().getByRole('button', { name: '生成' }));
+    expect(await form().findByText('报告日期应为有效日期，格式 YYYY-MM-DD，例如 2025-04-12')).toBeTruthy();
+    expect(date.getAttribute('aria-invalid')).toBe('true');
+    expect(api.callsNamed('report.build')).toEqual([]);
+
+    fireEvent.change(date, { target: { value: '2025-04-12' } });
+    expect(form().getByText('落款日期：2025年4月12日')).toBeTruthy();
+    fireEvent.click(form().getByRole('button', { name: '生成' }));
+    const result = within(await screen.findByRole('region', { name: /已生成/ }));
+    expect(api.callsNamed('report.build')).toMatchObject([{ kind: 'summary', format: 'docx', date: '2025-04-12' }]);
+    // The file's 落款 is that day.
+    const saved = result.getByText(/reports/).textContent!;
+    expect(paragraphs(readDocx(new Uint8Array(fs.readFileSync(saved))).document).map((p) => p.text).slice(-2)).toEqual(['渝北区卫生健康委', '2025年4月12日']);
   });
 
   it('asks for a department before generating 按科室 with none picked, and calls nothing', async () => {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli';
 import { tempDir } from '../helpers/core';
 import { parseCsv } from './csv-parse';
+import { paragraphs, readDocx } from './docx-xml';
 
 describe('CLI report', () => {
   it('writes the quarter’s 台账 as CSV for the imported sample plan, one row per task', async () => {
@@ -30,6 +31,24 @@ describe('CLI report', () => {
     expect(JSON.parse(made.out)).toMatchObject({ fileName: '渝北区卫生健康委_2025年第一季度重点工作台账.csv' });
   });
 
+  it('dates the Word 情况报告 with --date, not the day it is made', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'office.sqlite');
+    expect((await cli('--db', db, 'init', '--office', '渝北区卫生健康委')).code).toBe(0);
+    expect((await cli('--db', db, 'import-plan', '../shared/samples/yubei-2025-work-points.txt')).code).toBe(0);
+    const signature = async (out: string, ...date: string[]) => {
+      const made = await cli('--db', db, '--json', 'report', '--kind', 'summary', '--format', 'docx', '--period', '2025-Q1', ...date, '--out', out);
+      expect(made.err).toBe('');
+      expect(made.code).toBe(0);
+      const texts = paragraphs(readDocx(new Uint8Array(fs.readFileSync(out))).document).map((p) => p.text);
+      return texts.slice(-2);
+    };
+    expect(await signature(path.join(dir, 'dated.docx'), '--date', '2025-04-12')).toEqual(['渝北区卫生健康委', '2025年4月12日']);
+    // Without it, today (in this PC's calendar).
+    const today = new Date();
+    expect(await signature(path.join(dir, 'today.docx'))).toEqual(['渝北区卫生健康委', `${today.getFullYear()}年${today.getMonth() + 1}月${today.getDate()}日`]);
+  });
+
   it('says in Chinese what is wrong with the options and writes nothing', async () => {
     const dir = tempDir();
     const db = path.join(dir, 'office.sqlite');
@@ -41,6 +60,8 @@ describe('CLI report', () => {
       [['--kind', 'summary', '--format', 'csv', '--period', '2025-Q1'], '不能导出为 csv'],
       [['--kind', 'ledger', '--format', 'csv', '--period', '2025-Q1', '--department', '财务科'], '找不到科室“财务科”'],
       [['--template', '市卫生健康委', '--period', '2025-Q1'], '没有“市卫生健康委”的表样'],
+      [['--kind', 'summary', '--format', 'docx', '--period', '2025-Q1', '--date', '2025-02-30'], '--date 应为有效日期，格式 YYYY-MM-DD，例如 2025-04-12，收到“2025-02-30”'],
+      [['--kind', 'summary', '--format', 'docx', '--period', '2025-Q1', '--date', '2025年4月12日'], '--date 应为有效日期'],
     ];
     for (const [args, message] of cases) {
       const result = await cli('--db', db, 'report', ...args, '--out', out);

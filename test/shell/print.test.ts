@@ -108,6 +108,14 @@ describe('report.pdf in the desktop shell', () => {
     }
   });
 
+  it('carries the report date into the print view and writes it as the renderer does', async () => {
+    expect(printHash('summary', scope, '2025-04-12')).toBe(rendererPrintHash('summary', scope, { date: '2025-04-12' }));
+    const { handle } = setup();
+    await handle(fromApp, 'report.pdf', { kind: 'summary', scope, date: '2025-04-12' });
+    const hash = (onlyWindow().loaded as { options: { hash: string } }).options.hash;
+    expect(parsePrintHash(`#${hash}`)).toMatchObject({ ok: true, request: { kind: 'summary', date: '2025-04-12', dialog: false } });
+  });
+
   it('gives up with a Chinese message when the view never gets ready, and closes the window', async () => {
     printBehaviour.readyOnPoll = null;
     const { core, handle } = setup({}, { timeoutMs: 30 });

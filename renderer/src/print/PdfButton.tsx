@@ -16,9 +16,9 @@ type PdfState =
 const NO_CONNECTION: ApiError = { code: 'INTERNAL', message: '无法连接到数据服务，请确认目标台账程序仍在运行后重试' };
 
 /** The app's own page with the print view's hash: the browser host serves it (with its token) in a new tab. */
-function printViewUrl(kind: ReportKind, scope: LedgerFilterInput): string {
+function printViewUrl(kind: ReportKind, scope: LedgerFilterInput, date: string | undefined): string {
   const url = new URL(window.location.href);
-  url.hash = printHash(kind, scope, { dialog: true });
+  url.hash = printHash(kind, scope, { dialog: true, date });
   return url.href;
 }
 
@@ -29,13 +29,13 @@ function printViewUrl(kind: ReportKind, scope: LedgerFilterInput): string {
  * (另存为 PDF) and, from then on, opens it straight away. No guessing from window globals: the
  * host that answers decides.
  */
-export function PdfButton({ kind, scope, disabled = false }: { kind: ReportKind; scope: LedgerFilterInput; disabled?: boolean }) {
+export function PdfButton({ kind, scope, date, disabled = false }: { kind: ReportKind; scope: LedgerFilterInput; date?: string | undefined; disabled?: boolean }) {
   const api = usePdfApi();
   const [state, setState] = useState<PdfState>({ phase: 'idle' });
   const printsInBrowser = useRef(false);
 
   const openInBrowser = () => {
-    const url = printViewUrl(kind, scope);
+    const url = printViewUrl(kind, scope, date);
     const tab = window.open(url, '_blank');
     setState({ phase: 'browser', url, opened: tab !== null });
   };
@@ -43,7 +43,7 @@ export function PdfButton({ kind, scope, disabled = false }: { kind: ReportKind;
   const exportPdf = async () => {
     if (printsInBrowser.current) return openInBrowser();
     setState({ phase: 'busy' });
-    const result = await api.invoke('report.pdf', { kind, scope }).catch(() => ({ ok: false as const, error: NO_CONNECTION }));
+    const result = await api.invoke('report.pdf', { kind, scope, ...(date ? { date } : {}) }).catch(() => ({ ok: false as const, error: NO_CONNECTION }));
     if (result.ok) return setState({ phase: 'saved', file: result.value, folder: null, revealError: null });
     if (result.error.code !== 'UNAVAILABLE') return setState({ phase: 'failed', message: result.error.message });
     printsInBrowser.current = true;

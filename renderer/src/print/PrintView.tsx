@@ -13,7 +13,8 @@ import './print.css';
 
 type State = { readonly phase: 'loading' } | { readonly phase: 'failed'; readonly error: Pick<ApiError, 'code' | 'message'> } | { readonly phase: 'ready'; readonly model: ReportModel };
 
-export function PrintDocument({ kind, model }: { kind: ReportKind; model: ReportModel }) {
+/** `date`: the 情况报告's 落款 date (YYYY-MM-DD); absent: the day the data was read. */
+export function PrintDocument({ kind, model, date }: { kind: ReportKind; model: ReportModel; date?: string | undefined }) {
   switch (kind) {
     case 'ledger':
       return <LedgerPrint model={model} />;
@@ -22,7 +23,7 @@ export function PrintDocument({ kind, model }: { kind: ReportKind; model: Report
     case 'reminders':
       return <RemindersPrint model={model} />;
     case 'summary':
-      return <SummaryPrint model={model} />;
+      return <SummaryPrint model={model} date={date} />;
   }
 }
 
@@ -98,7 +99,7 @@ export function PrintView({ api, hash, print = browserPrint }: { api: LedgerApi;
           无法生成打印视图：{state.error.message}
         </p>
       )}
-      {state.phase === 'ready' && kind && <PrintDocument kind={kind} model={state.model} />}
+      {state.phase === 'ready' && kind && parsed.ok && <PrintDocument kind={kind} model={state.model} date={parsed.request.date} />}
     </div>
   );
 }

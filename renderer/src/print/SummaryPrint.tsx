@@ -105,9 +105,9 @@ function Chapter({ chapter, model }: { chapter: DraftChapter; model: ReportModel
   );
 }
 
-/** 情况报告, A4 portrait. */
-export function SummaryPrint({ model }: { model: ReportModel }) {
-  const draft = draftReport(model);
+/** 情况报告, A4 portrait; `date` (YYYY-MM-DD) is the 落款's, as in the Word report. */
+export function SummaryPrint({ model, date }: { model: ReportModel; date?: string | undefined }) {
+  const draft = draftReport(model, { date });
   return (
     <article className="print-doc print-portrait print-official">
       <h1 className="official-title">

@@ -1,5 +1,6 @@
 import type { LedgerFilterInput } from '../../../shared/api/ledger';
 import { reportKinds, reportScope, type ReportKind } from '../../../shared/api/reports';
+import { isReportDate } from '../../../shared/domain/report-date';
 
 /*
  * The print view lives on the app's own page behind a hash: #print?kind=ledger&scope=<JSON>.
@@ -11,6 +12,8 @@ import { reportKinds, reportScope, type ReportKind } from '../../../shared/api/r
 export interface PrintRequest {
   readonly kind: ReportKind;
   readonly scope: LedgerFilterInput;
+  /** The report's date for the 情况报告's 落款 (YYYY-MM-DD); absent: today. */
+  readonly date?: string;
   /** Open the browser's print dialog once laid out (browser host only). */
   readonly dialog: boolean;
 }
@@ -21,8 +24,9 @@ export function isPrintHash(hash: string): boolean {
   return hash === '#print' || hash.startsWith('#print?');
 }
 
-export function printHash(kind: ReportKind, scope: LedgerFilterInput, options: { dialog?: boolean } = {}): string {
+export function printHash(kind: ReportKind, scope: LedgerFilterInput, options: { dialog?: boolean; date?: string | undefined } = {}): string {
   const params = new URLSearchParams({ kind, scope: JSON.stringify(scope) });
+  if (options.date) params.set('date', options.date);
   if (options.dialog) params.set('dialog', '1');
   return `#print?${params.toString()}`;
 }
@@ -39,5 +43,7 @@ export function parsePrintHash(hash: string): ParsedPrintHash {
   }
   const scope = reportScope.safeParse(raw);
   if (!scope.success) return { ok: false, message: '打印地址中的报表范围无效，请从“报表”页面重新打开' };
-  return { ok: true, request: { kind: kind as ReportKind, scope: raw as LedgerFilterInput, dialog: params.get('dialog') === '1' } };
+  const date = params.get('date');
+  if (date !== null && !isReportDate(date)) return { ok: false, message: '打印地址中的报告日期无效，请从“报表”页面重新打开' };
+  return { ok: true, request: { kind: kind as ReportKind, scope: raw as LedgerFilterInput, ...(date !== null ? { date } : {}), dialog: params.get('dialog') === '1' } };
 }

@@ -6,7 +6,8 @@ import { EmptyState } from '../ui/EmptyState';
 import { Field } from '../ui/Field';
 import { IncludeSubmittedToggle } from '../ui/IncludeSubmittedToggle';
 import { BuildProgress } from './BuildProgress';
-import { previewFileName, reportKindPurposes, scopeOfChoice, type ScopeMode } from './choice';
+import { isReportDate, localDateText, REPORT_DATE_ERROR, reportDateText } from '../../../shared/domain/report-date';
+import { hasReportDate, previewFileName, reportKindPurposes, scopeOfChoice, type ScopeMode } from './choice';
 import { PickList } from './PickList';
 
 const scopeModes: readonly { mode: ScopeMode; label: string }[] = [
@@ -36,6 +37,7 @@ export function ReportForm() {
   const goTo = useLedger((s) => s.goTo);
   const [tried, setTried] = useState(false);
   const [formatError, setFormatError] = useState<string | null>(null);
+  const [dateError, setDateError] = useState<string | null>(null);
 
   const now = useMemo(() => new Date(), []);
   const periods = useMemo(() => periodChoices(now, plans, period), [now, plans, period]);
@@ -57,6 +59,10 @@ export function ReportForm() {
     return undefined;
   };
   const problem = scopeError();
+  // The 落款 date: today until the clerk types another day.
+  const withDate = hasReportDate(choice);
+  const dateText = choice.date ?? localDateText(now);
+  const dateValid = isReportDate(dateText.trim());
 
   const chooseScope = (scopeMode: ScopeMode) => {
     // A new scope starts without the previous attempt's complaint.
@@ -67,9 +73,15 @@ export function ReportForm() {
   const generate = async () => {
     setTried(true);
     setFormatError(null);
-    if (problem || !current) return;
+    setDateError(null);
+    if (problem || !current || (withDate && !dateValid)) return;
+    if (withDate && choice.date !== null && choice.date !== choice.date.trim()) setChoice({ date: choice.date.trim() });
     const outcome = await store.getState().buildReport();
-    if (!outcome.ok && outcome.error.fields) setFormatError(Object.values(outcome.error.fields).join('；'));
+    if (!outcome.ok && outcome.error.fields) {
+      const { date, ...others } = outcome.error.fields;
+      if (date) setDateError(date);
+      if (Object.keys(others).length > 0) setFormatError(Object.values(others).join('；'));
+    }
   };
 
   const details = () => {
@@ -174,6 +186,30 @@ export function ReportForm() {
             </p>
           ) : null}
         </fieldset>
+
+        {withDate ? (
+          <Field
+            label="报告日期"
+            className="report-date"
+            hint={dateValid ? `落款日期：${reportDateText(dateText.trim())}` : '格式 YYYY-MM-DD，例如 2025-04-12'}
+            error={dateError ?? (tried && !dateValid ? REPORT_DATE_ERROR : undefined)}
+          >
+            {(control) => (
+              <input
+                {...control}
+                className="input report-date-input"
+                inputMode="numeric"
+                placeholder="YYYY-MM-DD"
+                maxLength={10}
+                value={dateText}
+                onChange={(event) => {
+                  setDateError(null);
+                  setChoice({ date: event.target.value });
+                }}
+              />
+            )}
+          </Field>
+        ) : null}
 
         <div className="report-file" aria-live="polite">
           <span className="report-file-label">文件名</span>

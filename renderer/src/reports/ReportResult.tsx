@@ -51,7 +51,7 @@ export function ReportResult({ report }: { report: GeneratedReport }) {
             打开所在文件夹
           </button>
         ) : null}
-        {report.kind === 'ledger' || report.kind === 'summary' ? <PdfButton kind={report.kind} scope={report.scope} disabled={building} /> : null}
+        {report.kind === 'ledger' || report.kind === 'summary' ? <PdfButton kind={report.kind} scope={report.scope} date={report.date ?? undefined} disabled={building} /> : null}
       </div>
       {shownFolder ? (
         <p className="report-folder" role="status">

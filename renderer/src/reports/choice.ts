@@ -22,6 +22,8 @@ export interface ReportChoice {
   readonly sectionIds: readonly string[];
   /** 台账 Excel: one sheet per lead department after the full sheet. */
   readonly sheetPerDepartment: boolean;
+  /** The Word reports' 落款 date as typed (YYYY-MM-DD); null: today. */
+  readonly date: string | null;
 }
 
 export const defaultReportChoice: ReportChoice = {
@@ -33,7 +35,11 @@ export const defaultReportChoice: ReportChoice = {
   departmentIds: [],
   sectionIds: [],
   sheetPerDepartment: false,
+  date: null,
 };
+
+/** Whether the report has a 落款 whose date the clerk chooses: the Word 情况报告 and 催办通知. */
+export const hasReportDate = (choice: Pick<ReportChoice, 'kind' | 'format'>): boolean => choice.format === 'docx';
 
 /** The quarter's choices for plans, departments and sections (ledger.query's facets). */
 export type ReportFacets = Pick<LedgerResult, 'period' | 'officeId' | 'officeName' | 'total' | 'facets'>;

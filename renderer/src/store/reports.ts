@@ -1,7 +1,8 @@
 import type { CallResult } from '../../../shared/api';
 import type { LedgerFilterInput } from '../../../shared/api/ledger';
 import type { ReportFile, ReportFormat, ReportKind } from '../../../shared/api/reports';
-import { defaultReportChoice, nextChoice, scopeOfChoice, type ReportChoice, type ReportFacets } from '../reports/choice';
+import { localDateText } from '../../../shared/domain/report-date';
+import { defaultReportChoice, hasReportDate, nextChoice, scopeOfChoice, type ReportChoice, type ReportFacets } from '../reports/choice';
 import { coalesce } from './coalesce';
 import type { Outcome, Slice } from './types';
 
@@ -13,6 +14,8 @@ export interface GeneratedReport extends ReportFile {
   readonly scope: LedgerFilterInput;
   /** ISO time it was made. */
   readonly at: string;
+  /** The Word report's 落款 date (YYYY-MM-DD), also the PDF's; null for the other files. */
+  readonly date: string | null;
 }
 
 export interface ReportsSlice {
@@ -75,13 +78,17 @@ export const createReportsSlice: Slice<ReportsSlice> = ({ set, get, call }) => {
     reportScope: () => scopeOfChoice(get().reportChoice, period(), officeId(), get().reportFacets, get().viewFilter.includeSubmitted),
     loadReportFacets: loadFacets,
     buildReport: async () => {
-      const { kind, format, sheetPerDepartment } = get().reportChoice;
+      const choice = get().reportChoice;
+      const { kind, format, sheetPerDepartment } = choice;
       const scope = get().reportScope();
+      // Today unless the clerk chose a day (the form checks what was typed before it calls this).
+      const date = hasReportDate(choice) ? (choice.date ?? localDateText(new Date())) : null;
       set({ reportBuilding: true });
       try {
-        const outcome = await call('report.build', { kind, format, scope, sheetPerDepartment: kind === 'ledger' && format === 'xlsx' && sheetPerDepartment, save: true }, { fields: ['format', 'kind'] });
+        const args = { kind, format, scope, sheetPerDepartment: kind === 'ledger' && format === 'xlsx' && sheetPerDepartment, save: true, ...(date ? { date } : {}) };
+        const outcome = await call('report.build', args, { fields: ['format', 'kind', 'date'] });
         if (!outcome.ok) return outcome;
-        const report: GeneratedReport = { ...outcome.value, id: nextId++, kind, format, scope, at: new Date().toISOString() };
+        const report: GeneratedReport = { ...outcome.value, id: nextId++, kind, format, scope, at: new Date().toISOString(), date };
         set((state) => ({ recentReports: [report, ...state.recentReports].slice(0, RECENT_LIMIT), shownReportId: report.id }));
         return { ok: true, value: report };
       } finally {
