@@ -55,22 +55,34 @@ export const TEXT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
 const TEXT_HEIGHT = PAGE.height - PAGE.top - PAGE.bottom;
 
 /**
- * Document grid (w:docGrid type linesAndChars).
- * linePitch: 225 mm / 22 lines = 12756 / 22 = 579.8 twips; Word fits floor(12756 / pitch) lines,
- * and 580 would give 21 (22 × 580 = 12760 > 12756), so 579 (28.95 pt).
- * charSpace: how much each grid character is wider than the Normal font (16 pt), in 1/4096 pt:
- * 8845 twips / 28 = 15.7946 pt per character; (15.7946 − 16) × 4096 = −841.1, rounded down to
- * −842 so 28 characters still fit the line (−841 would make them 0.0001 pt too wide: 27 a line).
+ * Lines: exact 28.95 pt line spacing on a lines-only document grid (w:docGrid type lines,
+ * Word's 只指定行网格, 每页22行). 225 mm / 22 lines = 12756 / 22 = 579.8 twips; Word fits
+ * floor(12756 / pitch) lines, and 580 would give 21 (22 × 580 = 12760 > 12756), so 579.
  */
 export const LINE_PITCH = Math.floor(TEXT_HEIGHT / LINES_PER_PAGE);
-export const CHAR_SPACE = Math.floor((TEXT_WIDTH / CHARS_PER_LINE / 20 - BODY_SIZE / 2) * 4096);
+
+/**
+ * Characters: 28 characters of 16 pt (448 pt) are wider than the 156 mm line (442.25 pt), so
+ * each character is narrowed by character spacing (w:spacing in the run properties, in twips)
+ * to the widest whole-twip pitch of which 28 fit: floor(8845 / 28) = 315 twips = 15.75 pt,
+ * i.e. −0.25 pt a character (28 × 15.75 = 441 pt; 29 would need 456.75). Justification spreads
+ * the last 1.25 pt over the line. Word, WPS and LibreOffice all add run spacing to every
+ * character the same way, whereas a character grid (linesAndChars, charSpace −842) is honoured
+ * by Word and WPS only: LibreOffice gives each 16 pt character two 15.79 pt grid cells.
+ */
+export const CHAR_PITCH = Math.floor(TEXT_WIDTH / CHARS_PER_LINE);
+export const CHAR_SPACING = CHAR_PITCH - BODY_TWIPS;
 
 /** The footer's bottom from the page edge: the page number's top sits 7 mm below the text block. */
 const FOOTER_DISTANCE = mmToTwips(35 - 7) - 14 * 20;
 const HEADER_DISTANCE = mmToTwips(15);
 
-/** Two characters of 3号 for first-line indents (200 = two characters in Word's own unit). */
-const FIRST_LINE = { firstLine: 2 * BODY_TWIPS, firstLineChars: 200 } as const;
+/**
+ * Two character cells for first-line indents (630 twips), so the first line's characters stand
+ * in the columns of the lines below. In twips, not w:firstLineChars: without a character grid
+ * Word counts a "character" as the font size (32 pt) and LibreOffice 7 ignores the unit.
+ */
+const FIRST_LINE = { firstLine: 2 * CHAR_PITCH } as const;
 const LINE = { line: LINE_PITCH, lineRule: LineRuleType.EXACT, before: 0, after: 0 } as const;
 
 export const STYLE = {
@@ -95,7 +107,8 @@ function paragraphStyles(fonts: ReportFonts): IParagraphStyleOptions[] {
       id: STYLE.body,
       name: 'Normal',
       quickFormat: true,
-      run: { font: fontsOf(fonts.body, fonts.latin), size: BODY_SIZE, color: black },
+      run: { font: fontsOf(fonts.body, fonts.latin), size: BODY_SIZE, color: black, characterSpacing: CHAR_SPACING },
+      // Plus w:overflowPunct, written by patchStyles.
       paragraph: { spacing: LINE, indent: FIRST_LINE, alignment: AlignmentType.JUSTIFIED },
     },
     {
@@ -105,7 +118,7 @@ function paragraphStyles(fonts: ReportFonts): IParagraphStyleOptions[] {
       next: STYLE.body,
       quickFormat: true,
       // 2号 (22 pt); lines a little apart so a two-line title reads as one block.
-      run: { font: fontsOf(fonts.title, fonts.title), size: 44 },
+      run: { font: fontsOf(fonts.title, fonts.title), size: 44, characterSpacing: 0 },
       paragraph: { alignment: AlignmentType.CENTER, indent: { firstLine: 0, firstLineChars: 0 }, spacing: { line: 700, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, keepNext: true, keepLines: true },
     },
     {
@@ -132,7 +145,7 @@ function paragraphStyles(fonts: ReportFonts): IParagraphStyleOptions[] {
       basedOn: STYLE.body,
       next: STYLE.body,
       // 4号 (14 pt), centred under the figure.
-      run: { size: 28 },
+      run: { size: 28, characterSpacing: 0 },
       paragraph: { alignment: AlignmentType.CENTER, indent: { firstLine: 0, firstLineChars: 0 } },
     },
     {
@@ -148,7 +161,7 @@ function paragraphStyles(fonts: ReportFonts): IParagraphStyleOptions[] {
       name: '表格文字',
       basedOn: STYLE.body,
       // 仿宋 小四 (12 pt): 3号 is too big for a six-column table.
-      run: { size: 24 },
+      run: { size: 24, characterSpacing: 0 },
       paragraph: { alignment: AlignmentType.LEFT, indent: { firstLine: 0, firstLineChars: 0 }, spacing: { line: 320, lineRule: LineRuleType.EXACT, before: 0, after: 0 } },
     },
     {
@@ -170,7 +183,7 @@ function pageNumberFooter(fonts: ReportFonts, side: 'odd' | 'even'): Footer {
         alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
         indent: side === 'odd' ? { right: oneCharacter, firstLine: 0, firstLineChars: 0 } : { left: oneCharacter, firstLine: 0, firstLineChars: 0 },
         spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 },
-        children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font, size: 28 })],
+        children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font, size: 28, characterSpacing: 0 })],
       }),
     ],
   });
@@ -213,7 +226,7 @@ export async function gongwenDocument(options: GongwenOptions): Promise<Uint8Arr
             size: { width: PAGE.width, height: PAGE.height },
             margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right, header: HEADER_DISTANCE, footer: FOOTER_DISTANCE, gutter: 0 },
           },
-          grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: LINE_PITCH, charSpace: CHAR_SPACE },
+          grid: { type: DocumentGridType.LINES, linePitch: LINE_PITCH },
         },
         headers: { default: emptyHeader(), even: emptyHeader() },
         footers: { default: pageNumberFooter(fonts, 'odd'), even: pageNumberFooter(fonts, 'even') },
@@ -221,21 +234,34 @@ export async function gongwenDocument(options: GongwenOptions): Promise<Uint8Arr
       },
     ],
   });
-  return offGrid(new Uint8Array(await Packer.toBuffer(document)), [STYLE.title, STYLE.table, STYLE.figure, STYLE.caption]);
+  return patchStyles(new Uint8Array(await Packer.toBuffer(document)), [STYLE.title, STYLE.table, STYLE.figure, STYLE.caption]);
 }
 
 /**
- * Styles whose lines keep their own height instead of the 28.95 pt grid: the title (35 pt lines),
- * table text (16 pt lines), pictures and captions. Word already lets exact spacing bypass the
- * grid; LibreOffice needs w:snapToGrid="0", which the docx library cannot write on a paragraph,
- * so it goes into those styles' w:pPr here (before w:spacing, w:ind and w:jc, where the schema puts it).
+ * Paragraph properties the docx library cannot write in a style, put into styles.xml here (where
+ * the schema orders them: before w:snapToGrid, w:spacing, w:ind and w:jc):
+ * - w:snapToGrid="0" in the styles whose lines keep their own height instead of the 28.95 pt
+ *   grid: the title (35 pt lines), table text (16 pt lines), pictures and captions. Word already
+ *   lets exact spacing bypass the grid; LibreOffice needs this.
+ * - In Normal, so every style has them:
+ *   w:widowControl="0": a page holds 22 lines even when a paragraph leaves one line on either
+ *   side of the break (GB/T 9704's fixed page). Word already reads the absent element as off;
+ *   LibreOffice otherwise keeps two lines together and sets 21.
+ *   w:overflowPunct (on): Word and WPS hang a closing mark past the margin, their default.
+ *   LibreOffice reads the element inverted, as "no hanging punctuation", and that is what it must
+ *   do: LibreOffice 7 drops a mark that hangs from a justified line altogether, so without this it
+ *   prints "…医政科）加强" for "…医政科）、加强".
  */
-function offGrid(docx: Uint8Array, styleIds: readonly string[]): Uint8Array {
+function patchStyles(docx: Uint8Array, offGridIds: readonly string[]): Uint8Array {
   const files = unzipSync(docx);
   const styles = strFromU8(files['word/styles.xml']!);
-  const patched = styles.replace(/<w:style\b[^>]*w:styleId="([^"]+)"[^>]*>[\s\S]*?<\/w:style>/g, (style, id: string) =>
-    styleIds.includes(id) ? style.replace(/<w:pPr>([\s\S]*?)(<w:(?:spacing|ind|contextualSpacing|jc|outlineLvl)\b|<\/w:pPr>)/, '<w:pPr>$1<w:snapToGrid w:val="0"/>$2') : style,
-  );
+  const insert = (style: string, element: string, before: string) =>
+    style.replace(new RegExp(`<w:pPr>([\\s\\S]*?)(<w:(?:${before})\\b|<\\/w:pPr>)`), `<w:pPr>$1${element}$2`);
+  const patched = styles.replace(/<w:style\b[^>]*w:styleId="([^"]+)"[^>]*>[\s\S]*?<\/w:style>/g, (style, id: string) => {
+    if (id === STYLE.body) return insert(style, '<w:widowControl w:val="0"/><w:overflowPunct/>', 'numPr|pBdr|shd|tabs|kinsoku|wordWrap|topLinePunct|autoSpaceDE|autoSpaceDN|bidi|adjustRightInd|snapToGrid|spacing|ind|contextualSpacing|jc|outlineLvl');
+    if (offGridIds.includes(id)) return insert(style, '<w:snapToGrid w:val="0"/>', 'spacing|ind|contextualSpacing|jc|outlineLvl');
+    return style;
+  });
   files['word/styles.xml'] = strToU8(patched);
   return zipSync(files);
 }
@@ -331,8 +357,8 @@ export function captionParagraph(text: string, keepWithNext = false): Paragraph 
  */
 export function signature(office: string, date: string): Paragraph[] {
   const width = (text: string) => titleWidth(text);
-  const dateIndent = 4 * BODY_TWIPS;
-  const officeIndent = Math.max(0, dateIndent + Math.round(((width(date) - width(office)) / 2) * BODY_TWIPS));
+  const dateIndent = 4 * CHAR_PITCH;
+  const officeIndent = Math.max(0, dateIndent + Math.round(((width(date) - width(office)) / 2) * CHAR_PITCH));
   return [
     new Paragraph({ style: STYLE.body, keepNext: true, indent: { firstLine: 0, firstLineChars: 0 }, children: [] }),
     new Paragraph({ style: STYLE.signature, keepNext: true, indent: { right: officeIndent, firstLine: 0, firstLineChars: 0 }, children: [run(office)] }),

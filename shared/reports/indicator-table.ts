@@ -23,9 +23,11 @@ export interface SummaryIndicatorColumn {
 export const summaryIndicatorColumns: readonly SummaryIndicatorColumn[] = [
   { header: '指标', width: 2200, align: 'left', value: (i) => i.name },
   { header: '单位', width: 800, align: 'center', value: (i) => i.unit },
-  { header: '目标', width: 1300, align: 'center', value: (i) => i.targetText || '—' },
+  // "≥30000人次" on one line of 12 pt (66 pt) and the cell's margins.
+  { header: '目标', width: 1500, align: 'center', value: (i) => i.targetText || '—' },
+  // Values are rounded to two decimals: "1234.56" (about 42 pt) fits.
   { header: '本期值', width: 1000, align: 'center', value: (i) => valueText(i.value) },
-  { header: '完成情况', width: 2425, align: 'left', value: completionText },
+  { header: '完成情况', width: 2225, align: 'left', value: completionText },
   // Four 12 pt characters and the cell's margins.
   { header: '是否达标', width: 1120, align: 'center', value: (i) => i.met },
 ];

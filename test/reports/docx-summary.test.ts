@@ -15,8 +15,12 @@ import { attr, effectiveRun, paragraphProperty, paragraphs, PNG_SIGNATURE, pngSi
  * page numbers, pictures, and every number of the opening summary against SQL of its own.
  */
 
-async function buildDocx(t: TestCore, kind: 'summary' | 'reminders'): Promise<Uint8Array> {
-  const file = await t.call('report.build', { kind, format: 'docx', scope: { period: PERIOD }, save: false } as never);
+/** A style's XML, and the run properties it sets itself. */
+const styleOf = (styles: string, id: string) => new RegExp(`<w:style\\b[^>]*w:styleId="${id}"[^>]*>[\\s\\S]*?</w:style>`).exec(styles)![0];
+const rPrOfStyle = (styles: string, id: string) => /<w:rPr>[\s\S]*?<\/w:rPr>/.exec(styleOf(styles, id))![0];
+
+async function buildDocx(t: TestCore, kind: 'summary' | 'reminders', date?: string): Promise<Uint8Array> {
+  const file = await t.call('report.build', { kind, format: 'docx', scope: { period: PERIOD }, save: false, ...(date ? { date } : {}) } as never);
   return new Uint8Array(Buffer.from(file.contentBase64, 'base64'));
 }
 
@@ -68,7 +72,7 @@ describe('Word 情况报告', () => {
   });
   afterAll(() => f.t.close());
 
-  it('is an A4 page with the 公文 margins and a 22 × 28 grid', () => {
+  it('is an A4 page with the 公文 margins, 22 lines of 28.95 pt and 28 characters of 15.75 pt', () => {
     const sectPr = /<w:sectPr\b[\s\S]*?<\/w:sectPr>/.exec(docx.document)![0];
     // 210 × 297 mm; 1 mm = 1440 / 25.4 twips.
     expect(attr(sectPr, 'w:pgSz', 'w:w')).toBe('11906');
@@ -78,20 +82,30 @@ describe('Word 情况报告', () => {
     expect(attr(sectPr, 'w:pgMar', 'w:bottom')).toBe('1984');
     expect(attr(sectPr, 'w:pgMar', 'w:left')).toBe('1587');
     expect(attr(sectPr, 'w:pgMar', 'w:right')).toBe('1474');
-    expect(attr(sectPr, 'w:docGrid', 'w:type')).toBe('linesAndChars');
-    const pitch = Number(attr(sectPr, 'w:docGrid', 'w:linePitch'));
-    const charSpace = Number(attr(sectPr, 'w:docGrid', 'w:charSpace'));
     const textHeight = 16838 - 2098 - 1984;
     const textWidth = 11906 - 1587 - 1474;
+    // Lines: a lines-only grid (no character grid, which LibreOffice cannot show) of the body's exact line height.
+    expect(attr(sectPr, 'w:docGrid', 'w:type')).toBe('lines');
+    expect(attr(sectPr, 'w:docGrid', 'w:charSpace')).toBeUndefined();
+    const pitch = Number(attr(sectPr, 'w:docGrid', 'w:linePitch'));
+    const opening = body.find((p) => p.text.startsWith('截至第一季度'))!;
+    expect(paragraphProperty(docx.styles, opening, 'w:spacing', 'w:lineRule')).toBe('exact');
+    expect(Number(paragraphProperty(docx.styles, opening, 'w:spacing', 'w:line'))).toBe(pitch);
     // 22 lines fit the text block, 23 do not.
     expect(Math.floor(textHeight / pitch)).toBe(22);
     expect(pitch).toBe(579);
-    // Character pitch = 16 pt + charSpace / 4096 pt; 28 of them fill the 156 mm line.
-    const charPitch = 16 + charSpace / 4096;
-    expect(Math.floor(textWidth / 20 / charPitch)).toBe(28);
-    // The widest pitch that still fits 28: one 1/4096 pt more would leave 27 a line.
-    expect(Math.floor(textWidth / 20 / (16 + (charSpace + 1) / 4096))).toBe(27);
-    expect(charSpace).toBe(-842);
+    // Characters: 16 pt narrowed by run spacing (twips) to a pitch of which 28 fill the 156 mm line.
+    const spacing = Number(attr(rPrOfStyle(docx.styles, 'Normal'), 'w:spacing', 'w:val'));
+    const charPitch = 320 + spacing;
+    expect(Math.floor(textWidth / charPitch)).toBe(28);
+    // The widest whole-twip pitch that still fits 28: one twip more would leave 27 a line.
+    expect(Math.floor(textWidth / (charPitch + 1))).toBe(27);
+    expect(spacing).toBe(-5);
+    // Body paragraphs are justified; the first-line indent is two of those characters.
+    expect(paragraphProperty(docx.styles, opening, 'w:jc', 'w:val')).toBe('both');
+    expect(Number(paragraphProperty(docx.styles, opening, 'w:ind', 'w:firstLine'))).toBe(2 * charPitch);
+    // Hanging punctuation on, as Word's default (LibreOffice reads it as off, and must: see docx-gongwen.ts).
+    expect(/<w:pPr>[\s\S]*?<\/w:pPr>/.exec(styleOf(docx.styles, 'Normal'))![0]).toContain('<w:overflowPunct/>');
   });
 
   it('sets the title in 方正小标宋 2号, the body in 仿宋 3号 as the East Asian font, headings in 黑体 and 楷体', () => {
@@ -103,7 +117,7 @@ describe('Word 情况报告', () => {
 
     const opening = body.find((p) => p.text.startsWith('截至第一季度'))!;
     expect(effectiveRun(docx.styles, opening.style, opening.runs[0]!)).toEqual({ eastAsia: fonts.body, size: 32, bold: false });
-    expect(paragraphProperty(docx.styles, opening, 'w:ind', 'w:firstLineChars')).toBe('200');
+    expect(paragraphProperty(docx.styles, opening, 'w:ind', 'w:firstLine')).toBe('630');
 
     const chapter = body.find((p) => p.text === '一、总体进展')!;
     expect(effectiveRun(docx.styles, chapter.style, chapter.runs[0]!)).toEqual({ eastAsia: fonts.heading1, size: 32, bold: false });
@@ -271,6 +285,31 @@ describe('Word 情况报告', () => {
     expect(texts.find((t) => t.startsWith('本季度重点工作中，'))).toBe(
       '本季度重点工作中，未填报3项，部分科室未报2项，涉及2个科室。具体为：公卫科3项（第4、12、14项）逾期未报；妇幼科1项（第9项）、公卫科1项（第15项）已退回修改，待重新报送。',
     );
+  });
+});
+
+describe('the report date', () => {
+  let f: SummaryFixture;
+  beforeAll(async () => {
+    f = await summaryFixture();
+  });
+  afterAll(() => f.t.close());
+
+  it('is the day chosen, in the 落款 of the 情况报告 and the 催办通知, not the day the file is made', async () => {
+    for (const kind of ['summary', 'reminders'] as const) {
+      const texts = paragraphs(readDocx(await buildDocx(f.t, kind, '2025-04-12')).document).map((p) => p.text);
+      // The fixture's clock says 2025-04-20: that day appears nowhere, the chosen one closes the document.
+      expect(texts.at(-1), kind).toBe('2025年4月12日');
+      expect(texts.at(-2), kind).toBe('渝北区卫生健康委');
+      expect(texts.join('\n'), kind).not.toContain('2025年4月20日');
+    }
+  });
+
+  it('refuses a day that is not one, in Chinese, and says which field', async () => {
+    for (const date of ['2025-02-30', '2025/04/12', '20250412', '2025-4-12', '']) {
+      const result = await f.t.raw('report.build', { kind: 'summary', format: 'docx', scope: { period: PERIOD }, save: false, date });
+      expect(result, date).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', fields: { date: '报告日期应为有效日期，格式 YYYY-MM-DD，例如 2025-04-12' } } });
+    }
   });
 });
 

@@ -49,6 +49,34 @@ export function parseBboxWords(xhtml: string): PdfWord[] {
   return words;
 }
 
+/** One printed line: the words of a page that share a baseline, left to right. */
+export interface PdfLine {
+  readonly page: number;
+  readonly x0: number;
+  readonly y0: number;
+  readonly x1: number;
+  /** The baseline side of the boxes (pdftotext gives every word of a line the same yMax). */
+  readonly y1: number;
+  readonly text: string;
+  readonly words: readonly PdfWord[];
+}
+
+/** Words grouped into lines by page and baseline (within half a point), top to bottom. */
+export function pdfLines(words: readonly PdfWord[]): PdfLine[] {
+  const lines: { page: number; y1: number; words: PdfWord[] }[] = [];
+  for (const word of words) {
+    const line = lines.find((l) => l.page === word.page && Math.abs(l.y1 - word.y1) < 0.5);
+    if (line) line.words.push(word);
+    else lines.push({ page: word.page, y1: word.y1, words: [word] });
+  }
+  return lines
+    .sort((a, b) => a.page - b.page || a.y1 - b.y1)
+    .map(({ page, y1, words: ws }) => {
+      const sorted = [...ws].sort((a, b) => a.x0 - b.x0);
+      return { page, y1, x0: sorted[0]!.x0, x1: Math.max(...sorted.map((w) => w.x1)), y0: Math.min(...sorted.map((w) => w.y0)), text: sorted.map((w) => w.text).join(''), words: sorted };
+    });
+}
+
 /** Every word of the PDF with its page and box. */
 export async function pdfWords(pdf: string): Promise<PdfWord[]> {
   return parseBboxWords((await run('pdftotext', ['-bbox', pdf, '-'], { maxBuffer: 64 * 1024 * 1024 })).stdout);
