@@ -356,6 +356,12 @@ export class FakeLedger implements LedgerApi {
         this.initialized = true;
         this.office = { name: a.officeName as string, code: (a.officeCode as string | undefined) || null };
         this.departmentName = (a.departmentName as string | undefined) || null;
+        if (a.pcRole) this.local.role = a.pcRole === 'office' ? 'reviewer' : 'clerk';
+        // A department PC's own record, as the core writes it at setup.
+        if (this.departmentName) {
+          this.departmentId = crypto.randomUUID();
+          this.write('departments', this.departmentId, { name: this.departmentName, aliases: [], sort_order: 1 });
+        }
         return this.status();
       }
       case 'settings.get':

@@ -7,6 +7,7 @@ import { useLedger } from '../store/context';
 import { noChips, type FilterChips } from '../store/view';
 import { EmptyState } from '../ui/EmptyState';
 import { DashboardFilters } from './DashboardFilters';
+import { DepartmentWelcome } from './DepartmentWelcome';
 import { IndicatorCards } from './IndicatorCards';
 import { LaggingList } from './LaggingList';
 import LightBarChart from './LightBarChart';
@@ -78,6 +79,9 @@ export function OverviewView({ now }: { now: Date }) {
   const loadDashboard = useLedger((s) => s.loadDashboard);
   const openLedgerWith = useLedger((s) => s.openLedgerWith);
   const clearChips = useLedger((s) => s.clearChips);
+  // A department PC gets its tasks from the office's 下发, not by importing the plan.
+  const departmentPc = useLedger((s) => Boolean(s.status?.installation?.departmentId));
+  const departmentName = useLedger((s) => s.status?.installation?.departmentName ?? '');
   const goTo = useLedger((s) => s.goTo);
   // Another office's quarter (opened from 各单位对比) does not depend on this office's plans.
   const hasPlans = (plans !== null && plans.length > 0) || filter.officeId !== null;
@@ -87,6 +91,7 @@ export function OverviewView({ now }: { now: Date }) {
   }, [hasPlans, filter, loadDashboard]);
 
   if (plans === null && filter.officeId === null) return <p className="loading">正在读取计划…</p>;
+  if (!hasPlans && departmentPc) return <DepartmentWelcome departmentName={departmentName} />;
   if (!hasPlans) {
     return (
       <EmptyState

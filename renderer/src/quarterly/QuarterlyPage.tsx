@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { periodLabel, parsePeriod } from '../../../shared/domain/period';
+import { isOfficePc, reviews } from '../app/pc-role';
 import { useLedger, useLedgerStore } from '../store/context';
 import type { QuarterTab } from '../store/quarterly';
 import '../styles/progress.css';
@@ -18,7 +19,8 @@ export default function QuarterlyPage() {
   const tab = useLedger((s) => s.quarterTab);
   const setTab = useLedger((s) => s.setQuarterTab);
   const period = useLedger((s) => s.quarterPeriod);
-  const reviewer = useLedger((s) => s.settings?.role === 'reviewer');
+  const reviewer = useLedger(reviews);
+  const officePc = useLedger(isOfficePc);
   const departments = useLedger((s) => s.departments);
   const status = useLedger((s) => s.status);
   const taskCount = useLedger((s) => s.sheet?.tasks.length);
@@ -38,14 +40,15 @@ export default function QuarterlyPage() {
     void store.getState().openQuarterly(defaultDepartmentId(status, departments));
   }, [store, departments, status]);
 
-  // A reviewer comes to this page to review: start there, once.
+  // A reviewer comes to this page to review: start there, once. The office's PC has its own
+  // 办公室审核 entry in the navigation, so 季度填报 there opens the entries.
   useEffect(() => {
-    if (reviewer && !reviewerShown.current) {
+    if (reviewer && !officePc && !reviewerShown.current) {
       reviewerShown.current = true;
       setTab('review');
     }
     if (!reviewer && tab === 'review') setTab('entries');
-  }, [reviewer, tab, setTab]);
+  }, [reviewer, officePc, tab, setTab]);
 
   const tabs: TabInfo[] = [
     { id: 'entries', label: '任务进展', count: taskCount },

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { DirectoryEntry } from '../../../shared/api/directory';
+import { isOfficePc } from '../app/pc-role';
 import { useLedger } from '../store/context';
 import { directoryNoun, type DirectoryKind } from '../store/directory';
 import { DeleteButton } from '../ui/ConfirmDialog';
@@ -7,6 +8,7 @@ import { TextField } from '../ui/Field';
 import { joinList, splitList } from '../ui/format';
 import { Modal } from '../ui/Modal';
 import { useForm } from '../ui/useForm';
+import { MergeDepartmentDialog } from './MergeDepartmentDialog';
 import { FormDialogFooter } from '../ui/FormDialogFooter';
 
 function EditEntryDialog({ kind, entry, onClose }: { kind: DirectoryKind; entry: DirectoryEntry; onClose: () => void }) {
@@ -36,6 +38,9 @@ export function DirectoryRow({ kind, entry }: { kind: DirectoryKind; entry: Dire
   const deleteEntry = useLedger((s) => s.deleteEntry);
   const openHistory = useLedger((s) => s.openHistory);
   const [editing, setEditing] = useState(false);
+  const [merging, setMerging] = useState(false);
+  // The office keeps the list: merging is its job.
+  const canMerge = useLedger((s) => kind === 'departments' && isOfficePc(s) && (s.departments?.length ?? 0) > 1);
   const noun = directoryNoun[kind];
   return (
     <tr>
@@ -65,6 +70,11 @@ export function DirectoryRow({ kind, entry }: { kind: DirectoryKind; entry: Dire
           >
             修改记录
           </button>
+          {canMerge ? (
+            <button type="button" className="button button-small" onClick={() => setMerging(true)}>
+              合并到…
+            </button>
+          ) : null}
           <DeleteButton
             what={`${noun}“${entry.name}”`}
             detail={kind === 'departments' ? '已指定它为牵头科室的任务将显示“已删除的科室”。' : ''}
@@ -72,6 +82,7 @@ export function DirectoryRow({ kind, entry }: { kind: DirectoryKind; entry: Dire
           />
         </div>
         {editing ? <EditEntryDialog kind={kind} entry={entry} onClose={() => setEditing(false)} /> : null}
+        {merging ? <MergeDepartmentDialog entry={entry} onClose={() => setMerging(false)} /> : null}
       </td>
     </tr>
   );

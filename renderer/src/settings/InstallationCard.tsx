@@ -1,4 +1,5 @@
 import { useLedger } from '../store/context';
+import { DepartmentBinding } from './DepartmentBinding';
 
 /** This PC's identity: the fingerprint is read out over the phone before exchanging data. */
 export function InstallationCard() {
@@ -20,7 +21,13 @@ export function InstallationCard() {
         </div>
         <div>
           <dt>本机所属科室</dt>
-          <dd>{installation.departmentName ?? '未指定（办公室汇总用电脑）'}</dd>
+          <dd>
+            {installation.departmentId ? (
+              <DepartmentBinding departmentId={installation.departmentId} departmentName={installation.departmentName ?? ''} />
+            ) : (
+              '未指定（办公室汇总、审核用电脑）'
+            )}
+          </dd>
         </div>
         <div>
           <dt>数据文件</dt>

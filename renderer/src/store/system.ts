@@ -11,7 +11,7 @@ export interface SystemSlice {
   initialize(args: CallArgs<'system.init'>): Promise<Outcome<SystemStatus>>;
 }
 
-export const SETUP_FIELDS = ['officeName', 'officeCode', 'departmentName'] as const;
+export const SETUP_FIELDS = ['officeName', 'officeCode', 'departmentName', 'pcRole'] as const;
 
 export const createSystemSlice = (now: () => Date): Slice<SystemSlice> => ({ set, get, api, call }) => {
   /** 总览, 任务台账, 报表 (viewFilter), 季度填报 and 审核 (quarterPeriod) and 指标 (its year) start on one quarter. */
