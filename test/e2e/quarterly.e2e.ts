@@ -60,6 +60,7 @@ describe('quarterly entry and review, in Chromium against the browser host', () 
   it('sets up this PC for 疾病预防控制科 and imports the Yubei work points', async () => {
     const { page, client } = app;
     await page.getByLabel('单位名称').fill('渝北区卫生健康委');
+    await page.getByRole('radio', { name: /^科室/ }).check();
     await page.getByLabel('本机所属科室').fill('疾病预防控制科');
     await page.getByRole('button', { name: '开始使用' }).click();
     await page.getByRole('navigation', { name: '主导航' }).waitFor();
