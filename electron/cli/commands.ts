@@ -5,6 +5,7 @@ import path from 'node:path';
 import { UsageError } from './output';
 import { backupCommands } from './backup-commands';
 import { departmentCommands } from './department-commands';
+import { editCommands } from './edit-commands';
 import type { ParsePreview } from '../../shared/api/imports';
 import { progressCommands } from './progress-commands';
 import { reportCommands } from './report-commands';
@@ -222,6 +223,7 @@ export const commands: Record<string, Command> = {
   },
 
   ...departmentCommands,
+  ...editCommands,
   ...progressCommands,
   ...reviewCommands,
   ...syncCommands,
