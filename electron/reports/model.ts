@@ -60,6 +60,7 @@ function entriesOf(scope: LedgerScope, task: ScopedTask, statement: Statement): 
       awaitingReview: lead.awaitingReview,
       late: lead.late,
       state: lead.state,
+      light: lead.light,
       status: row ? statusOf(row.status) : NOT_REPORTED,
       percent: row?.percent ?? null,
       progress: meaningful(row?.progress_text),

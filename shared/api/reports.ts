@@ -85,6 +85,8 @@ export const reportEntry = z.object({
   /** Not reported after the reporting deadline (逾期未报). */
   late: z.boolean(),
   state: z.enum(quarterStates),
+  /** The lead's own light: its entry judged, grey when it does not count (per-department charts count these). */
+  light,
   status: z.enum(ledgerStatuses),
   percent: z.number().nullable(),
   progress: z.string(),

@@ -242,13 +242,15 @@ export function indicatorBarsChart(items: readonly IndicatorBar[], options: { wi
  */
 export function departmentLightRows(model: Pick<ReportModel, 'tasks'>, maxRows = 24): LightBarRow[] {
   const rows = new Map<string, Record<LightColor, number>>();
+  const add = (name: string, color: LightColor) => {
+    const row = rows.get(name) ?? { green: 0, yellow: 0, red: 0, grey: 0 };
+    row[color]++;
+    rows.set(name, row);
+  };
+  // Each lead on its own entry, as 总览's department chart counts: a shared task once per lead.
   for (const task of model.tasks) {
-    const names = task.departments.length > 0 ? task.departments : ['未指定科室'];
-    for (const name of new Set(names)) {
-      const row = rows.get(name) ?? { green: 0, yellow: 0, red: 0, grey: 0 };
-      row[task.light.color]++;
-      rows.set(name, row);
-    }
+    if (task.entries.length === 0) add('未指定科室', task.light.color);
+    for (const entry of task.entries) add(entry.departmentName, entry.light.color);
   }
   const total = (r: Record<LightColor, number>) => r.green + r.yellow + r.red + r.grey;
   const sorted = [...rows].map(([name, counts]) => ({ name, ...counts })).sort((a, b) => total(b) - total(a) || a.name.localeCompare(b.name, 'zh-CN'));

@@ -25,6 +25,7 @@ function syntheticModel(): ReportModel {
     const leads = i % 7 === 0 ? [DEPARTMENTS[i % 8]!, DEPARTMENTS[(i + 3) % 8]!] : [DEPARTMENTS[i % 8]!];
     const color = lightColors[i % 4]!;
     const pace: PaceAnswer = color === 'green' ? '是' : color === 'grey' ? '未填报' : '否';
+    const state = pace === '是' ? '按序时推进' : pace === '否' ? '滞后' : '未填报';
     tasks.push({
       taskId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
       planId: i < TASKS / 2 ? '00000000-0000-4000-8000-100000000001' : '00000000-0000-4000-8000-100000000002',
@@ -42,14 +43,25 @@ function syntheticModel(): ReportModel {
       percent: (i * 7) % 100,
       overdue: false,
       pace,
+      state,
+      partial: false,
+      missing: [],
+      late: [],
+      returned: [],
+      awaitingReview: [],
       entries: leads.map((departmentName, k) => ({
         departmentName,
+        report: state === '未填报' ? 'missing' : 'reported',
+        awaitingReview: false,
+        late: false,
+        state,
+        light: { color, reason: '' },
         status: '推进中',
         percent: 30,
         progress: k === 0 ? `${PROGRESS}（${i}）` : '完成监测预警前置软件部署方案。',
         problems: i % 3 === 0 ? '基层疾控人员力量不足，监测设备老化。' : '',
         nextSteps: '二季度开展应急演练，补充监测设备。',
-        workflowState: 'submitted',
+        workflowState: 'approved',
       })),
     });
   }
@@ -68,7 +80,8 @@ function syntheticModel(): ReportModel {
       { id: '00000000-0000-4000-8000-100000000002', title: '健康渝北行动实施方案' },
     ],
     tasks,
-    counts: { total: TASKS, done: 0, onPace: 0, behind: 0, notReported: 0, other: 0, red: 0, yellow: 0, overdue: 0 },
+    includeSubmitted: false,
+    counts: { total: TASKS, done: 0, onPace: 0, behind: 0, notReported: 0, partial: 0, late: 0, awaitingReview: 0, returned: 0, red: 0, yellow: 0, overdue: 0 },
     indicators: [],
     indicatorCounts: { total: 0, met: 0, close: 0, notMet: 0, noData: 0 },
     reminders: [],

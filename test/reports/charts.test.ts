@@ -68,7 +68,9 @@ describe('light bars', () => {
 
   it('grows with the rows and counts shared tasks under each lead department', () => {
     expect(lightBarsChart([...rows, ...rows]).height).toBeGreaterThan(chart.height);
-    const task = (departments: string[], color: 'green' | 'red') => ({ departments, light: { color, reason: '' }, status: '推进中' }) as unknown as ReportTask;
+    // Each lead counts on its own entry's light.
+    const task = (departments: string[], color: 'green' | 'red') =>
+      ({ departments, light: { color, reason: '' }, status: '推进中', entries: departments.map((departmentName) => ({ departmentName, light: { color, reason: '' } })) }) as unknown as ReportTask;
     // Past 24 departments the smallest share one row: the chart still fits a page.
     const many = Array.from({ length: 30 }, (_, i) => Array.from({ length: 30 - i }, () => task([`科室${String(i).padStart(2, '0')}`], i % 2 ? 'red' : 'green'))).flat();
     const capped = departmentLightRows({ tasks: many });
@@ -78,6 +80,12 @@ describe('light bars', () => {
     expect(departmentLightRows({ tasks: [task(['疾控科', '医政科'], 'red'), task(['疾控科'], 'green')] })).toEqual([
       { name: '疾控科', green: 1, yellow: 0, red: 1, grey: 0 },
       { name: '医政科', green: 0, yellow: 0, red: 1, grey: 0 },
+    ]);
+    // A shared task where only 疾控科 is behind: 医政科's own entry is green.
+    const mixed = { departments: ['疾控科', '医政科'], light: { color: 'red', reason: '' }, entries: [{ departmentName: '疾控科', light: { color: 'red', reason: '' } }, { departmentName: '医政科', light: { color: 'green', reason: '' } }] } as unknown as ReportTask;
+    expect(departmentLightRows({ tasks: [mixed] })).toEqual([
+      { name: '疾控科', green: 0, yellow: 0, red: 1, grey: 0 },
+      { name: '医政科', green: 1, yellow: 0, red: 0, grey: 0 },
     ]);
   });
 });

@@ -333,14 +333,14 @@ describe('Word 情况报告 without data', () => {
 });
 
 describe('Word 催办通知', () => {
-  it('lists each department’s red and yellow items with reasons on the same 公文 page', async () => {
+  it('lists each department’s lagging, 逾期未报 and returned items with reasons on the same 公文 page', async () => {
     const f = await summaryFixture();
     const docx = readDocx(await buildDocx(f.t, 'reminders'));
     const body = paragraphs(docx.document);
     const texts = body.map((p) => p.text);
     expect(texts[0]!.replace('\n', '')).toBe('渝北区卫生健康委关于2025年第一季度重点工作催办事项的通知');
     expect(texts).toContain('各相关科室：');
-    // Every item of the model appears under its department, in the model's order (red first).
+    // Every item of the model appears under its department, in the model's order (behind first, red before yellow).
     const model = await f.t.call('report.model', { kind: 'reminders', scope: { period: PERIOD } } as never);
     const items = model.reminders.reduce((n, g) => n + g.items.length, 0);
     expect(texts.find((t) => t.startsWith('根据2025年第一季度重点工作推进情况'))).toContain(`${model.reminders.length}个科室牵头的${items}项工作`);
@@ -350,17 +350,21 @@ describe('Word 催办通知', () => {
       expect(body[heading]!.style).toBe('Heading1');
       group.items.forEach((item, i) => {
         const line = texts[heading + 1 + i]!;
-        expect(line.startsWith(`${i + 1}.${item.title}。${item.color === 'red' ? '红灯' : '黄灯'}：`)).toBe(true);
-        // A department that did not report is said to be so, not "not started".
-        if (item.status === '未填报') expect(line).toContain('本季度尚未填报进展情况（序时进度应达25%）。');
+        const label = item.kind === 'behind' ? (item.color === 'red' ? '红灯' : '黄灯') : item.kind === 'late' ? '逾期未报' : '已退回修改';
+        expect(line.startsWith(`${i + 1}.${item.title}。${label}：`), line).toBe(true);
+        // A department that did not report is said to be so, never "not started" or behind.
+        if (item.kind === 'late') expect(line).toContain('本季度进展逾期未报，请尽快报送。');
+        else if (item.kind === 'returned') expect(line).toContain('填报已被退回修改，尚未重新报送。');
         else expect(line).toContain(item.reason.replace(`“${item.title}”`, ''));
         expect(line).toContain('完成时限：2025年12月底。');
       });
     }
-    // 公卫科's two tasks nobody reported and its 18% task; 医政科's 滞后 task and its 5% share of 推进慢病防控.
-    expect(model.reminders.map((g) => [g.departmentName, g.items.map((i) => i.number)])).toEqual([
-      ['公卫科', ['4', '12', '5']],
+    // 公卫科: its 18% task behind first, then the tasks it did not report by the deadline (逾期未报)
+    // and the one returned to it; 医政科's 滞后 task and its 5% share of 推进慢病防控; 妇幼科's returned entry.
+    expect(model.reminders.map((g) => [g.departmentName, g.items.map((i) => `${i.number}${i.kind === 'behind' ? '' : `:${i.kind}`}`)])).toEqual([
+      ['公卫科', ['5', '4:late', '12:late', '14:late', '15:returned']],
       ['医政科', ['2', '8']],
+      ['妇幼科', ['9:returned']],
     ]);
     // The closing line stays on the page of the signature.
     const closing = body.find((p) => p.text === '特此通知。')!;

@@ -21,6 +21,7 @@ function entry(departmentName: string, overrides: Partial<ReportEntry> = {}): Re
     awaitingReview: false,
     late: false,
     state: '按序时推进',
+    light: { color: 'green', reason: '' },
     status: '推进中',
     percent: 40,
     progress: '按计划推进',
