@@ -221,7 +221,9 @@ describe('总览 with partial reporting', () => {
     const seed = await seededPartial();
     open = seed.api;
     const view = renderApp(seed.api, { now });
-    view.store.getState().setViewFilter({ period: seed.period });
+    // The app opens on its default quarter; the clerk picks Q1.
+    await screen.findByRole('region', { name: '任务统计' });
+    fireEvent.change(page().getByLabelText('季度'), { target: { value: seed.period } });
     await waitFor(() => expect(seed.api.callsNamed('dashboard.summary').at(-1)?.period).toBe(seed.period));
     return { seed, ...view };
   }

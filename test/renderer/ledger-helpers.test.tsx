@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { LedgerFilter, LedgerRow } from '../../shared/api/ledger';
 import { activeChips, hasActiveFilter, rememberLabels } from '../../renderer/src/ledger/filters';
 import { focusExcerpt, highlightParts, searchWords } from '../../renderer/src/ledger/highlight';
-import { leadPartText, singleLeadMark, stateTooltip } from '../../renderer/src/ledger/lead-parts';
+import { leadPartText, leadsToShow, singleLeadMark, stateTooltip } from '../../renderer/src/ledger/lead-parts';
 import { buildItems, sortRows } from '../../renderer/src/ledger/rows';
 import { layoutLines, scrollToShow, visibleRange } from '../../renderer/src/ledger/window';
 import { noChips } from '../../renderer/src/store/view';
@@ -177,6 +177,8 @@ describe('ledger search marks and chips', () => {
     expect(singleLeadMark(lead({ late: true }))).toBe('逾期未报');
     const missing = lead({ departmentId: uuid(2), name: '医政科', late: true });
     const tip = stateTooltip({ state: '按序时推进', partial: true, leads: [reported, missing], light: { color: 'green', reason: '疾控科：进度正常' } });
+    // The cell lists who still owes a report first; the tooltip keeps the lead order.
+    expect(leadsToShow([reported, missing]).map((l) => l.name)).toEqual(['医政科', '疾控科']);
     expect(tip.split('\n')).toEqual(['本季度情况：按序时推进', '部分科室未报：医政科', '疾控科：按序时推进', '医政科：逾期未报', '疾控科：进度正常']);
   });
 });

@@ -249,8 +249,10 @@ describe('任务台账 with several lead departments', () => {
     const seed = await seededPartial();
     api = seed.api;
     const { store } = renderApp(seed.api, { now: () => TODAY });
-    act(() => store.getState().setViewFilter({ period: seed.period }));
     await openPage('任务台账');
+    await screen.findByRole('table', { name: '任务台账' });
+    fireEvent.change(screen.getByLabelText('季度'), { target: { value: seed.period } });
+    await waitFor(() => expect(api!.callsNamed('ledger.query').at(-1)?.period).toBe(seed.period));
     const table = await screen.findByRole('table', { name: '任务台账' });
     await waitFor(() => expect(titles(table)).toHaveLength(4));
     expect(screen.getByRole('columnheader', { name: /本季度情况/ })).toBeTruthy();
@@ -259,8 +261,8 @@ describe('任务台账 with several lead departments', () => {
     const state = shared.querySelector<HTMLElement>('.ledger-col-status')!;
     expect(within(state).getByText('按序时推进', { selector: '.ledger-state-text' })).toBeTruthy();
     expect(within(state).getByLabelText('部分科室未报：医政科')).toBeTruthy();
-    // Both departments’ parts: 疾控科 reported on pace, 医政科 missing after the deadline.
-    expect(state.querySelector('.ledger-leads')!.textContent).toBe('疾控科：按序时推进；医政科：逾期未报');
+    // Both departments’ parts, the one still owing first: 医政科 missing after the deadline, 疾控科 reported on pace.
+    expect(state.querySelector('.ledger-leads')!.textContent).toBe('医政科：逾期未报；疾控科：按序时推进');
     expect(state.querySelector('.ledger-state')!.getAttribute('title')).toContain('部分科室未报：医政科');
 
     // A returned entry is not progress: 未填报 with 已退回修改, grey.

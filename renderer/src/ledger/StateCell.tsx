@@ -1,12 +1,13 @@
 import type { LedgerRow } from '../../../shared/api/ledger';
-import { leadPartText, leadPartTone, missingLeads, singleLeadMark, stateTooltip } from './lead-parts';
+import { leadPartText, leadPartTone, leadsToShow, missingLeads, singleLeadMark, stateTooltip } from './lead-parts';
 
 const stateTone = { 已完成: 'ok', 按序时推进: 'ok', 滞后: 'behind', 未填报: 'missing' } as const;
 
 /**
  * 本季度情况: the task's quarter state, 部分科室未报 naming who is missing, 逾期 when past the
- * task's deadline, and — for several lead departments — each department's own part, so the
- * clerk sees who reported what without opening the task.
+ * task's deadline, and — for several lead departments — each department's own part, those
+ * still to report first (the line may be cut; the tooltip has all), so the clerk sees who owes
+ * what without opening the task.
  */
 export function StateCell({ row }: { row: LedgerRow }) {
   const several = row.leads.length > 1;
@@ -20,7 +21,7 @@ export function StateCell({ row }: { row: LedgerRow }) {
       </span>
       {several ? (
         <span className="ledger-leads">
-          {row.leads.map((lead, index) => (
+          {leadsToShow(row.leads).map((lead, index) => (
             <span key={lead.departmentId} className="ledger-lead">
               {index > 0 ? '；' : ''}
               {lead.name}：<span className={`ledger-tone-${leadPartTone(lead)}`}>{leadPartText(lead)}</span>

@@ -19,7 +19,7 @@ export const ledgerColumns: readonly LedgerColumn[] = [
   { id: 'units', label: '责任单位', width: 'minmax(110px, 1.1fr)' },
   { id: 'deadline', label: '时限', width: 'minmax(96px, 0.8fr)' },
   { id: 'light', label: '本季度灯色', width: '104px' },
-  { id: 'status', label: '本季度情况', width: 'minmax(170px, 1.5fr)' },
+  { id: 'status', label: '本季度情况', width: 'minmax(180px, 1.7fr)' },
   { id: 'percent', label: '完成进度', width: '112px' },
   { id: 'updatedAt', label: '最近更新', width: '104px' },
 ];

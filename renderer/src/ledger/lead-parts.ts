@@ -21,6 +21,14 @@ export function leadPartTone(lead: Pick<LeadStateRow, 'kind' | 'counted' | 'late
   return lead.late ? 'late' : 'missing';
 }
 
+/**
+ * The leads in the order the cell lists them: those whose report does not count first (what the
+ * office has to chase: 逾期未报, 已退回修改, 待审核, 未填报), then those that reported; lead order within each.
+ */
+export function leadsToShow<Lead extends Pick<LeadStateRow, 'counted'>>(leads: readonly Lead[]): Lead[] {
+  return [...leads.filter((lead) => !lead.counted), ...leads.filter((lead) => lead.counted)];
+}
+
 /** Names of leads whose report does not count. */
 export function missingLeads(row: Pick<LedgerRow, 'leads'>): string[] {
   return row.leads.filter((lead) => !lead.counted).map((lead) => lead.name);
