@@ -202,12 +202,15 @@ function matchExisting(core: Core, input: ImportInput, baseline: ImportBaseline,
   for (const pair of pairTasks(stored, pending).pairs) tasks.set(pair.revised.key, pair.existing.id);
 
   const indicatorRows = rowsOf(core, 'indicators', planId);
+  const byId = new Map(indicatorRows.map((r) => [r.id, r]));
+  const byTask = new Map<unknown, Row[]>();
+  for (const row of indicatorRows) byTask.set(row.task_id, [...(byTask.get(row.task_id) ?? []), row]);
   const indicators = new Map<number, string>();
   draft.targets.forEach((target, index) => {
     const taskId = target.taskKey ? (tasks.get(target.taskKey) ?? null) : null;
     const fits = (row: Row) => !claimed.has(row.id) && row.task_id === taskId && titled('indicators', row, 'name', target.metric);
-    const derived = indicatorRows.find((r) => r.id === ids.indicator(index));
-    const row = derived && fits(derived) ? derived : indicatorRows.find((r) => r.deleted === 0 && fits(r));
+    const derived = byId.get(ids.indicator(index));
+    const row = derived && fits(derived) ? derived : (byTask.get(taskId) ?? []).find((r) => r.deleted === 0 && fits(r));
     if (row) {
       indicators.set(index, row.id);
       claimed.add(row.id);
