@@ -5,7 +5,8 @@ import { SCREENSHOT_DIR, type App } from './harness';
 import { launchWithSpringReports, OFFICE } from './seed';
 
 const Q2 = '2025-Q2';
-const NAV = ['总览', '任务台账', '计划与任务', '指标', '季度填报', '各单位对比', '导入计划', '数据交换', '报表', '设置'];
+/** The office's PC: 办公室审核 has its own entry after 季度填报. */
+const NAV = ['总览', '任务台账', '计划与任务', '指标', '季度填报', '办公室审核', '各单位对比', '导入计划', '数据交换', '报表', '设置'];
 
 /** Where the keyboard stopped, as the page saw it. */
 interface Stop {
