@@ -130,7 +130,7 @@ describe('quarterly entry and review, in Chromium against the browser host', () 
     expect((await download).suggestedFilename()).toBe('疫情防控工作会议纪要.pdf');
   });
 
-  it('keeps typing that was never saved: autosaved, and restored after a reload as 草稿未保存', async () => {
+  it('keeps typing that was never saved: autosaved, and restored after a reload as 修改已自动保存', async () => {
     const { page } = app;
     const problems = task('24').getByLabel('存在问题');
     await problems.click();
@@ -140,13 +140,20 @@ describe('quarterly entry and review, in Chromium against the browser host', () 
     await page.reload();
     await openQuarter();
     await expect(task('24').getByLabel('存在问题').inputValue()).resolves.toBe('基层人员不足；资金拨付较慢');
-    await task('24').getByText('草稿未保存').waitFor();
+    // The card agrees with the toolbar: the draft is safe on this PC, nothing says 未保存.
+    await task('24').getByText(/^修改已自动保存 /).waitFor();
+    await expect(task('24').getByText(/未保存/).count()).resolves.toBe(0);
+    await task('24').scrollIntoViewIfNeeded();
+    await app.screenshot('quarterly-autosaved');
   });
 
   it('submits the department with 提交全部', async () => {
     const { page } = app;
     await page.getByRole('button', { name: '提交全部' }).click();
-    await page.getByRole('alertdialog', { name: '提交全部' }).getByRole('button', { name: '提交' }).click();
+    const confirm = page.getByRole('alertdialog', { name: '提交全部' });
+    await confirm.getByText(`将提交 ${CDC_TASKS.length} 项给办公室审核。`, { exact: false }).waitFor();
+    await app.screenshot('quarterly-submit-all');
+    await confirm.getByRole('button', { name: '提交' }).click();
     await page.getByText(`已提交 ${CDC_TASKS.length} 项`).waitFor();
     for (const number of CDC_TASKS) await task(number).locator('.workflow', { hasText: '已提交' }).waitFor();
     await page.locator('.toast').first().waitFor({ state: 'detached', timeout: 10_000 });

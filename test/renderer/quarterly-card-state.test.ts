@@ -49,8 +49,8 @@ describe('a task card’s save state', () => {
     const withDraft = task(1, { draft: { progressText: '已摸底', savedAt } });
     const state = cardSaveState(withDraft, typed('已摸底'), false, false);
     expect(state).toEqual({ kind: 'autosaved', savedAt });
-    expect(cardSaveLabel(state!, new Date(2025, 2, 3, 18))).toBe('草稿已自动保存 09:05');
-    expect(cardSaveLabel(state!, new Date(2025, 2, 4, 8))).toBe('草稿已自动保存 2025-03-03 09:05');
+    expect(cardSaveLabel(state!, new Date(2025, 2, 3, 18))).toBe('修改已自动保存 09:05');
+    expect(cardSaveLabel(state!, new Date(2025, 2, 4, 8))).toBe('修改已自动保存 2025-03-03 09:05');
   });
 
   it('is saving while typing waits, unsaved only when typing is not in the draft, and nothing when all is saved or locked', () => {

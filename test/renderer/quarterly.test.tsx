@@ -31,7 +31,7 @@ describe('季度填报', () => {
     expect(fake.callsNamed('progress.sheet')[0]).toEqual({ period: '2025-Q1', departmentId: fake.departmentNamed('疾病预防控制科')!.id });
   });
 
-  it('autosaves typing after a pause, shows the time, and restores it as 草稿已自动保存 after a restart', async () => {
+  it('autosaves typing after a pause, shows the time, and restores it as 修改已自动保存 after a restart', async () => {
     const { fake } = await seedQuarter();
     const first = renderApp(fake, { now: () => TODAY });
     await openSheet();
@@ -43,15 +43,15 @@ describe('季度填报', () => {
     expect(fake.callsNamed('progress.saveDraft')[0]).toMatchObject({ period: '2025-Q1', fields: { progressText: '已完成第一轮接种摸底', status: '未启动' } });
     expect(await screen.findByText(/^已自动保存 \d\d:\d\d$/)).toBeTruthy();
     // One state: the toolbar says 已自动保存 and the card agrees (no 未保存 under it).
-    expect(await within(card('1')).findByText(/^草稿已自动保存 /)).toBeTruthy();
+    expect(await within(card('1')).findByText(/^修改已自动保存 /)).toBeTruthy();
     expect(within(card('1')).queryByText(/未保存/)).toBeNull();
 
     first.unmount();
     renderApp(fake, { now: () => TODAY });
     await openSheet();
     expect(textbox(card('1'), '进展情况').value).toBe('已完成第一轮接种摸底');
-    expect(within(card('1')).getByText(/^草稿已自动保存 /).getAttribute('title')).toBe('草稿只保存在本机；点“保存”记入台账，点“提交”送办公室审核');
-    expect(within(card('2')).queryByText(/草稿已自动保存|未保存/)).toBeNull();
+    expect(within(card('1')).getByText(/^修改已自动保存 /).getAttribute('title')).toBe('草稿只保存在本机；点“保存”记入台账，点“提交”送办公室审核');
+    expect(within(card('2')).queryByText(/修改已自动保存|未保存/)).toBeNull();
   });
 
   it('sends waiting typing at once when the window is hidden or closed', async () => {
@@ -75,7 +75,7 @@ describe('季度填报', () => {
     fireEvent.click(within(first).getByRole('button', { name: '沿用上季度' }));
     await waitFor(() => expect(textbox(card('1'), '进展情况').value).toBe('全年接种率达95%'));
     expect(fake.callsNamed('progress.carryForward')).toEqual([{ departmentId: cdc.id, period: '2025-Q1', taskId: tasks.vaccines.id }]);
-    expect(within(card('1')).getByText(/^草稿已自动保存 /)).toBeTruthy();
+    expect(within(card('1')).getByText(/^修改已自动保存 /)).toBeTruthy();
     expect(within(card('1')).queryByText('与上季度不同')).toBeNull();
 
     fireEvent.change(textbox(card('1'), '下步打算'), { target: { value: '开展入托入学查验' } });
@@ -119,7 +119,7 @@ describe('季度填报', () => {
       submit: false,
     });
     await waitFor(() => expect(within(card('2')).getByText('草稿')).toBeTruthy());
-    expect(within(card('2')).queryByText(/草稿已自动保存|未保存/)).toBeNull();
+    expect(within(card('2')).queryByText(/修改已自动保存|未保存/)).toBeNull();
 
     fireEvent.keyDown(textbox(card('2'), '下步打算'), { key: 'Enter', ctrlKey: true });
     await waitFor(() => expect(within(card('2')).getByText('已提交')).toBeTruthy());

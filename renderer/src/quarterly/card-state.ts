@@ -23,10 +23,10 @@ export function cardSaveState(task: Pick<SheetTask, 'entry' | 'draft'>, edit: En
 
 export const CARD_DRAFT_HINT = '草稿只保存在本机；点“保存”记入台账，点“提交”送办公室审核';
 
-/** 草稿已自动保存 09:05 (today), or with the date for a draft left from another day. */
+/** 修改已自动保存 09:05 (today), or with the date for a draft left from another day. */
 export function cardSaveLabel(state: CardSaveState, today: Date): string {
   // Not the toolbar's 「正在自动保存…」 word for word: one status line says it for the sheet.
   if (state.kind === 'saving') return '正在自动保存草稿…';
   if (state.kind === 'unsaved') return '修改未保存';
-  return `草稿已自动保存 ${timeOrDateTime(state.savedAt, today)}`;
+  return `修改已自动保存 ${timeOrDateTime(state.savedAt, today)}`;
 }
