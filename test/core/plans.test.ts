@@ -88,7 +88,7 @@ describe('settings and directory', () => {
       officeCode: null,
       clerkName: '王五',
       role: 'reviewer',
-      statusSettings: { closeTolerance: 0.05, paceTolerance: 0.1, dueSoonDays: 30 },
+      statusSettings: { closeTolerance: 0.05, paceTolerance: 0.1, dueSoonDays: 30, reportGraceDays: 10 },
     });
     const dump = await t.call('system.dump', {});
     expect(dump).toContain('渝北区卫生健康委员会');
@@ -99,8 +99,8 @@ describe('settings and directory', () => {
   it('keeps light tolerances per office, replicated, over the documented defaults', async () => {
     const t = await createTestCore();
     const updated = await t.call('settings.update', { statusSettings: { closeTolerance: 0.1 } });
-    expect(updated.statusSettings).toEqual({ closeTolerance: 0.1, paceTolerance: 0.1, dueSoonDays: 30 });
-    expect(JSON.parse(await t.call('system.dump', {})).tables.settings).toEqual([expect.objectContaining({ key: 'status', value: { closeTolerance: 0.1, paceTolerance: 0.1, dueSoonDays: 30 } })]);
+    expect(updated.statusSettings).toEqual({ closeTolerance: 0.1, paceTolerance: 0.1, dueSoonDays: 30, reportGraceDays: 10 });
+    expect(JSON.parse(await t.call('system.dump', {})).tables.settings).toEqual([expect.objectContaining({ key: 'status', value: { closeTolerance: 0.1, paceTolerance: 0.1, dueSoonDays: 30, reportGraceDays: 10 } })]);
     const bad = await t.raw('settings.update', { statusSettings: { paceTolerance: 2 } });
     expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', message: '容差不能超过50%' } });
     t.close();
