@@ -7,6 +7,7 @@ import { StoreProvider } from '../../renderer/src/store/context';
 import { countRows } from '../helpers/core';
 import { cityForm } from '../reports/template-forms';
 import { seededDashboard } from './dashboard-fixture';
+import { joinEntries } from '../../shared/reports/columns';
 import { releaseAfterEachTest } from './exchange-downloads';
 
 const { open, catchDownloads } = releaseAfterEachTest();
@@ -109,9 +110,12 @@ describe('上级表样 panel against the core', () => {
     const sheet = workbook.getWorksheet('重点工作')!;
     const model = await api.test.call('report.model', { kind: 'ledger', scope: { period: Q2 } });
     expect([6, 7, 8, 9].map((row) => [sheet.getCell(`C${row}`).value, sheet.getCell(`D${row}`).value ?? ''])).toEqual(
-      model.tasks.map((task) => [task.title, task.entries.map((e) => e.progress).join('')]),
+      // The 台账's own words: a lead that did not report says 未填报, never an empty cell that reads as nothing to say.
+      model.tasks.map((task) => [task.title, joinEntries(task.entries, (e) => e.progress)]),
     );
     expect(sheet.getCell('H6').value).toBe('已完成');
+    // 4 改善医疗服务: nobody reported.
+    expect(sheet.getCell('D9').value).toBe('未填报');
     expect(sheet.getCell('A1').value).toBe('2025年第二季度全市卫生健康重点工作推进情况表');
 
     // 删除 asks first; 取消 keeps it, 删除 removes it.
