@@ -193,7 +193,7 @@ export const progressCommands: Record<string, Command> = {
 };
 
 export function statusText(status: CallResult<'progress.status'>): string {
-  const lines = [`${status.period} 灯色（判断日期 ${status.asOf}）：${countsSentence(status.counts)}`];
+  const lines = [`${status.period} 灯色（判断日期 ${status.asOf}）：${countsSentence(status.counts, status.includeSubmitted)}`];
   if (status.tasks.length === 0 && status.indicators.length === 0) lines.push('该季度没有任务和指标。');
   for (const task of status.tasks) {
     const owners = task.departments.length ? `（${task.departments.join('、')}）` : '';

@@ -34,9 +34,9 @@ export function sectionHeading(task: Pick<ReportTask, 'sectionLabel' | 'sectionT
 }
 
 /** 合计：共39项，其中…（countsSentence）；红灯…黄灯…: the one count over the sheet's tasks. */
-export function totalsLine(tasks: readonly ReportTask[]): string {
+export function totalsLine(tasks: readonly ReportTask[], includeSubmitted: boolean): string {
   const count = (test: (t: ReportTask) => boolean) => tasks.reduce((n, t) => (test(t) ? n + 1 : n), 0);
-  return `合计：${countsSentence(countQuarter(tasks))}；红灯${count((t) => t.light.color === 'red')}项，黄灯${count((t) => t.light.color === 'yellow')}项。`;
+  return `合计：${countsSentence(countQuarter(tasks), includeSubmitted)}；红灯${count((t) => t.light.color === 'red')}项，黄灯${count((t) => t.light.color === 'yellow')}项。`;
 }
 
 function writeLedgerSheet(workbook: Workbook, name: string, model: ReportModel, tasks: readonly ReportTask[], scope: string, department: string | null): void {
@@ -64,7 +64,7 @@ function writeLedgerSheet(workbook: Workbook, name: string, model: ReportModel, 
     sheet.row(values, rowStyles[task.light.color]);
   }
   if (tasks.length === 0) sheet.band('没有符合条件的工作任务', styles.summary, FONT_SIZES.body);
-  else sheet.band(totalsLine(tasks), styles.summary, FONT_SIZES.body);
+  else sheet.band(totalsLine(tasks, model.includeSubmitted), styles.summary, FONT_SIZES.body);
 }
 
 /** Lead departments in the order they first lead a task. */

@@ -70,7 +70,7 @@ export function progressStatus(core: Core, args: { period: string; includeSubmit
     else indicatorCounts.noData++;
     return { indicatorId: indicator.id, name: indicator.name, unit: indicator.row.unit ?? '', value: indicator.value, light: indicator.light };
   });
-  return { period: scope.period, asOf: scope.asOf, counts: countQuarter(scope.tasks.map((task) => task.quarter)), indicatorCounts, tasks, indicators };
+  return { period: scope.period, asOf: scope.asOf, includeSubmitted: scope.includeSubmitted, counts: countQuarter(scope.tasks.map((task) => task.quarter)), indicatorCounts, tasks, indicators };
 }
 
 export const statusHandlers: HandlerMap<'progress.overview' | 'progress.status'> = {

@@ -165,6 +165,8 @@ export const progressApi = {
     result: z.object({
       period: periodText,
       asOf: z.string(),
+      /** Submitted entries were counted (含待审核), not only approved ones. */
+      includeSubmitted: z.boolean(),
       /** The same counts 总览 and the reports show (one aggregation). */
       counts: quarterCounts,
       indicatorCounts: z.object({ total: z.number(), met: z.number(), close: z.number(), notMet: z.number(), noData: z.number() }),

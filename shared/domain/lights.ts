@@ -235,7 +235,8 @@ export function taskLight(task: TaskSpec, entry: EntrySnapshot | null, period: P
   }
   const percent = entry.percent;
   if (percent !== null) {
-    const behind = share - percent / 100;
+    // Judged in the whole percents the clerk reads: 30% against a 序时 of 30.1% is on pace.
+    const behind = (expectedPercent - percent) / 100;
     if (behind > settings.paceTolerance) {
       return { color: 'red', reason: `“${task.title}”完成${fmt(percent)}%，落后于序时进度${expectedPercent}%${milestone ? `（节点：${milestone.text}）` : ''}` };
     }

@@ -153,6 +153,8 @@ describe('task lights', () => {
     expect(share).toBeCloseTo(181 / 365, 3);
     expect(taskLight(task(), { status: '推进中', percent: 50 }, q2, endQ2).color).toBe('green');
     expect(taskLight(task(), { status: '推进中', percent: 45 }, q2, endQ2).color).toBe('yellow');
+    // Judged in whole percents: 30% on 2025-04-20 (序时 30.1%, shown as 30%) is on pace, not "略低于序时进度30%".
+    expect(taskLight(task(), { status: '推进中', percent: 30 }, { year: 2025, quarter: 2 }, '2025-04-20')).toEqual({ color: 'green', reason: '“提升健康素养水平”完成30%，符合序时进度30%' });
     expect(taskLight(task(), { status: '推进中', percent: 30 }, q2, endQ2).reason).toBe('“提升健康素养水平”完成30%，落后于序时进度50%');
   });
   it('is yellow when due within 30 days and not done', () => {

@@ -28,8 +28,8 @@ export function ledgerItems(model: Pick<ReportModel, 'plans' | 'tasks'>): TableI
 }
 
 /** The model's counts in the sentence the Excel 台账's totals line uses. */
-export function countsLine(counts: ReportModel['counts']): string {
-  return `合计：${countsSentence(counts)}。`;
+export function countsLine(model: Pick<ReportModel, 'counts' | 'includeSubmitted'>): string {
+  return `合计：${countsSentence(model.counts, model.includeSubmitted)}。`;
 }
 
 /** 重点工作台账, A4 landscape. */
@@ -44,7 +44,7 @@ export function LedgerPrint({ model }: { model: ReportModel }) {
         empty="所选范围内没有任务"
         look={(column, task) => (column.key === 'light' ? lightCell(task.light.color) : undefined)}
       />
-      {model.tasks.length > 0 && <p className="print-note">{countsLine(model.counts)}</p>}
+      {model.tasks.length > 0 && <p className="print-note">{countsLine(model)}</p>}
     </article>
   );
 }
