@@ -119,8 +119,9 @@ describe('locked database', () => {
     other.exec('ROLLBACK');
     other.close();
     expect(dataState(t.core.db)).toEqual(before);
-    await t.call('progress.save', { ...key, fields: fields(), submit: false });
-    expect((await t.call('ledger.query', { period: '2025-Q1' })).rows.find((r) => r.taskId === literacy.id)?.percent).toBe(30);
+    const saved = await t.call('progress.save', { ...key, fields: fields(), submit: false });
+    expect([saved.workflowState, saved.percent]).toEqual(['draft', 30]);
+    expect((await t.call('ledger.query', { period: '2025-Q1' })).rows.find((r) => r.taskId === literacy.id)?.leads[0]).toMatchObject({ kind: 'draft' });
     t.close();
   });
 });

@@ -43,7 +43,10 @@ describe('数据交换 between the office and a department PC', () => {
     const progress = office.t.events.filter((e) => e.type === 'progress' && e.label === '正在导入数据包');
     expect(progress.length).toBeGreaterThanOrEqual(2);
     expect(progress.at(-1)).toMatchObject({ call: 'sync.import' });
-    const ledger = await office.t.call('ledger.query', { period: '2025-Q2', search: '监测点' });
+    // Submitted, not yet approved: counted only with 含待审核, marked as waiting for review.
+    const strict = await office.t.call('ledger.query', { period: '2025-Q2', search: '监测点' });
+    expect(strict.rows.map((r) => [r.title, r.state, r.leads[0]!.kind])).toEqual([['提升居民健康素养', '未填报', 'pending-review']]);
+    const ledger = await office.t.call('ledger.query', { period: '2025-Q2', search: '监测点', includeSubmitted: true });
     expect(ledger.rows.map((r) => [r.title, r.status, r.percent])).toEqual([['提升居民健康素养', '推进中', 40]]);
 
     // The receipt from the department tells the office what it holds: the next package is the delta only.
