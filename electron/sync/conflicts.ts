@@ -11,6 +11,15 @@ import { FieldStates, type FieldState } from './field-state';
 
 export type ConflictKind = 'field' | 'delete-edit' | 'approval-edit';
 
+/**
+ * Columns written from another column in the same save (a task's due date and years follow its
+ * deadline text). Their disagreement is the source column's: one conflict card, not four, and
+ * resolving the source rewrites them.
+ */
+export const derivedColumns: Partial<Record<ReplicatedTable, Readonly<Record<string, string>>>> = {
+  tasks: { due_date: 'deadline', due_from_year: 'deadline', due_to_year: 'deadline' },
+};
+
 export class ConflictQueue {
   private readonly fields: FieldStates;
   private readonly remove: Statement;
@@ -29,8 +38,9 @@ export class ConflictQueue {
     const states = known ?? this.fields.ofRow(table, rowId);
     const insert = this.insert;
     let count = 0;
+    const derived = derivedColumns[table];
     for (const [column, state] of states) {
-      if (!state.conflict) continue;
+      if (!state.conflict || derived?.[column]) continue;
       insert.run(table, rowId, column, 'field', at);
       count++;
     }

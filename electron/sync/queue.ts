@@ -1,3 +1,4 @@
+import { parseDue } from '../../shared/parse/due';
 import type { CallResult, ParsedArgs } from '../../shared/api';
 import { parseHlc } from '../../shared/domain/hlc';
 import { columnType, isReplicatedTable, replicatedTables, type ReplicatedTable } from '../../shared/schema/tables';
@@ -88,7 +89,15 @@ export function resolveConflict(core: Core, args: ParsedArgs<'sync.resolve'>): n
   core.mutations.run((writer) => {
     if (kind === 'field') {
       if (!kept && args.value === undefined) throw new AppError('INVALID_ARGUMENT', '请选择要保留的值，或填写新值', { value: '请填写新值' });
-      writer.settle(table, args.rowId, args.column, kept ? (JSON.parse(kept.value) as unknown) : args.value);
+      const value = kept ? (JSON.parse(kept.value) as unknown) : args.value;
+      writer.settle(table, args.rowId, args.column, value);
+      if (table === 'tasks' && args.column === 'deadline') {
+        // The due date and years follow the kept deadline, settling their own heads too.
+        const due = parseDue(typeof value === 'string' && value !== '' ? value : null);
+        writer.settle(table, args.rowId, 'due_date', due?.date ?? null);
+        writer.settle(table, args.rowId, 'due_from_year', due?.fromYear ?? null);
+        writer.settle(table, args.rowId, 'due_to_year', due?.toYear ?? null);
+      }
     } else if (kept && kept.col === args.column) {
       writer.settle(table, args.rowId, args.column, SEAL_VALUE[kind]);
     } else {

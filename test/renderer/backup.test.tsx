@@ -60,12 +60,14 @@ describe('设置 → 备份与恢复', () => {
     await openPage('设置');
     const input = await screen.findByLabelText('自动备份保留份数');
     expect((input as HTMLInputElement).value).toBe('10');
+    // 设置 has several cards with a 保存 button: use the backup card's own.
+    const save = within(input.closest('section, form, .card') as HTMLElement).getByRole('button', { name: '保存' });
     fireEvent.change(input, { target: { value: '0' } });
-    fireEvent.click(screen.getByRole('button', { name: '保存' }));
+    fireEvent.click(save);
     expect(await screen.findByText('请填写 1 到 100 之间的整数')).toBeTruthy();
     expect(api.callsNamed('backup.setKeep')).toEqual([]);
     fireEvent.change(input, { target: { value: '30' } });
-    fireEvent.click(screen.getByRole('button', { name: '保存' }));
+    fireEvent.click(save);
     await waitFor(() => expect(api.callsNamed('backup.setKeep')).toEqual([{ keep: 30 }]));
     expect((await api.test.call('backup.list', {})).keep).toBe(30);
     api.close();

@@ -37,7 +37,8 @@ async function officeAndDepartment() {
   return { office, dept, cdc, literacy, chronic };
 }
 
-const taskOf = async (api: CoreApi, id: string) => (await api.test.call('ledger.query', { period: '2025-Q2' })).rows.find((r) => r.taskId === id);
+/** The task as the office's ledger shows it, counting entries that wait for review (含待审核). */
+const taskOf = async (api: CoreApi, id: string) => (await api.test.call('ledger.query', { period: '2025-Q2', includeSubmitted: true })).rows.find((r) => r.taskId === id);
 
 describe('冲突 against the core', () => {
   it('shows each conflict side by side with who and where, keeps one value, types a new one, and keeps a delete', async () => {
