@@ -177,6 +177,9 @@ export const importHandlers: HandlerMap<'imports.parse' | 'imports.diff' | 'impo
     await backupBefore(core, 'import');
     progress('正在保存计划', 1, 2);
     const planId = args.planId ?? uuidV5(`plan:${args.source.contentHash}`);
+    // The same document saved again as "new" lands on the plan it already made (ids derive from
+    // its content): update it with the three-way merge, so a clerk's corrections are never undone.
+    const fresh = args.planId === null && !core.db.prepare('SELECT 1 FROM plans WHERE id = ? AND deleted = 0').get(planId);
     let created: string[] = [];
     core.mutations.run((writer) => {
       const resolved = resolveOwners(core, writer, args.draft, args.owners);
@@ -184,13 +187,13 @@ export const importHandlers: HandlerMap<'imports.parse' | 'imports.diff' | 'impo
       // Looked up after resolving, so departments created just now count.
       const input = { planId, draft: args.draft, parsed: args.parsed ?? args.draft, source: args.source, owners: resolved.ids, lookup: departmentLookup(core) };
       if (args.planId && args.acceptedChanges !== null) applyRevision(core, writer, input, new Set(args.acceptedChanges));
-      else writeWholePlan(core, writer, input, args.planId === null);
+      else writeWholePlan(core, writer, input, fresh);
       core.db
         .prepare('INSERT INTO import_history (id, kind, file_name, sha256, target_id, imported_at, actor, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
         .run(newId(), 'plan', args.source.fileName, args.source.sha256, planId, new Date().toISOString(), core.author().actor, JSON.stringify({ tasks: args.draft.tasks.length, targets: args.draft.targets.length, installation: identity.installationId }));
     });
     progress('正在保存计划', 2, 2);
     discardReviewDraft(core, args.source.sha256);
-    return { planId, tasks: args.draft.tasks.length, targets: args.draft.targets.length, createdDepartments: created, updated: args.planId !== null };
+    return { planId, tasks: args.draft.tasks.length, targets: args.draft.targets.length, createdDepartments: created, updated: !fresh };
   },
 };

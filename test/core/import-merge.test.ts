@@ -35,6 +35,18 @@ const titleChanges = (t: TestCore, taskId: string) =>
   (t.core.db.prepare("SELECT value FROM change_log WHERE tbl = 'tasks' AND row_id = ? AND col = 'title' ORDER BY hlc").pluck().all(taskId) as string[]).map((v) => JSON.parse(v) as string);
 
 describe('re-import keeps what the clerk changed', () => {
+  it('keeps the rename even when the same document is saved as a new plan (the ids it derives are the existing plan’s)', async () => {
+    const t = await createTestCore();
+    const { saved } = await importFile(t, sample('yubei-2025-work-points.txt'));
+    const first = (await t.call('plans.get', { id: saved.planId })).tasks[0]!;
+    await t.call('tasks.update', { id: first.id, title: '强化疫情防控和监测预警能力建设' });
+    const again = await importFile(t, sample('formats/yubei-2025-work-points.pdf'), { planId: null });
+    expect(again.saved).toMatchObject({ planId: saved.planId, updated: true });
+    expect((await t.call('plans.get', { id: saved.planId })).tasks[0]).toMatchObject({ id: first.id, title: '强化疫情防控和监测预警能力建设' });
+    expect(titleChanges(t, first.id)).toEqual(['强化疫情防控能力建设', '强化疫情防控和监测预警能力建设']);
+    t.close();
+  });
+
   it('a task renamed after import survives the same document as .pdf, .txt and .docx, and the review says so', async () => {
     const t = await createTestCore();
     const { saved } = await importFile(t, sample('yubei-2025-work-points.txt'));
