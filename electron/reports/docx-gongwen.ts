@@ -324,6 +324,11 @@ export function flushLeft(text: string): Paragraph {
   return new Paragraph({ style: STYLE.body, indent: { firstLine: 0, firstLineChars: 0 }, children: [run(text)] });
 }
 
+/** "附件" in 黑体 at the top left of a new page (GB/T 9704 附件). */
+export function attachmentLabel(text: string): Paragraph {
+  return new Paragraph({ style: STYLE.heading1, pageBreakBefore: true, indent: { firstLine: 0, firstLineChars: 0 }, children: [run(text)] });
+}
+
 export function heading1(text: string): Paragraph {
   return new Paragraph({ style: STYLE.heading1, children: [run(text)] });
 }

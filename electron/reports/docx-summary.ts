@@ -1,9 +1,9 @@
 import type { ReportModel } from '../../shared/api/reports';
 import { draftChart } from '../../shared/reports/charts';
 import { summaryIndicatorColumns } from '../../shared/reports/indicator-table';
-import { CAPTION_GAP, draftReport, indicatorsWithData, type DraftChart, type DraftChapter, type DraftParagraph, type ReportDraft } from '../../shared/reports/draft';
+import { ATTACHMENT_TITLE, CAPTION_GAP, draftReport, indicatorsWithData, type DraftChart, type DraftChapter, type DraftParagraph, type ReportDraft } from '../../shared/reports/draft';
 import { rasterizeCharts, type RasterChart } from './chart-raster';
-import { bodyParagraph, captionParagraph, figure, gongwenDocument, heading1, heading2, signature, table, titleBlock, type Block } from './docx-gongwen';
+import { attachmentLabel, bodyParagraph, captionParagraph, figure, gongwenDocument, heading1, heading2, signature, table, titleBlock, type Block } from './docx-gongwen';
 import { reportFonts, type ReportFonts } from './fonts';
 
 /*
@@ -21,14 +21,13 @@ function indicatorTable(model: ReportModel): Block[] {
   return [captionParagraph(`表1${CAPTION_GAP}主要指标完成情况`, true), table(summaryIndicatorColumns, rows)];
 }
 
-/** A chapter's blocks; the last chapter's last paragraph stays with the signature. */
-function chapterBlocks(chapter: DraftChapter, model: ReportModel, rasters: ReadonlyMap<DraftChart, RasterChart>, last: boolean): Block[] {
+/** A chapter's blocks (its figures go to the 附件); the last chapter's last paragraph stays with the signature. */
+function chapterBlocks(chapter: DraftChapter, model: ReportModel, last: boolean): Block[] {
   const blocks: Block[] = [heading1(chapter.heading)];
-  const closing = chapter.parts.at(-1)?.paragraphs.at(-1) ?? (chapter.figures.length === 0 && chapter.key !== 'indicators' ? chapter.paragraphs.at(-1) : undefined);
+  const closing = chapter.parts.at(-1)?.paragraphs.at(-1) ?? (chapter.key !== 'indicators' ? chapter.paragraphs.at(-1) : undefined);
   const paragraph = (p: DraftParagraph) => bodyParagraph(p.text, p.lead, { keepWithSignature: last && p === closing });
   blocks.push(...chapter.paragraphs.map(paragraph));
   if (chapter.key === 'indicators') blocks.push(...indicatorTable(model));
-  for (const item of chapter.figures) blocks.push(...figure(rasters.get(item.chart)!, item.caption));
   for (const part of chapter.parts) {
     blocks.push(heading2(part.heading));
     blocks.push(...part.paragraphs.map(paragraph));
@@ -45,11 +44,26 @@ function chartImages(draft: ReportDraft, model: ReportModel): Map<DraftChart, Ra
 }
 
 /** The report from an edited (or freshly drafted) draft. */
+/**
+ * The figures as the 附件 after the 落款, on a page of their own (GB/T 9704: 附件 begins a new
+ * page, "附件" in 黑体 at the top left). Inline, a chart too tall for the rest of a page left
+ * half of it blank; here they never break the text.
+ */
+function attachmentBlocks(draft: ReportDraft, rasters: ReadonlyMap<DraftChart, RasterChart>): Block[] {
+  const figures = draft.chapters.flatMap((chapter) => chapter.figures);
+  if (figures.length === 0) return [];
+  return [attachmentLabel('附件'), ...figures.flatMap((item) => figure(rasters.get(item.chart)!, item.caption))];
+}
+
 export async function summaryFromDraft(model: ReportModel, draft: ReportDraft, fonts: ReportFonts = reportFonts()): Promise<Uint8Array> {
   const children: Block[] = [...titleBlock(draft.title), bodyParagraph(draft.summary)];
   const rasters = chartImages(draft, model);
-  draft.chapters.forEach((chapter, i) => children.push(...chapterBlocks(chapter, model, rasters, i === draft.chapters.length - 1)));
+  draft.chapters.forEach((chapter, i) => children.push(...chapterBlocks(chapter, model, i === draft.chapters.length - 1)));
+  const hasFigures = draft.chapters.some((chapter) => chapter.figures.length > 0);
+  // 附件说明: one line under the text, before the 落款.
+  if (hasFigures) children.push(bodyParagraph(`附件：${ATTACHMENT_TITLE}`, '', { keepWithSignature: true }));
   children.push(...signature(draft.signature.office, draft.signature.date));
+  children.push(...attachmentBlocks(draft, rasters));
   return gongwenDocument({ title: draft.title, fonts, children, creator: model.officeName });
 }
 

@@ -41,6 +41,9 @@ export const CAPTION_GAP = '\u3000';
 
 export type ChapterKey = 'overview' | 'sections' | 'problems' | 'indicators' | 'nextSteps';
 
+/** The 附件's name in the 附件说明 under the text: the figures follow the 落款 (docx-summary). */
+export const ATTACHMENT_TITLE = '重点工作推进情况图表';
+
 /** A first-level chapter: "一、总体进展", its paragraphs, figures and parts, in that order. */
 export interface DraftChapter {
   readonly key: ChapterKey;
@@ -205,7 +208,7 @@ function overviewChapter(model: ReportModel, figureNumber: () => number): Omit<D
   paragraphs.push({ lead: '', text: behind.length > 0 ? `进度滞后的工作主要涉及${departmentTally(behind)}。` : '已报送进展的工作均已完成或按序时推进。' });
   const lightsFigure = figureNumber();
   const statusFigure = figureNumber();
-  paragraphs.push({ lead: '', text: `各牵头科室工作进度灯分布见图${lightsFigure}，推进状态分布见图${statusFigure}。` });
+  paragraphs.push({ lead: '', text: `各牵头科室工作进度灯分布见附件图${lightsFigure}，推进状态分布见附件图${statusFigure}。` });
   return {
     key: 'overview',
     paragraphs,

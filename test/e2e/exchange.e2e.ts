@@ -119,6 +119,9 @@ describe('数据交换 between two PCs in Chromium', () => {
     await nav(office.page, '任务台账');
     const row = office.page.getByRole('row', { name: /提升居民健康素养/ });
     await row.waitFor();
+    // Submitted, not yet approved: the row says it waits for review; 含待审核 counts it.
+    await expect.poll(() => row.innerText()).toContain('待审核');
+    await office.page.getByRole('checkbox', { name: '含待审核' }).check();
     await expect.poll(() => row.innerText()).toContain('40%');
   });
 

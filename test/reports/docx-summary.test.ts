@@ -265,15 +265,23 @@ describe('Word 情况报告', () => {
     // 下一步: each department's 下步打算 once, lagging tasks first.
     expect(texts).toContain('2.医政科。协调落实建设资金；修改完善绩效考核方案；扩大双向转诊病种范围。');
     expect(texts).toContain('4.妇幼科。开展产科急救演练。');
+    // The figures are the 附件 after the 落款, on a page of their own, announced under the text.
+    const label = body.findIndex((p) => p.text === '附件');
+    expect(label).toBeGreaterThan(0);
+    expect(body[label]!.xml).toContain('<w:pageBreakBefore/>');
+    expect(body.slice(label + 1).map((p) => p.text).filter((t) => t.startsWith('图'))).toEqual(['图1　各牵头科室重点工作进度灯分布', '图2　重点工作推进状态分布', '图3　主要指标完成情况']);
+    const text = body.slice(0, label);
     // Signature: office, then the date of generation in Chinese, both right-aligned.
-    const office = body.findLast((p) => p.text === '渝北区卫生健康委')!;
-    const date = body.at(-1)!;
+    const office = text.findLast((p) => p.text === '渝北区卫生健康委')!;
+    const date = text.at(-1)!;
     expect(date.text).toBe('2025年4月20日');
-    expect(body.indexOf(office)).toBe(body.length - 2);
-    // The last paragraph before the signature keeps it company on its page.
-    expect(body.at(-4)!.text).toBe('办公室将加强统筹调度和督促检查，对进度滞后的工作逐项分析原因，明确整改措施和完成时限，督促相关科室及时报送、修改进展情况，确保全年目标任务按期完成。');
-    expect(body.at(-4)!.xml).toContain('<w:keepNext/>');
-    expect(body.at(-3)!.xml).toContain('<w:keepNext/>');
+    expect(text.indexOf(office)).toBe(text.length - 2);
+    // The 附件说明 and the last paragraph before the signature keep it company on its page.
+    expect(text.at(-4)!.text).toBe('附件：重点工作推进情况图表');
+    expect(text.at(-5)!.text).toBe('办公室将加强统筹调度和督促检查，对进度滞后的工作逐项分析原因，明确整改措施和完成时限，督促相关科室及时报送、修改进展情况，确保全年目标任务按期完成。');
+    expect(text.at(-5)!.xml).toContain('<w:keepNext/>');
+    expect(text.at(-4)!.xml).toContain('<w:keepNext/>');
+    expect(text.at(-3)!.xml).toContain('<w:keepNext/>');
     expect(paragraphProperty(docx.styles, date, 'w:jc', 'w:val')).toBe('right');
   });
 
@@ -297,11 +305,13 @@ describe('the report date', () => {
 
   it('is the day chosen, in the 落款 of the 情况报告 and the 催办通知, not the day the file is made', async () => {
     for (const kind of ['summary', 'reminders'] as const) {
-      const texts = paragraphs(readDocx(await buildDocx(f.t, kind, '2025-04-12')).document).map((p) => p.text);
-      // The fixture's clock says 2025-04-20: that day appears nowhere, the chosen one closes the document.
+      const all = paragraphs(readDocx(await buildDocx(f.t, kind, '2025-04-12')).document).map((p) => p.text);
+      // The text ends with the 落款 (the 情况报告's figures follow as its 附件).
+      const texts = all.includes('附件') ? all.slice(0, all.indexOf('附件')) : all;
+      // The fixture's clock says 2025-04-20: that day appears nowhere, the chosen one closes the text.
       expect(texts.at(-1), kind).toBe('2025年4月12日');
       expect(texts.at(-2), kind).toBe('渝北区卫生健康委');
-      expect(texts.join('\n'), kind).not.toContain('2025年4月20日');
+      expect(all.join('\n'), kind).not.toContain('2025年4月20日');
     }
   });
 

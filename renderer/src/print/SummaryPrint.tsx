@@ -2,7 +2,7 @@ import type { ReportIndicator, ReportModel } from '../../../shared/api/reports';
 import { draftChart } from '../../../shared/reports/charts';
 import { summaryIndicatorColumns } from '../../../shared/reports/indicator-table';
 import { titleBreaks } from '../../../shared/reports/titles';
-import { draftReport, indicatorsWithData, type DraftChapter, type DraftParagraph } from '../../../shared/reports/draft';
+import { ATTACHMENT_TITLE, draftReport, indicatorsWithData, type DraftChapter, type DraftParagraph } from '../../../shared/reports/draft';
 
 /*
  * The 情况报告 printed as a 公文 page (GB/T 9704: A4 portrait, 37/35/28/26 mm, title 2号 小标宋,
@@ -84,15 +84,6 @@ function Chapter({ chapter, model }: { chapter: DraftChapter; model: ReportModel
         <Paragraph key={i} paragraph={paragraph} />
       ))}
       {chapter.key === 'indicators' && <IndicatorTable indicators={indicatorsWithData(model)} />}
-      {chapter.figures.map((item) => {
-        const chart = draftChart(item.chart, { ...model, indicators: indicatorsWithData(model) });
-        return (
-          <figure key={item.chart} className="official-figure">
-            <img src={svgSource(chart.svg)} width={chart.width} height={chart.height} alt={item.caption} />
-            <figcaption className="official-caption">{item.caption}</figcaption>
-          </figure>
-        );
-      })}
       {chapter.parts.map((part) => (
         <section key={part.heading}>
           <h3 className="official-heading-2">{part.heading}</h3>
@@ -108,6 +99,8 @@ function Chapter({ chapter, model }: { chapter: DraftChapter; model: ReportModel
 /** 情况报告, A4 portrait; `date` (YYYY-MM-DD) is the 落款's, as in the Word report. */
 export function SummaryPrint({ model, date }: { model: ReportModel; date?: string | undefined }) {
   const draft = draftReport(model, { date });
+  // As in the Word report, the figures are the 附件 after the 落款.
+  const figures = draft.chapters.flatMap((chapter) => chapter.figures);
   return (
     <article className="print-doc print-portrait print-official">
       <h1 className="official-title">
@@ -121,12 +114,27 @@ export function SummaryPrint({ model, date }: { model: ReportModel; date?: strin
       {draft.chapters.map((chapter) => (
         <Chapter key={chapter.key} chapter={chapter} model={model} />
       ))}
+      {figures.length > 0 && <p className="official-body">附件：{ATTACHMENT_TITLE}</p>}
       <div className="official-signature">
         <div>
           <p>{draft.signature.office}</p>
           <p>{draft.signature.date}</p>
         </div>
       </div>
+      {figures.length > 0 && (
+        <section className="official-attachment">
+          <h2 className="official-heading-1">附件</h2>
+          {figures.map((item) => {
+            const chart = draftChart(item.chart, { ...model, indicators: indicatorsWithData(model) });
+            return (
+              <figure key={item.chart} className="official-figure">
+                <img src={svgSource(chart.svg)} width={chart.width} height={chart.height} alt={item.caption} />
+                <figcaption className="official-caption">{item.caption}</figcaption>
+              </figure>
+            );
+          })}
+        </section>
+      )}
     </article>
   );
 }
