@@ -128,6 +128,7 @@ function indicatorClause(model: ReportModel): string {
   const c = model.indicatorCounts;
   if (c.total === 0) return '';
   if (c.met === c.total) return `${c.total}项主要指标均已达到目标`;
+  if (c.noData === c.total) return `${c.total}项主要指标本季度均暂无数据`;
   const parts = countList(
     [
       ['达到目标', c.met],
