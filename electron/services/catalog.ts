@@ -205,5 +205,5 @@ export const catalogHandlers: HandlerMap<'catalog.list' | 'catalog.createMetric'
     return null;
   },
 
-  'dashboard.compare': ({ core }, args) => compareOffices(core, args.period, args.metricIds),
+  'dashboard.compare': ({ core }, args) => compareOffices(core, args.period, args.metricIds, args.includeSubmitted),
 };

@@ -40,10 +40,11 @@ function officesWithTasks(core: Core, year: number): { id: string; name: string 
 
 /**
  * The office's tasks by quarter state through the one aggregation (its own 总览 counts the same):
- * done, on pace (green), behind split by light (yellow, red), not reported (grey); on approved entries.
+ * done, on pace (green), behind split by light (yellow, red), not reported (grey); on approved entries
+ * unless 含待审核.
  */
-function officeCounts(core: Core, office: { id: string; name: string }, period: string): Office {
-  const scope = loadScope(core, { period, officeId: office.id });
+function officeCounts(core: Core, office: { id: string; name: string }, period: string, includeSubmitted: boolean): Office {
+  const scope = loadScope(core, { period, officeId: office.id, includeSubmitted });
   const counts = countQuarter(scope.tasks.map((task) => task.quarter));
   let red = 0;
   for (const task of scope.tasks) if (task.quarter.state === '滞后' && task.light.color === 'red') red++;
@@ -136,10 +137,10 @@ function metricCells(core: Core, state: CatalogState, metric: MetricRow, offices
   return { metricId: metric.id, name: metric.name ?? '', unit: metric.unit ?? '', direction, cells };
 }
 
-export function compareOffices(core: Core, period: string, metricIds: readonly string[]): CompareResult {
+export function compareOffices(core: Core, period: string, metricIds: readonly string[], includeSubmitted = false): CompareResult {
   const { year } = parsePeriod(period);
   const offices = officesWithTasks(core, year)
-    .map((office) => officeCounts(core, office, period))
+    .map((office) => officeCounts(core, office, period, includeSubmitted))
     .sort(byOfficeStanding);
   const state = catalogState(core);
   const wanted = new Set(metricIds);

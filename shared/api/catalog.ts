@@ -135,7 +135,14 @@ export const catalogApi = {
   }),
   'dashboard.compare': defineCall({
     summary: '各单位对比：同一标准指标在各单位的数值和灯色，以及各单位任务完成情况',
-    args: z.object({ period: periodText, metricIds: z.array(uuid).max(200).default([]) }).strict(),
+    args: z
+      .object({
+        period: periodText,
+        metricIds: z.array(uuid).max(200).default([]),
+        /** 含待审核: count submitted entries too, as 总览 does with the same switch. */
+        includeSubmitted: z.boolean().default(false),
+      })
+      .strict(),
     result: compareResult,
     errors: [],
   }),

@@ -45,6 +45,15 @@ describe('各单位对比', () => {
       row.partial,
       row.late,
     ]);
+    // An entry back to 已提交 (not yet approved): it counts only with 含待审核, here as on 总览.
+    const entry = t.core.db.prepare("SELECT id FROM progress_reports WHERE percent = 30").pluck().get() as string;
+    t.core.mutations.run((w) => w.update('progress_reports', entry, { workflow_state: 'submitted' }));
+    for (const includeSubmitted of [false, true]) {
+      const again = (await t.call('dashboard.compare', { period: '2025-Q2', metricIds: [], includeSubmitted })).offices.find((o) => o.officeId === office.id)!;
+      const cards = (await t.call('dashboard.summary', { period: '2025-Q2', officeId: office.id, includeSubmitted })).cards;
+      expect([again.green, again.yellow + again.red, again.grey], String(includeSubmitted)).toEqual([cards.onPace, cards.behind, cards.notReported]);
+      expect(again.grey, String(includeSubmitted)).toBe(includeSubmitted ? 1 : 2);
+    }
     t.close();
   });
 

@@ -3,6 +3,7 @@ import { parsePeriod, periodLabel } from '../../../shared/domain/period';
 import { periodChoices } from '../quarterly/period';
 import { useLedger, useLedgerStore } from '../store/context';
 import { EmptyState } from '../ui/EmptyState';
+import { IncludeSubmittedToggle } from '../ui/IncludeSubmittedToggle';
 import { InlineSelect } from '../ui/InlineSelect';
 import { HeatTable } from './HeatTable';
 import { MetricRankChart } from './MetricRankChart';
@@ -12,6 +13,7 @@ import { OfficeShareChart } from './OfficeShareChart';
 export function CompareView() {
   const store = useLedgerStore();
   const period = useLedger((s) => s.viewFilter.period);
+  const includeSubmitted = useLedger((s) => s.viewFilter.includeSubmitted);
   const setViewFilter = useLedger((s) => s.setViewFilter);
   const plans = useLedger((s) => s.plans);
   const result = useLedger((s) => s.compare);
@@ -22,7 +24,7 @@ export function CompareView() {
 
   useEffect(() => {
     void store.getState().loadCompare();
-  }, [store, period]);
+  }, [store, period, includeSubmitted]);
 
   const current = result?.period === period ? result : null;
   const quarter = periodLabel(parsePeriod(period));
@@ -37,6 +39,7 @@ export function CompareView() {
             </option>
           ))}
         </InlineSelect>
+        <IncludeSubmittedToggle />
         {current && current.offices.length > 1 ? (
           <p className="compare-summary">
             {current.offices.length}个单位 · {current.metrics.length}项标准指标 · 排在前面的单位任务按序时推进的比例最低

@@ -28,9 +28,9 @@ export interface CompareSlice {
 
 export const createCompareSlice: Slice<CompareSlice> = ({ set, get, call }) => {
   const loadCompare = coalesce(async () => {
-    const { period } = get().viewFilter;
-    const outcome = await call('dashboard.compare', { period });
-    if (get().viewFilter.period !== period) return;
+    const { period, includeSubmitted } = get().viewFilter;
+    const outcome = await call('dashboard.compare', { period, includeSubmitted });
+    if (get().viewFilter.period !== period || get().viewFilter.includeSubmitted !== includeSubmitted) return;
     if (outcome.ok) set({ compare: outcome.value });
   });
   const loadCatalog = coalesce(async () => {
