@@ -1,5 +1,5 @@
 import { act, screen } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ApiResult, CallName, LedgerApi } from '../../shared/api';
 import { createLedgerStore } from '../../renderer/src/store';
 import { FakeLedger } from './fake-ledger';
@@ -52,5 +52,28 @@ describe('store', () => {
     const outcome = await store.getState().createPlan({ kind: 'other', title: 'x' });
     expect(outcome).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     expect(store.getState().toasts.map((t) => t.message)).toEqual(['无法连接到数据服务，请稍后重试']);
+  });
+
+  it('a progress bar goes when its job has nothing to do (0 / 0) and when its call answers, even short of its total', async () => {
+    vi.useFakeTimers();
+    try {
+      let answer: (value: ApiResult<unknown>) => void = () => {};
+      const api: LedgerApi = { invoke: (() => new Promise((resolve) => (answer = resolve))) as LedgerApi['invoke'], onEvent: () => () => {} };
+      const store = createLedgerStore(api);
+      // The same package a second time: nothing to check, 0 / 0.
+      store.getState().reportProgress({ type: 'progress', call: 'sync.preview', jobId: 'a', label: '正在核对数据包', done: 0, total: 0 });
+      expect(store.getState().jobs).toHaveLength(1);
+      vi.advanceTimersByTime(1000);
+      expect(store.getState().jobs).toEqual([]);
+      // A job that stops half way (refused): its call's answer takes the bar away.
+      const pending = store.getState().createPlan({ kind: 'other', title: 'x' });
+      store.getState().reportProgress({ type: 'progress', call: 'plans.create', jobId: 'b', label: '正在保存', done: 1, total: 4 });
+      answer({ ok: false, error: { code: 'INVALID_ARGUMENT', message: '不行' } });
+      await pending;
+      vi.advanceTimersByTime(1000);
+      expect(store.getState().jobs).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

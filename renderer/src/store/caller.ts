@@ -24,6 +24,7 @@ export function createCaller(api: LedgerApi, get: () => LedgerState): Caller {
     } catch {
       result = { ok: false, error: { code: 'INTERNAL', message: '无法连接到数据服务，请稍后重试' } };
     }
+    get().finishJobs(name);
     if (!result.ok) {
       const fields = formFieldErrors(result.error, options.fields);
       if (fields) return { ok: false, error: { ...result.error, fields } };

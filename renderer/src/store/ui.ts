@@ -32,6 +32,8 @@ export interface UiSlice {
   pushToast(kind: ToastKind, message: string): void;
   dismissToast(id: number): void;
   reportProgress(event: Extract<LedgerEvent, { type: 'progress' }>): void;
+  /** The call has answered: its bars go, whether it reached its total, had nothing to do (0 / 0) or failed. */
+  finishJobs(call: CallName): void;
 }
 
 const TOAST_MS: Record<ToastKind, number> = { success: 2500, error: 8000 };
@@ -58,11 +60,14 @@ export const createUiSlice: Slice<UiSlice> = ({ set, get }) => {
     reportProgress: (event) => {
       const job: JobProgress = { call: event.call, jobId: event.jobId, label: event.label, done: event.done, total: event.total };
       set((state) => ({ jobs: [...state.jobs.filter((j) => j.jobId !== job.jobId), job] }));
-      if (event.total > 0 && event.done >= event.total) {
+      if (event.done >= event.total) {
         setTimeout(() => {
           set((state) => ({ jobs: state.jobs.filter((j) => !(j.jobId === job.jobId && j.done >= j.total)) }));
         }, FINISHED_JOB_MS);
       }
+    },
+    finishJobs: (call) => {
+      if (get().jobs.some((job) => job.call === call)) setTimeout(() => set((state) => ({ jobs: state.jobs.filter((job) => job.call !== call) })), FINISHED_JOB_MS);
     },
   };
 };
