@@ -7,7 +7,7 @@ import type { ApiResult } from '../../shared/api';
 import { Core } from '../../electron/core/core';
 import { createDispatcher } from '../../electron/core/dispatch';
 import { dataState, expectFault } from './faults-fixture';
-import { fields, localNoon, quarterFixture } from './progress-fixture';
+import { approved, fields, localNoon, quarterFixture } from './progress-fixture';
 
 /*
  * A data folder that cannot be written. The tests run as root in CI, and root writes through
@@ -22,7 +22,7 @@ describe('read-only data folder', () => {
   it('a database SQLite can only read: writes refused in Chinese, nothing written, reading goes on', async () => {
     const q = await quarterFixture();
     const key = { period: '2025-Q1', taskId: q.literacy.id, departmentId: q.cdc.id };
-    await q.t.call('progress.save', { ...key, fields: fields(), submit: false });
+    await approved(q.t, { ...key, fields: fields() });
     const file = q.t.core.file;
     q.t.close();
 
@@ -30,7 +30,7 @@ describe('read-only data folder', () => {
     const dispatch = createDispatcher(core);
     const before = dataState(core.db);
     const writes: [string, unknown][] = [
-      ['progress.save', { ...key, fields: fields({ percent: 60 }), submit: true }],
+      ['progress.save', { ...key, taskId: q.chronic.id, fields: fields({ percent: 60 }), submit: true }],
       ['tasks.update', { id: q.literacy.id, title: '改名' }],
       ['settings.update', { clerkName: '李四' }],
       ['departments.create', { name: '规划科', aliases: [] }],

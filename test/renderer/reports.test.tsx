@@ -234,9 +234,11 @@ describe('报表 against the core', () => {
     fireEvent.click(form().getByRole('button', { name: '生成' }));
     const result = within(await screen.findByRole('region', { name: /已生成/ }));
     expect(api.callsNamed('report.build')).toMatchObject([{ kind: 'summary', format: 'docx', date: '2025-04-12' }]);
-    // The file's 落款 is that day.
+    // The file's 落款 is that day (its figures, if any, follow as the 附件).
     const saved = result.getByText(/reports/).textContent!;
-    expect(paragraphs(readDocx(new Uint8Array(fs.readFileSync(saved))).document).map((p) => p.text).slice(-2)).toEqual(['渝北区卫生健康委', '2025年4月12日']);
+    const texts = paragraphs(readDocx(new Uint8Array(fs.readFileSync(saved))).document).map((p) => p.text);
+    const end = texts.includes('附件') ? texts.indexOf('附件') : texts.length;
+    expect(texts.slice(end - 2, end)).toEqual(['渝北区卫生健康委', '2025年4月12日']);
   });
 
   it('asks for a department before generating 按科室 with none picked, and calls nothing', async () => {

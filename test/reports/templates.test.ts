@@ -7,7 +7,7 @@ import type { ReportTemplate } from '../../shared/api/reports';
 import { withPeriod } from '../../electron/reports/template-fill';
 import { matchHeader } from '../../electron/reports/template-headers';
 import { countRows, createTestCore, tempDir, type TestCore } from '../helpers/core';
-import { addIndicator, fields, quarterFixture, type QuarterFixture } from '../core/progress-fixture';
+import { addIndicator, approved, fields, quarterFixture, type QuarterFixture } from '../core/progress-fixture';
 import { docx, para, zip } from '../readers/fixtures';
 import { BORDER, base64, bytesOf, cityForm, indicatorForm, readBack } from './template-forms';
 
@@ -25,8 +25,8 @@ afterEach(() => {
 async function seeded(options: { file?: string } = {}): Promise<QuarterFixture> {
   const f = await quarterFixture(options);
   open.push(f.t);
-  const save = (taskId: string, departmentId: string, overrides: Parameters<typeof fields>[0]) =>
-    f.t.call('progress.save', { taskId, departmentId, period: Q2, fields: fields(overrides), submit: true });
+  // What goes to a superior is what the office approved.
+  const save = (taskId: string, departmentId: string, overrides: Parameters<typeof fields>[0]) => approved(f.t, { taskId, departmentId, period: Q2, fields: fields(overrides) });
   await save(f.literacy.id, f.cdc.id, {});
   await save(f.chronic.id, f.cdc.id, { progressText: '建成区慢病管理中心。', problemsText: '信息系统未联通。', nextStepsText: '推进系统对接。' });
   await save(f.chronic.id, f.med.id, { progressText: '完成胸痛中心建设。', problemsText: '', nextStepsText: '开展质控评价。' });
@@ -180,7 +180,8 @@ describe('上级表样: filling a form', () => {
     expect(value(sheet, 'E7')).toBe('【疾控科】信息系统未联通。');
     expect(value(sheet, 'F7')).toBe('【疾控科】推进系统对接。\n【医政科】开展质控评价。');
     expect([value(sheet, 'G6'), value(sheet, 'G7'), value(sheet, 'G8')]).toEqual([paceOf('1'), paceOf('2'), '未填报']);
-    expect(value(sheet, 'D8')).toBeNull();
+    // Task 3 nobody reported: the 台账's own words for it, never progress.
+    expect(value(sheet, 'D8')).toBe('未填报');
     for (let row = 6; row <= 8; row++) {
       expect(value(sheet, `H${row}`), `备注 row ${row}`).toBeNull();
       expect(value(sheet, `I${row}`), `联系人 row ${row}`).toBeNull();

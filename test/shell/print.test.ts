@@ -68,7 +68,7 @@ describe('report.pdf in the desktop shell', () => {
     // The app's own page with the print hash; the renderer reads back the kind and the scope.
     expect(window.loaded).toMatchObject({ file: location.indexFile });
     const hash = (window.loaded as { options: { hash: string } }).options.hash;
-    expect(parsePrintHash(`#${hash}`)).toEqual({ ok: true, request: { kind: 'ledger', scope: { ...scope, officeId: null, planIds: [], sectionIds: [], lights: [], statuses: [], overdue: false, search: '' }, dialog: false } });
+    expect(parsePrintHash(`#${hash}`)).toEqual({ ok: true, request: { kind: 'ledger', scope: { ...scope, officeId: null, planIds: [], sectionIds: [], lights: [], statuses: [], states: [], overdue: false, includeSubmitted: false, search: '' }, dialog: false } });
 
     // Polled until the view said it was ready, then printed once, A4 landscape with backgrounds.
     expect(window.webContents.polls).toBe(3);
