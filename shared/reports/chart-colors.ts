@@ -32,17 +32,25 @@ export const chartInk = {
   text: '#1f2933',
 } as const;
 
-/** Colours for the status donut, in the order of the statuses a clerk sees (and 按序时推进, the report's quarter state). */
+/** The quarter states' colours, the same on 总览 (cards and donut) and in the Word report's figure. */
+export const quarterStateFill = {
+  已完成: '#1b7a3d',
+  按序时推进: lightFill.green,
+  滞后: lightFill.red,
+  未填报: lightFill.grey,
+} as const;
+
+/** Colours for the status donut, in the order of the statuses a clerk sees (the quarter states in theirs). */
 export const statusFill: Readonly<Record<string, string>> = {
-  已完成: '#2e9e5b',
+  已完成: quarterStateFill.已完成,
   已办结: '#1b7a3d',
   推进中: '#1f4e8c',
-  按序时推进: '#1f4e8c',
+  按序时推进: quarterStateFill.按序时推进,
   长期坚持: '#6b8fc4',
-  未启动: '#a3adb8',
-  滞后: '#d2352b',
+  未启动: '#c4ccd6',
+  滞后: quarterStateFill.滞后,
   暂缓: '#d9a200',
-  未填报: '#d5dbe3',
+  未填报: quarterStateFill.未填报,
 };
 
 /** The words of the key under a chart coloured by lights. */

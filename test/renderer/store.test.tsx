@@ -58,7 +58,7 @@ describe('store', () => {
     vi.useFakeTimers();
     try {
       let answer: (value: ApiResult<unknown>) => void = () => {};
-      const api: LedgerApi = { invoke: (() => new Promise((resolve) => (answer = resolve))) as LedgerApi['invoke'], onEvent: () => () => {} };
+      const api: LedgerApi = { invoke: (() => new Promise((resolve) => (answer = resolve as (value: ApiResult<unknown>) => void))) as LedgerApi['invoke'], onEvent: () => () => {} };
       const store = createLedgerStore(api);
       // The same package a second time: nothing to check, 0 / 0.
       store.getState().reportProgress({ type: 'progress', call: 'sync.preview', jobId: 'a', label: '正在核对数据包', done: 0, total: 0 });

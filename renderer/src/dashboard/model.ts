@@ -1,3 +1,4 @@
+import { quarterStateFill } from '../../../shared/reports/chart-colors';
 import type { DashboardSummary, IndicatorSeries, LightCounts } from '../../../shared/api/ledger';
 import { LATE_MARK, PARTIAL_MARK } from '../../../shared/api/ledger';
 import { isPeriod, parsePeriod } from '../../../shared/domain/period';
@@ -52,7 +53,7 @@ export function summaryCards(cards: DashboardSummary['cards'], includeSubmitted 
       { id: 'tasks', label: '任务总数', value: cards.tasks, tone: 'accent', hint: '本季度计划内的全部任务', target: ledger({}) },
       { id: 'done', label: '已完成', value: cards.done, tone: 'green', hint: `${basis}的填报为已完成或已办结`, target: state('已完成') },
       { id: 'onPace', label: '按序时推进', value: cards.onPace, tone: 'green', hint: '已填报，进度达到序时要求', target: state('按序时推进') },
-      { id: 'behind', label: '滞后', value: cards.behind, tone: 'yellow', hint: '已填报，进度落后于序时（黄灯、红灯）', target: state('滞后') },
+      { id: 'behind', label: '滞后', value: cards.behind, tone: 'red', hint: '已填报，进度落后于序时（黄灯、红灯）', target: state('滞后') },
       { id: 'notReported', label: '未填报', value: cards.notReported, tone: 'grey', hint: `没有${basis}的本季度填报`, target: state('未填报') },
       { id: 'overdue', label: '逾期未完成', value: cards.overdue, tone: 'red', hint: '超过完成时限仍未完成', target: ledger({ overdue: true }) },
     ],
@@ -103,13 +104,8 @@ export function segmentLabel(name: string, color: LightColor, count: number): st
   return `${name} ${lightLabels[color]} ${count}项`;
 }
 
-/** Slice colours of the quarter states: done darker green, on pace green, behind red, not reported grey. */
-export const stateFill: Readonly<Record<QuarterState, string>> = {
-  已完成: '#1b7a3d',
-  按序时推进: '#2e9e5b',
-  滞后: '#d2352b',
-  未填报: '#a3adb8',
-};
+/** Slice colours of the quarter states: the one palette the Word report's figure uses too. */
+export const stateFill: Readonly<Record<QuarterState, string>> = quarterStateFill;
 
 /** The four quarter states with tasks, in the cards' order, for the donut. */
 export function stateSlices(cards: DashboardSummary['cards']): { state: QuarterState; count: number }[] {
