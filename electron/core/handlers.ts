@@ -14,6 +14,7 @@ import { indicatorHandlers } from '../services/indicators';
 import { ledgerHandlers } from '../services/ledger';
 import { planHandlers } from '../services/plans';
 import { progressHandlers } from '../services/progress';
+import { reasonDraftHandlers } from '../services/reason-drafts';
 import { settingsHandlers } from '../services/settings';
 import { statusHandlers } from '../services/status';
 import { systemHandlers } from '../services/system';
@@ -32,6 +33,7 @@ export const handlers: HandlerMap<CallName> = {
   ...importHandlers,
   ...importDraftHandlers,
   ...progressHandlers,
+  ...reasonDraftHandlers,
   ...statusHandlers,
   ...indicatorHandlers,
   ...attachmentHandlers,

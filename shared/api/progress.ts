@@ -93,6 +93,19 @@ export const progressApi = {
     result: draftFields,
     errors: ['NOT_FOUND', 'INVALID_ARGUMENT'],
   }),
+  'progress.reasonDraft': defineCall({
+    summary: '退回意见、解锁原因写到一半时自动保存在本机（不进入修改记录），关闭窗口后再打开仍在；text 为空则只读取，clear 为真则删除',
+    args: z
+      .object({
+        entryId: uuid,
+        kind: z.enum(['return', 'unlock']),
+        text: optionalText('内容', 1000).optional(),
+        clear: z.boolean().default(false),
+      })
+      .strict(),
+    result: z.object({ text: z.string(), savedAt: z.string() }).nullable(),
+    errors: [],
+  }),
   'progress.save': defineCall({
     summary: '保存（并可提交）一项任务的季度进展',
     args: z.object({ ...entryKey, fields: entryFields, submit: z.boolean().default(false) }).strict(),

@@ -48,6 +48,7 @@ const HANDLED = new Set<CallName>([
   'progress.carryForward',
   'progress.review',
   'progress.unlock',
+  'progress.reasonDraft',
   'progress.overview',
   'progress.taskDetail',
   'progress.status',
@@ -85,6 +86,9 @@ export class FakeProgress {
   private stamps = new Map<string, { at: string; by: string }>();
   /** Who approved or returned each entry (the core reads both from the change log). */
   private reviews = new Map<string, { at: string; by: string }>();
+
+  /** Reasons typed but not sent, as the core keeps them in its local drafts table. */
+  private readonly reasonDrafts = new Map<string, string>();
 
   constructor(private readonly db: FakeDb) {}
 
@@ -146,6 +150,13 @@ export class FakeProgress {
         this.db.write('progress_reports', row.id, { workflow_state: approve ? 'approved' : 'returned', review_comment: comment || null });
         this.reviews.set(row.id, { at: this.db.now(), by: this.db.actor() });
         return this.entry(row);
+      }
+      case 'progress.reasonDraft': {
+        const key = `${a.kind as string}:${a.entryId as string}`;
+        if (a.clear === true || a.text === '') this.reasonDrafts.delete(key);
+        else if (typeof a.text === 'string') this.reasonDrafts.set(key, a.text);
+        const text = this.reasonDrafts.get(key);
+        return text === undefined ? null : { text, savedAt: new Date(0).toISOString() };
       }
       case 'progress.unlock': {
         const row = this.db.row('progress_reports', a.id as string, '进展');

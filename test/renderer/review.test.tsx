@@ -39,6 +39,30 @@ describe('办公室审核', () => {
     expect(screen.getByText('2 个科室需催办')).toBeTruthy();
   });
 
+  it('keeps a 退回意见 typed but not sent when the window closes, offers it again, and forgets it once returned', async () => {
+    const { fake, cdc, tasks } = await seedSubmitted();
+    const open = async () => {
+      const view = renderApp(fake, { now: () => TODAY });
+      await openPage('季度填报');
+      await screen.findByRole('table', { name: '各科室填报情况' });
+      fireEvent.click(screen.getByRole('button', { name: '疾病预防控制科' }));
+      const first = await screen.findByRole('article', { name: '第1项任务的进展' });
+      fireEvent.click(within(first).getByRole('button', { name: '退回' }));
+      return { view, dialog: await screen.findByRole('dialog', { name: '退回修改' }) };
+    };
+    const first = await open();
+    fireEvent.change(within(first.dialog).getByLabelText('退回意见'), { target: { value: '请补充接种人数和覆盖率' } });
+    await waitFor(() => expect(fake.callsNamed('progress.reasonDraft').some((c) => (c as { text?: string }).text === '请补充接种人数和覆盖率')).toBe(true));
+    first.view.unmount();
+
+    const again = await open();
+    await waitFor(() => expect((within(again.dialog).getByLabelText('退回意见') as HTMLTextAreaElement).value).toBe('请补充接种人数和覆盖率'));
+    expect(within(again.dialog).getByText('已恢复上次未提交的内容')).toBeTruthy();
+    fireEvent.click(within(again.dialog).getByRole('button', { name: '退回' }));
+    await waitFor(() => expect(fake.storedEntry(tasks.vaccines.id, cdc.id, '2025-Q1')).toMatchObject({ workflowState: 'returned', reviewComment: '请补充接种人数和覆盖率' }));
+    await waitFor(() => expect(fake.callsNamed('progress.reasonDraft').at(-1)).toMatchObject({ clear: true }));
+  });
+
   it('returns one entry with a required comment, approves the other, then unlocks it with a reason', async () => {
     const { fake, cdc, tasks } = await seedSubmitted();
     renderApp(fake, { now: () => TODAY });

@@ -45,6 +45,7 @@ const validArgs: Partial<Record<CallName, unknown>> = {
   'departments.update': { id, name: '医政医管科' },
   'departments.delete': { id },
   'departments.all': {},
+  'progress.reasonDraft': { entryId: id, kind: 'return', text: '请补充数据' },
   'departments.rename': { id, name: '医政医管科' },
   'departments.merge': { fromId: id, intoId: id },
   'departments.bind': { id },

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Outcome } from '../store';
 import { Field } from '../ui/Field';
 import { Modal } from '../ui/Modal';
@@ -17,12 +17,44 @@ interface ReasonDialogProps {
   readonly field: string;
   readonly onSubmit: (text: string) => Promise<Outcome<unknown>>;
   readonly onClose: () => void;
+  /**
+   * Keeps what is typed on this PC while the dialog is open: it is offered again after the
+   * window was closed or refreshed, and cleared by the store once the review is done.
+   */
+  readonly draft?: { load(): Promise<string | null>; save(text: string): void };
 }
 
+/** How long typing rests before the reason is saved as a draft. */
+const DRAFT_DELAY_MS = 400;
+
 /** A small dialog for a required reason: 退回 needs a comment, 解锁 a reason. */
-export function ReasonDialog({ title, subject, label, placeholder, confirmLabel, requiredMessage, field, onSubmit, onClose }: ReasonDialogProps) {
+export function ReasonDialog({ title, subject, label, placeholder, confirmLabel, requiredMessage, field, onSubmit, onClose, draft }: ReasonDialogProps) {
   const form = useForm();
   const [text, setText] = useState('');
+  const [restored, setRestored] = useState(false);
+  const typed = useRef(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => {
+    let live = true;
+    void draft?.load().then((saved) => {
+      // What the clerk typed meanwhile wins over the stored draft.
+      if (!live || !saved || typed.current) return;
+      setText(saved);
+      setRestored(true);
+    });
+    return () => {
+      live = false;
+    };
+    // Load once per dialog (the draft's functions are new on every render).
+  }, []);
+  useEffect(() => () => (timer.current ? clearTimeout(timer.current) : undefined), []);
+  const change = (value: string) => {
+    typed.current = true;
+    setText(value);
+    if (!draft) return;
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => draft.save(value), DRAFT_DELAY_MS);
+  };
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!text.trim()) {
@@ -47,10 +79,11 @@ export function ReasonDialog({ title, subject, label, placeholder, confirmLabel,
                 value={text}
                 placeholder={placeholder}
                 autoFocus
-                onChange={(event) => setText(event.target.value)}
+                onChange={(event) => change(event.target.value)}
               />
             )}
           </Field>
+          {restored ? <p className="field-hint">已恢复上次未提交的内容</p> : null}
         </div>
         <div className="modal-footer">
           <button type="button" className="button" onClick={onClose} disabled={form.saving}>

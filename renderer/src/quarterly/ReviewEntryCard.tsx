@@ -12,6 +12,8 @@ import { ReasonDialog } from './ReasonDialog';
 export function ReviewEntryCard({ task, entry, departmentName }: { task: SheetTask; entry: Entry; departmentName: string }) {
   const review = useLedger((s) => s.reviewEntry);
   const unlock = useLedger((s) => s.unlockEntry);
+  const reasonDraft = useLedger((s) => s.reasonDraft);
+  const draftOf = (kind: 'return' | 'unlock') => ({ load: () => reasonDraft(entry.id, kind), save: (text: string) => void reasonDraft(entry.id, kind, { text }) });
   const openDetail = useLedger((s) => s.openTaskDetail);
   const [dialog, setDialog] = useState<'return' | 'unlock' | null>(null);
   const [busy, setBusy] = useState(false);
@@ -93,6 +95,7 @@ export function ReviewEntryCard({ task, entry, departmentName }: { task: SheetTa
           confirmLabel="退回"
           requiredMessage="请写明退回原因，科室将按意见修改"
           field="comment"
+          draft={draftOf('return')}
           onSubmit={(comment) => review(entry, 'return', comment)}
           onClose={() => setDialog(null)}
         />
@@ -106,6 +109,7 @@ export function ReviewEntryCard({ task, entry, departmentName }: { task: SheetTa
           confirmLabel="解锁"
           requiredMessage="请写明解锁原因，将记入修改记录"
           field="reason"
+          draft={draftOf('unlock')}
           onSubmit={(reason) => unlock(entry, reason)}
           onClose={() => setDialog(null)}
         />

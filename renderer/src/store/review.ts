@@ -16,7 +16,11 @@ export interface ReviewSlice {
   reloadReviewSheet(): Promise<void>;
   reviewEntry(entry: Entry, decision: 'approve' | 'return', comment: string): Promise<Outcome<Entry>>;
   unlockEntry(entry: Entry, reason: string): Promise<Outcome<Entry>>;
+  /** A 退回意见 / 解锁原因 typed but not sent, kept on this PC: read (no text), save (text) or clear. */
+  reasonDraft(entryId: string, kind: ReasonKind, change?: { text: string } | 'clear'): Promise<string | null>;
 }
+
+export type ReasonKind = 'return' | 'unlock';
 
 export const REVIEW_FIELDS = ['comment', 'reason'] as const;
 
@@ -47,6 +51,11 @@ export const createReviewSlice: Slice<ReviewSlice> = ({ set, get, call }) => {
       if (id) await loadSheet();
     },
     reloadReviewSheet: loadSheet,
+    reasonDraft: async (entryId, kind, change) => {
+      const args = change === 'clear' ? { entryId, kind, clear: true } : change ? { entryId, kind, text: change.text } : { entryId, kind };
+      const outcome = await call('progress.reasonDraft', args);
+      return outcome.ok ? (outcome.value?.text ?? null) : null;
+    },
     reviewEntry: async (entry, decision, comment) => {
       const outcome = await call(
         'progress.review',
@@ -54,12 +63,18 @@ export const createReviewSlice: Slice<ReviewSlice> = ({ set, get, call }) => {
         // An approved card moves to 已审核 in view; a toast per approval would only pile up.
         decision === 'approve' ? { fields: REVIEW_FIELDS } : { fields: REVIEW_FIELDS, success: '已退回，科室将看到退回意见' },
       );
-      if (outcome.ok) await refresh();
+      if (outcome.ok) {
+        if (decision === 'return') await get().reasonDraft(entry.id, 'return', 'clear');
+        await refresh();
+      }
       return outcome;
     },
     unlockEntry: async (entry, reason) => {
       const outcome = await call('progress.unlock', { id: entry.id, reason }, { fields: REVIEW_FIELDS, success: '已解锁，科室可以修改后重新提交' });
-      if (outcome.ok) await refresh();
+      if (outcome.ok) {
+        await get().reasonDraft(entry.id, 'unlock', 'clear');
+        await refresh();
+      }
       return outcome;
     },
   };
