@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallArgs, CallName, CallResult } from '../../shared/api';
 import type { LedgerFilterInput } from '../../shared/api/ledger';
 import type { ReportKind } from '../../shared/api/reports';
+import { ATTACHMENT_TITLE } from '../../shared/reports/draft';
 import { lightFill } from '../../shared/reports/chart-colors';
 import { ledgerColumns } from '../../shared/reports/columns';
 import { printWidth } from '../../renderer/src/print/print-width';
@@ -180,9 +181,13 @@ describe('print view → PDF in Chromium', () => {
     expect(text).toContain(`全区${model.counts.total}项重点工作`);
     expect(text).toContain(`已完成${model.counts.done}项`);
     for (let n = 1; n <= pages; n++) expect(withoutSpaces(await pdfText(file, 'layout', n)), `第${n}页的页码`).toContain(`—${n}—`);
-    // Charts are drawn in the lights' colours, on the page after the opening (figures stay whole).
-    expect(await pageHasColour(file, lightFill.green, 2)).toBe(true);
-    expect(await pageHasColour(file, lightFill.red, 2)).toBe(true);
+    // Charts are the 附件 after the 落款, on a page of their own, drawn in the lights' colours.
+    let attachment = 0;
+    for (let n = pages; n >= 1 && attachment === 0; n--) if (withoutSpaces(await pdfText(file, 'layout', n)).startsWith('附件')) attachment = n;
+    expect(attachment, '附件 page').toBeGreaterThan(1);
+    expect(withoutSpaces(await pdfText(file, 'layout', attachment - 1))).toContain(`附件：${ATTACHMENT_TITLE}`);
+    expect(await pageHasColour(file, lightFill.green, attachment)).toBe(true);
+    expect(await pageHasColour(file, lightFill.red, attachment)).toBe(true);
     expect(await renderPages(file, 'print-summary')).toHaveLength(pages);
   });
 
