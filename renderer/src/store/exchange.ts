@@ -105,7 +105,15 @@ export const createExchangeSlice: Slice<ExchangeSlice> = ({ set, get, api, call 
       patchPackage({ busy: true, error: null });
       const result = await quiet('sync.import', { files: [...current.files], trustFingerprint });
       patchPackage(result.ok ? { result: result.value, busy: false } : { error: result.error.message, busy: false });
-      if (result.ok) await afterWrite();
+      if (result.ok) {
+        await afterWrite();
+        // A package for a quarter (a 下发 for 2025-Q1) is what the clerk works on next: the pages follow it.
+        const period = result.value.preview.period;
+        if (period) {
+          get().setViewFilter({ period });
+          await get().chooseQuarter(period);
+        }
+      }
     },
     clearPackageImport: () => set({ packageImport: null }),
     openPackageFiles: async (files) => {
