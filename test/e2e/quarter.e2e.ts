@@ -116,6 +116,9 @@ describe('a whole quarter on three PCs', () => {
     await expect.poll(() => page.getByLabel('季度', { exact: true }).first().inputValue()).toBe(Q1);
     await fullShot(cdc, 'quarter-04-cdc-sheet');
     await page.getByRole('article', { name: '第1项任务', exact: true }).waitFor();
+    // Its 总览 shows its own part of shared tasks, as the office's view of 疾病预防控制科 does.
+    await nav(page, '总览');
+    await expect.poll(() => page.getByLabel('科室', { exact: true }).first().inputValue()).toBe(officeCdcId);
   });
 
   it('both departments report; task 1 only by 疾控科; the office returns one and approves the rest', async () => {

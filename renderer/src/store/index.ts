@@ -69,7 +69,7 @@ export async function refreshTables(store: LedgerStore, tables: readonly string[
   }
   const has = (...names: string[]) => names.some((name) => tables.includes(name));
   const work: Promise<void>[] = [];
-  if (has('offices', 'installations')) work.push(state.loadStatus());
+  if (has('offices', 'installations', 'departments')) work.push(state.loadStatus());
   if (has('offices', 'settings')) work.push(state.loadSettings());
   if (has('departments') && state.departments) work.push(state.loadDirectory('departments'));
   if (has('units') && state.units) work.push(state.loadDirectory('units'));

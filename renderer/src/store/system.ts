@@ -26,6 +26,17 @@ export const createSystemSlice = (now: () => Date): Slice<SystemSlice> => ({ set
     const period = defaultPeriodText(now(), plans.value);
     set((state) => ({ plans: plans.value, quarterPeriod: period, viewFilter: { ...state.viewFilter, period }, indicatorYear: Number(period.slice(0, 4)) }));
   };
+  /** The department chip follows this PC's own department: set when it is first known, moved when it is rebound. */
+  const followOwnDepartment = (before: SystemStatus | null, after: SystemStatus) => {
+    const own = after.installation?.departmentId ?? null;
+    const previous = before?.installation?.departmentId ?? null;
+    if (!own || own === previous) return;
+    set((state) => {
+      const chosen = state.viewFilter.departmentIds;
+      const follows = chosen.length === 0 || (chosen.length === 1 && chosen[0] === previous);
+      return follows ? { viewFilter: { ...state.viewFilter, departmentIds: [own] } } : {};
+    });
+  };
   return {
     status: null,
     statusError: null,
@@ -44,11 +55,18 @@ export const createSystemSlice = (now: () => Date): Slice<SystemSlice> => ({ set
       }
       // On opening, before any page shows a quarter: the plans decide which (all plans may have ended).
       if (first && result.value.initialized) await openOnDefaultPeriod();
+      // A department PC looks at its own part of shared tasks, as the office's view of that
+      // department does (the other leads' reports never come to this PC).
+      // It follows the PC when the office's 下发 binds it to the office's record of its department.
+      followOwnDepartment(get().status, result.value);
       set({ status: result.value, statusError: null });
     },
     initialize: async (args) => {
       const outcome = await call('system.init', args, { fields: SETUP_FIELDS, success: '初始化完成，欢迎使用目标台账' });
-      if (outcome.ok) set({ status: outcome.value, statusError: null, page: 'overview' });
+      if (outcome.ok) {
+        followOwnDepartment(get().status, outcome.value);
+        set({ status: outcome.value, statusError: null, page: 'overview' });
+      }
       return outcome;
     },
   };
