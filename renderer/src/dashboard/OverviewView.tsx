@@ -180,7 +180,7 @@ export function OverviewView({ now }: { now: Date }) {
       <DashboardFilters now={now} />
       {summary ? (
         <p className="dashboard-asof muted">
-          {summary.officeName} · 统计截至 {summary.asOf.slice(0, 10)} · {filter.includeSubmitted ? '含待审核的填报' : '只计已审核的填报'}
+          {summary.officeName} · 统计截至 {summary.asOf.slice(0, 10)} · {filter.includeSubmitted ? '任务进展含待审核的填报' : '任务进展只计已审核的填报'}（指标数值填报即计入）
         </p>
       ) : null}
       {body}

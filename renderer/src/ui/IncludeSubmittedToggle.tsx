@@ -2,7 +2,7 @@ import { useLedger } from '../store/context';
 import './include-submitted.css';
 
 export const INCLUDE_SUBMITTED_LABEL = '含待审核';
-export const INCLUDE_SUBMITTED_HINT = '已提交、尚未审核的填报也计入统计，并标注“待审核”；不勾选时只计已审核的填报';
+export const INCLUDE_SUBMITTED_HINT = '已提交、尚未审核的任务进展也计入统计，并标注“待审核”；不勾选时只计已审核的填报（指标数值不经审核，填报即计入）';
 
 /**
  * 含待审核: whether submitted, not yet approved entries count. One switch in the view filter,
