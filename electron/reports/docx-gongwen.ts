@@ -193,8 +193,17 @@ export type Block = Paragraph | Table;
 
 /** Text a run can hold: no characters XML forbids (Word would refuse the file), no line breaks. */
 export function runText(text: string): string {
-  return text.replace(XML_INVALID, '').replace(/\s*\r?\n\s*/g, ' ');
+  return text
+    .replace(XML_INVALID, '')
+    .replace(/\s*\r?\n\s*/g, ' ')
+    .replace(/、(?=\d)/g, `、${BREAK_OPPORTUNITY}`);
 }
+
+/**
+ * A zero-width space: LibreOffice finds no line break inside "第3、15、24、25项" and stretched the
+ * line before it letter by letter; Word and WPS break there anyway and show nothing.
+ */
+export const BREAK_OPPORTUNITY = '\u200b';
 
 const run = (text: string, options: { bold?: boolean; break?: number } = {}) => new TextRun({ text: runText(text), ...options });
 

@@ -56,7 +56,9 @@ export function paragraphs(xml: string): DocxParagraph[] {
       .map((run) =>
         [...run.matchAll(/<w:t\b[^>]*>([^<]*)<\/w:t>|<w:br\/>/g)].map((t) => (t[0] === '<w:br/>' ? '\n' : unescape(t[1] ?? ''))).join(''),
       )
-      .join('');
+      .join('')
+      // What a reader sees: the zero-width break opportunities the writer adds show nothing.
+      .replace(/\u200b/g, '');
     return { xml: m[0], style: attr(body, 'w:pStyle', 'w:val') ?? 'Normal', text, runs };
   });
 }
