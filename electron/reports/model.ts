@@ -11,7 +11,7 @@ import { applyFilter } from '../services/ledger-filter';
 import { loadScope, type LedgerScope, type ScopedTask } from '../services/ledger-scope';
 import { indicatorValueId } from '../core/ids';
 import { statusOf, workflowOf } from '../services/progress-data';
-import { countQuarter, type LeadState, type QuarterState } from '../../shared/domain/quarter-state';
+import { countQuarter, quarterMarks, type LeadState, type QuarterState } from '../../shared/domain/quarter-state';
 
 /*
  * The one model every report is drawn from: the ledger's scope and filter (so a report lists
@@ -92,12 +92,7 @@ function reportTask(scope: LedgerScope, task: ScopedTask, statement: Statement, 
     units: parseUnits(row.responsible_units),
     deadline: row.deadline,
     status: task.status,
-    state: task.quarter.state,
-    partial: task.quarter.partial,
-    missing: [...task.quarter.missing],
-    late: [...task.quarter.late],
-    returned: [...task.quarter.returned],
-    awaitingReview: [...task.quarter.awaitingReview],
+    ...quarterMarks(task.quarter),
     light: task.light,
     percent: task.percent,
     overdue: task.overdue,

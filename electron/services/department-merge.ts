@@ -3,7 +3,7 @@ import type { Writer } from '../core/mutation';
 import { progressReportId } from '../core/ids';
 import { ENTRY_CONTENT_COLUMNS } from '../../shared/sync/seal';
 import { departmentRecord, namesOf } from './department-origin';
-import { draftKey } from './progress-data';
+import { draftKey, type EntryRow } from './progress-data';
 
 /*
  * Moving a department's work to another department: its quarterly entries (ids derive from task +
@@ -33,19 +33,6 @@ export interface MoveOutcome {
   attachments: number;
 }
 
-interface EntryRow {
-  id: string;
-  task_id: string | null;
-  period: string | null;
-  status: string | null;
-  percent: number | null;
-  progress_text: string | null;
-  problems_text: string | null;
-  next_steps_text: string | null;
-  workflow_state: string | null;
-  review_comment: string | null;
-  deleted: number;
-}
 
 const CONTENT = ENTRY_CONTENT_COLUMNS.map((c) => `'${c}'`).join(', ');
 

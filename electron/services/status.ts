@@ -5,7 +5,7 @@ import type { Core } from '../core/core';
 import type { HandlerMap } from '../core/handler';
 import { progressReportId } from '../core/ids';
 import { ledgerFilter } from '../../shared/api/ledger';
-import { countQuarter } from '../../shared/domain/quarter-state';
+import { countQuarter, quarterMarks } from '../../shared/domain/quarter-state';
 import { scopeIndicators } from './dashboard-indicators';
 import { loadScope } from './ledger-scope';
 import { daysSinceEnd, departmentTasks, lightContext, liveEntryRow, workflowOf } from './progress-data';
@@ -52,12 +52,7 @@ export function progressStatus(core: Core, args: { period: string; includeSubmit
     number: task.row.number ?? '',
     title: task.row.title ?? '',
     departments: task.leads.map((id) => scope.departmentNames.get(id) ?? ''),
-    state: task.quarter.state,
-    partial: task.quarter.partial,
-    missing: [...task.quarter.missing],
-    late: [...task.quarter.late],
-    returned: [...task.quarter.returned],
-    awaitingReview: [...task.quarter.awaitingReview],
+    ...quarterMarks(task.quarter),
     light: task.light,
   }));
   const indicatorCounts = { total: 0, met: 0, close: 0, notMet: 0, noData: 0 };

@@ -237,3 +237,15 @@ export function countQuarter(tasks: readonly Pick<TaskQuarter, 'state' | 'partia
   }
   return counts;
 }
+
+/** The task's state and marks as the contract carries them (names of departments, copied). */
+export function quarterMarks(quarter: TaskQuarter) {
+  return {
+    state: quarter.state,
+    partial: quarter.partial,
+    missing: [...quarter.missing],
+    late: [...quarter.late],
+    returned: [...quarter.returned],
+    awaitingReview: [...quarter.awaitingReview],
+  };
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { changeCount, fields, quarterFixture } from './progress-fixture';
 
 describe('a 退回意见 being typed', () => {
-  it('is kept in this PC's drafts outside the change log, read back, and cleared', async () => {
+  it('is kept in this PC’s drafts outside the change log, read back, and cleared', async () => {
     const f = await quarterFixture();
     const entry = await f.t.call('progress.save', { period: '2025-Q2', taskId: f.literacy.id, departmentId: f.cdc.id, fields: fields(), submit: true });
     await f.t.call('settings.update', { role: 'reviewer' });
