@@ -38,7 +38,9 @@ async function scopeOf(context: CommandContext) {
   const period = option(context, 'period');
   if (!period || !isPeriod(period)) throw new UsageError(`请用 --period 指定季度，例如 2025-Q1${period ? `，收到“${period}”` : ''}`);
   const departmentId = await departmentIdByName(context, option(context, 'department'));
-  return { period, departmentIds: departmentId ? [departmentId] : [], planIds: await planIdsByTitle(context, option(context, 'plan')) };
+  // --include-submitted: submitted entries too, printed with （待审核）; by default only approved ones.
+  const includeSubmitted = context.options['include-submitted'] === true;
+  return { period, departmentIds: departmentId ? [departmentId] : [], planIds: await planIdsByTitle(context, option(context, 'plan')), includeSubmitted };
 }
 
 /** --date: the Word report's 落款 date; today when left out. */
@@ -53,7 +55,7 @@ export const reportCommands: Record<string, Command> = {
   report: {
     summary: '生成报表：台账、指标完成情况表、催办清单（Excel/CSV）、情况报告（Word），或按已保存的上级表样填报；--date 为 Word 报告的落款日期（默认今天）',
     usage:
-      'report --kind ledger|indicators|summary|reminders --format xlsx|docx|csv --period 2025-Q1 [--department <名称>] [--plan <计划标题>] [--per-department] [--date YYYY-MM-DD] --out <文件>\n' +
+      'report --kind ledger|indicators|summary|reminders --format xlsx|docx|csv --period 2025-Q1 [--department <名称>] [--plan <计划标题>] [--per-department] [--include-submitted] [--date YYYY-MM-DD] --out <文件>\n' +
       '       report --template <接收单位> --period 2025-Q1 [--department <名称>] --out <文件>',
     options: {
       kind: { type: 'string' },
@@ -62,6 +64,7 @@ export const reportCommands: Record<string, Command> = {
       department: { type: 'string' },
       plan: { type: 'string' },
       'per-department': { type: 'boolean' },
+      'include-submitted': { type: 'boolean' },
       template: { type: 'string' },
       date: { type: 'string' },
       out: { type: 'string' },

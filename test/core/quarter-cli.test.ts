@@ -123,6 +123,13 @@ describe('a quarter run through the CLI alone, on three PCs', () => {
     const pending = await json<Status>(office, 'status', '--period', Q1);
     expect(pending.counts.awaitingReview).toBe(3);
     expect(pending.counts.notReported).toBe(pending.counts.total);
+    // A 台账 may carry them, marked 待审核, only when asked.
+    const strictCsv = path.join(dir, '台账-已审核.csv');
+    const looseCsv = path.join(dir, '台账-含待审核.csv');
+    await ok('--db', office, 'report', '--kind', 'ledger', '--format', 'csv', '--period', Q1, '--out', strictCsv);
+    await ok('--db', office, 'report', '--kind', 'ledger', '--format', 'csv', '--period', Q1, '--include-submitted', '--out', looseCsv);
+    expect(fs.readFileSync(strictCsv, 'utf8')).not.toContain('完成全区监测哨点布设');
+    expect(fs.readFileSync(looseCsv, 'utf8')).toContain('【疾病预防控制科】（待审核）完成全区监测哨点布设');
 
     // The office approves task 1 and task 26, returns task 4 ("无" is not a problem statement).
     await ok('--db', office, 'review', '--task', '1', '--department', '疾病预防控制科', '--period', Q1, '--approve');
