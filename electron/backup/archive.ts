@@ -1,3 +1,4 @@
+import { isSha256 } from '../../shared/domain/content-hash';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Unzip, UnzipInflate, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
@@ -68,7 +69,7 @@ export function writeArchive(folder: string, manifest: Manifest, out: string): n
     add('manifest.json', 6, (entry) => entry.push(Buffer.from(JSON.stringify(manifest, null, 2)), true));
     add('ledger.sqlite', 6, (entry) => pushFile(entry, sqliteOf(folder, manifest.id)));
     // Scans and photos are compressed already: stored as they are.
-    for (const sha of manifest.attachmentHashes) add(`attachments/${sha}`, 0, (entry) => pushFile(entry, path.join(storeFolder(folder), sha)));
+    for (const sha of manifest.attachmentHashes.filter(isSha256)) add(`attachments/${sha}`, 0, (entry) => pushFile(entry, path.join(storeFolder(folder), sha)));
     zip.end();
     if (failure) throw failure;
     fs.fsyncSync(fd);

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DATABASE_FILE } from '../core/paths';
+import { isSha256 } from '../../shared/domain/content-hash';
 import type { Database } from 'better-sqlite3';
 import { writeFileAtomic } from '../core/atomic-file';
 import {
@@ -186,6 +187,8 @@ export function sha256Of(bytes: Uint8Array): string {
  * is missing or damaged.
  */
 export function copyAddressed(source: string, folder: string, sha: string): number | null {
+  // A name from a database or manifest that is not a hash never becomes a path.
+  if (!isSha256(sha)) return null;
   const target = path.join(folder, sha);
   try {
     const existing = fs.statSync(target);

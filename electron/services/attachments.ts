@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Attachment } from '../../shared/api/progress';
+import { isSha256 } from '../../shared/domain/content-hash';
 import { writeFileAtomic } from '../core/atomic-file';
 import type { Core } from '../core/core';
 import type { HandlerMap } from '../core/handler';
@@ -24,8 +25,8 @@ const zip = (bytes: Buffer) => startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]);
 const jpeg: FileType = { mime: 'image/jpeg', label: 'JPG 图片', magic: (b) => startsWith(b, [0xff, 0xd8, 0xff]) };
 
 const fileTypes: Record<string, FileType> = {
-  // The PDF header may follow a few bytes of junk; readers look within the first 1 KB.
-  pdf: { mime: 'application/pdf', label: 'PDF 文件', magic: (b) => b.subarray(0, 1024).includes('%PDF-') },
+  // At offset 0: an HTML page with "%PDF-" in a comment is not a PDF.
+  pdf: { mime: 'application/pdf', label: 'PDF 文件', magic: (b) => startsWith(b, [0x25, 0x50, 0x44, 0x46, 0x2d]) },
   docx: { mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', label: 'Word 文档（.docx）', magic: zip },
   xlsx: { mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', label: 'Excel 表格（.xlsx）', magic: zip },
   jpg: jpeg,
@@ -44,8 +45,30 @@ function invalid(message: string, field = 'fileName'): AppError {
   return new AppError('INVALID_ARGUMENT', message, { [field]: message });
 }
 
-/** Check the name's extension and the content's signature agree with an allowed type. */
+/** Bidirectional controls: a name can hide "fdp.exe" behind U+202E. */
+const BIDI = new Set([0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069]);
+/** Characters a file name may not hold on Windows (paths, wildcards). */
+const SEPARATORS = '/\\:*?"<>|';
+const hidden = (char: string) => {
+  const code = char.codePointAt(0)!;
+  return code < 0x20 || code === 0x7f || BIDI.has(code);
+};
+/** Names Windows reserves for devices, whatever the extension. */
+const RESERVED_NAME = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\.|$)/i;
+
+/** A name that is saved and opened as a file on any PC: no hidden characters, paths or device names. */
+export function checkFileName(fileName: string): void {
+  const chars = [...fileName];
+  if (chars.some((char) => hidden(char) || SEPARATORS.includes(char)) || fileName.includes('..') || /^[.\s]|[.\s]$/.test(fileName)) {
+    const shown = chars.map((char) => (hidden(char) ? '�' : char)).join('');
+    throw invalid(`文件名“${shown}”含有不允许的字符（控制字符、方向控制符或 / \\ : * ? " < > |），请改名后再上传`);
+  }
+  if (RESERVED_NAME.test(fileName)) throw invalid(`“${fileName}”是 Windows 保留的设备名，请改名后再上传`);
+}
+
+/** Check the name, its extension and the content's signature agree with an allowed type. */
 export function checkAttachment(fileName: string, bytes: Buffer): FileType {
+  checkFileName(fileName);
   const extension = path.extname(fileName).slice(1).toLowerCase();
   const type = fileTypes[extension];
   if (!type) throw invalid(olderFormats[extension] ?? `${ALLOWED}，“${fileName}”不是这些格式`);
@@ -80,6 +103,12 @@ export function storeBytes(core: Core, bytes: Buffer): string {
   // Hidden temporary name: a half-written file never looks like a stored one.
   writeFileAtomic(target, bytes, path.join(folder, `.${sha256}.${randomBytes(6).toString('hex')}.tmp`));
   return sha256;
+}
+
+/** The stored file of a content hash; anything but a SHA-256 (a path from a crafted record) is refused. */
+export function storedFile(core: Core, sha256: string | null, fileName: string | null): string {
+  if (!isSha256(sha256)) throw new AppError('INVALID_ARGUMENT', `佐证材料“${fileName ?? ''}”的校验值不正确，无法打开；请重新上传该文件`);
+  return path.join(attachmentFolder(core), sha256);
 }
 
 interface AttachmentRow {
@@ -141,7 +170,7 @@ export const attachmentHandlers: HandlerMap<'attachments.add' | 'attachments.rea
 
   'attachments.read': ({ core }, args) => {
     const row = attachmentRow(core, args.id);
-    const file = path.join(attachmentFolder(core), row.sha256 ?? '');
+    const file = storedFile(core, row.sha256, row.file_name);
     let bytes: Buffer;
     try {
       bytes = fs.readFileSync(file);

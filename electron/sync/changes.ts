@@ -1,4 +1,5 @@
 import { isHlc, parseHlc } from '../../shared/domain/hlc';
+import { isSha256 } from '../../shared/domain/content-hash';
 import { columnType, isReplicatedTable } from '../../shared/schema/tables';
 import { AppError } from '../core/app-error';
 import { toSql } from '../core/mutation';
@@ -56,6 +57,8 @@ export function checkChange(raw: unknown, index: number): ChangeRecord {
   }
   if (type === 'boolean' && typeof value !== 'boolean') bad(index, `的值与字段“${change.col}”的类型不符`);
   if (type === 'json' && value !== null && typeof value !== 'object') bad(index, `的值与字段“${change.col}”的类型不符`);
+  // A content hash names a file in the store: only a real SHA-256 may (never a path).
+  if (change.tbl === 'attachments' && change.col === 'sha256' && value !== null && !isSha256(value)) bad(index, '的佐证材料校验值不正确');
   if (parseHlc(change.hlc).node !== change.origin_installation_id) bad(index, '的修改编号与来源电脑不符');
   return change;
 }

@@ -1,3 +1,4 @@
+import { isSha256 } from '../../shared/domain/content-hash';
 import type { ReplicatedTable } from '../../shared/schema/tables';
 import type { Core } from '../core/core';
 import type { ChangeRecord } from './changes';
@@ -84,7 +85,7 @@ export function attachmentHashes(changes: readonly ChangeRecord[]): string[] {
   for (const change of changes) {
     if (change.tbl !== 'attachments' || change.col !== 'sha256') continue;
     const value = JSON.parse(change.value) as unknown;
-    if (typeof value === 'string' && /^[0-9a-f]{64}$/.test(value)) hashes.add(value);
+    if (isSha256(value)) hashes.add(value);
   }
   return [...hashes].sort();
 }
