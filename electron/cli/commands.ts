@@ -17,6 +17,8 @@ export interface CommandContext {
   invoke<N extends CallName>(name: N, args: CallArgs<N>): Promise<ApiResult<CallResult<N>>>;
   readonly options: Record<string, string | boolean | undefined>;
   readonly positionals: readonly string[];
+  /** The database this run opened (outputs never go over it). */
+  readonly databasePath: string;
   /** Progress lines for long jobs go to stderr so --json output stays clean. */
   progress(line: string): void;
 }

@@ -58,7 +58,7 @@ export async function runCli(argv: readonly string[], io: { out: (text: string) 
       if (event.type === 'progress' && !json) io.err(`${event.label}（${event.done}/${event.total}）`);
     });
     try {
-      const result = await command.run({ invoke: (n, a) => client.invoke(n, a), options, positionals: parsed.positionals, progress: (line) => io.err(line) });
+      const result = await command.run({ invoke: (n, a) => client.invoke(n, a), options, positionals: parsed.positionals, databasePath: dbPath, progress: (line) => io.err(line) });
       if (!result.ok) return report(result.error);
       io.out(result.value.raw ?? (json ? JSON.stringify(result.value.json, null, 2) : result.value.text));
       return EXIT_OK;

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { ApiResult } from '../../shared/api';
 import { formatsOfKind, reportFormats, reportKinds, type ReportFile, type ReportFormat, type ReportKind } from '../../shared/api/reports';
@@ -7,6 +6,7 @@ import { isReportDate } from '../../shared/domain/report-date';
 import type { Command, CommandContext, CommandOutput } from './commands';
 import { departmentIdByName } from './lookup';
 import { UsageError } from './output';
+import { writeOutput } from './output-file';
 
 /* 报表 from the command line: the same files as the 报表 page (PDF comes from the app's print view). */
 
@@ -24,13 +24,8 @@ async function planIdsByTitle(context: CommandContext, title: string | undefined
   return found.map((p) => p.id);
 }
 
-function writeReport(out: string, file: ReportFile): CommandOutput {
-  try {
-    fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-    fs.writeFileSync(out, Buffer.from(file.contentBase64, 'base64'));
-  } catch {
-    throw new UsageError(`无法写入文件“${out}”，请检查路径和权限`);
-  }
+function writeReport(context: CommandContext, out: string, file: ReportFile): CommandOutput {
+  writeOutput(out, Buffer.from(file.contentBase64, 'base64'), { databasePath: context.databasePath, force: context.options.force === true });
   return { json: { file: out, fileName: file.fileName, bytes: file.bytes, summary: file.summary }, text: `已生成${file.summary}：${out}` };
 }
 
@@ -55,7 +50,7 @@ export const reportCommands: Record<string, Command> = {
   report: {
     summary: '生成报表：台账、指标完成情况表、催办清单（Excel/CSV）、情况报告（Word），或按已保存的上级表样填报；--date 为 Word 报告的落款日期（默认今天）',
     usage:
-      'report --kind ledger|indicators|summary|reminders --format xlsx|docx|csv --period 2025-Q1 [--department <名称>] [--plan <计划标题>] [--per-department] [--include-submitted] [--date YYYY-MM-DD] --out <文件>\n' +
+      'report --kind ledger|indicators|summary|reminders --format xlsx|docx|csv --period 2025-Q1 [--department <名称>] [--plan <计划标题>] [--per-department] [--include-submitted] [--date YYYY-MM-DD] --out <文件> [--force]\n' +
       '       report --template <接收单位> --period 2025-Q1 [--department <名称>] --out <文件>',
     options: {
       kind: { type: 'string' },
@@ -68,6 +63,7 @@ export const reportCommands: Record<string, Command> = {
       template: { type: 'string' },
       date: { type: 'string' },
       out: { type: 'string' },
+      force: { type: 'boolean' },
     },
     run: async (context): Promise<ApiResult<CommandOutput>> => {
       const out = option(context, 'out');
@@ -79,7 +75,7 @@ export const reportCommands: Record<string, Command> = {
         const template = templates.value.find((t) => t.recipient === recipient);
         if (!template) throw new UsageError(`没有“${recipient}”的表样，已保存：${templates.value.map((t) => t.recipient).join('、') || '无'}`);
         const filled = await context.invoke('report.fill', { templateId: template.id, scope: await scopeOf(context), save: false });
-        return filled.ok ? { ok: true, value: writeReport(out, filled.value) } : filled;
+        return filled.ok ? { ok: true, value: writeReport(context, out, filled.value) } : filled;
       }
       const date = dateOf(context);
       const kind = option(context, 'kind');
@@ -97,7 +93,7 @@ export const reportCommands: Record<string, Command> = {
         save: false,
         ...(date ? { date } : {}),
       });
-      return built.ok ? { ok: true, value: writeReport(out, built.value) } : built;
+      return built.ok ? { ok: true, value: writeReport(context, out, built.value) } : built;
     },
   },
 };

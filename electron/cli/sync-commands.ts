@@ -5,6 +5,7 @@ import { packageKinds, type PackageKind } from '../../shared/sync/manifest';
 import type { Command, CommandContext, CommandOutput } from './commands';
 import { departmentIdByName } from './lookup';
 import { UsageError } from './output';
+import { writeOutput } from './output-file';
 
 /* 数据交换 from the command line: the same calls as the 数据交换 page. */
 
@@ -24,12 +25,8 @@ function readFiles(paths: readonly string[]): { fileName: string; contentBase64:
   });
 }
 
-function writeFile(file: string, contentBase64: string): void {
-  try {
-    fs.writeFileSync(file, Buffer.from(contentBase64, 'base64'));
-  } catch {
-    throw new UsageError(`无法写入文件“${file}”，请检查路径和权限`);
-  }
+function writeFile(context: CommandContext, file: string, contentBase64: string): void {
+  writeOutput(file, Buffer.from(contentBase64, 'base64'), { databasePath: context.databasePath, force: context.options.force === true });
 }
 
 /** `name.tlpkg`, or `name-2.tlpkg`… when that file exists: a receipt written beside a package never replaces a file. */
@@ -53,8 +50,8 @@ async function packageIdOf(context: CommandContext, value: string | undefined): 
 export const syncCommands: Record<string, Command> = {
   export: {
     summary: '导出数据包（下发、上报、全量、回执）或Excel填报表（--kind sheet）',
-    usage: 'export --kind assignment|return|full|receipt|sheet [--department <名称>] [--to-office <电脑编号>] [--period 2025-Q1] [--for <收到的数据包文件或编号>] [--split-mb <n>] --out <文件>',
-    options: { kind: { type: 'string' }, department: { type: 'string' }, 'to-office': { type: 'string' }, period: { type: 'string' }, for: { type: 'string' }, 'split-mb': { type: 'string' }, out: { type: 'string' } },
+    usage: 'export --kind assignment|return|full|receipt|sheet [--department <名称>] [--to-office <电脑编号>] [--period 2025-Q1] [--for <收到的数据包文件或编号>] [--split-mb <n>] --out <文件> [--force]',
+    options: { kind: { type: 'string' }, department: { type: 'string' }, 'to-office': { type: 'string' }, period: { type: 'string' }, for: { type: 'string' }, 'split-mb': { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' } },
     run: async (context): Promise<ApiResult<CommandOutput>> => {
       const kind = option(context, 'kind');
       const out = option(context, 'out');
@@ -65,7 +62,7 @@ export const syncCommands: Record<string, Command> = {
         if (!departmentId || !period) throw new UsageError('导出填报表需要 --department 和 --period');
         const sheet = await context.invoke('sync.exportSheet', { departmentId, period });
         if (!sheet.ok) return sheet;
-        writeFile(out, sheet.value.contentBase64);
+        writeFile(context, out, sheet.value.contentBase64);
         return { ok: true, value: { json: { file: out }, text: `已导出填报表：${out}` } };
       }
       if (!kind || !(packageKinds as readonly string[]).includes(kind)) throw new UsageError(`--kind 应为 ${[...packageKinds, 'sheet'].join('、')}`);
@@ -82,7 +79,7 @@ export const syncCommands: Record<string, Command> = {
       if (!result.ok) return result;
       const files = result.value.files.map((file, i) => {
         const target = result.value.files.length === 1 ? out : out.replace(/(\.tlpkg)?$/, `.part${i + 1}of${result.value.files.length}.tlpkg`);
-        writeFile(target, file.contentBase64);
+        writeFile(context, target, file.contentBase64);
         return target;
       });
       return { ok: true, value: { json: { packageId: result.value.packageId, changes: result.value.changes, files }, text: `${result.value.summary}\n${files.join('\n')}` } };
@@ -111,7 +108,7 @@ export const syncCommands: Record<string, Command> = {
       let receiptPath: string | null = null;
       if (result.value.receipt) {
         receiptPath = freePath(path.join(path.dirname(context.positionals[0]!), result.value.receipt.fileName));
-        writeFile(receiptPath, result.value.receipt.contentBase64);
+        writeFile(context, receiptPath, result.value.receipt.contentBase64);
       }
       return { ok: true, value: { json: { ...result.value.preview, receiptFile: receiptPath }, text: `${render(result.value.preview)}${receiptPath ? `\n回执：${receiptPath}` : ''}` } };
     },
