@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { isRecoverableOpenError } from '../backup/recoverable';
 import { CoreClient } from '../core/client';
 import { defaultDatabasePath } from '../core/paths';
+import { isLoopbackHost } from './loopback';
 import { startWebHost } from './web-server';
 
 /** `npm run web`: the app in a browser on this PC, for tests and PCs without Electron. */
@@ -12,6 +13,11 @@ async function main(): Promise<void> {
     options: { db: { type: 'string' }, port: { type: 'string', default: '0' }, host: { type: 'string', default: '127.0.0.1' } },
     allowPositionals: false,
   });
+  // Refuse a non-loopback address before anything, so no database is created for a host that will not start.
+  if (!isLoopbackHost(values.host)) {
+    console.error(`只能在本机回环地址上运行（如 127.0.0.1），不能使用“${values.host}”：其他电脑不应访问本机数据`);
+    process.exit(1);
+  }
   const dbPath = path.resolve(values.db ?? defaultDatabasePath());
   const client = await CoreClient.start({ dbPath });
   if (client.openError && !isRecoverableOpenError(client.openError)) {

@@ -132,7 +132,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
 
     if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(response, 405, '不支持的请求方法');
-    const relative = decodeURIComponent(url.pathname).replace(/^\/+/, '');
+    let relative: string;
+    try {
+      relative = decodeURIComponent(url.pathname).replace(/^\/+/, '');
+    } catch {
+      // "/%" and other broken escapes: a bad request, not a server error.
+      return refuse(response, 400, '请求地址格式不正确');
+    }
     const file = path.resolve(staticRoot, relative || 'index.html');
     if (file !== indexFile && (file.startsWith(staticRoot + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile())) {
       response.writeHead(200, {

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -105,6 +106,18 @@ describe('browser host', () => {
     const traversal = await request(`${host.url}..%2F..%2Fsecret.txt`);
     expect(traversal.body).not.toContain('secret');
     expect((await request(`${host.url}assets/missing.js`)).status).toBe(404);
+    // A broken escape is a bad request, not a server error (issue 14, finding 11).
+    const broken = await request(`${host.url}%`);
+    expect(broken.status).toBe(400);
+    expect(broken.body).toContain('请求地址格式不正确');
+  });
+
+  it('web-main refuses a non-loopback address before it creates a database', () => {
+    const db = path.join(tempDir(), 'ledger.sqlite');
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'electron/host/web-main.ts', '--db', db, '--host', '0.0.0.0'], { encoding: 'utf8', timeout: 60_000 });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('只能在本机回环地址上运行');
+    expect(fs.existsSync(db)).toBe(false);
   });
 
   it('streams events to holders of the token', async () => {
