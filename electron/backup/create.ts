@@ -1,3 +1,4 @@
+import { stripPrivateKey } from '../core/identity';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,10 +20,12 @@ function tempFileFor(folder: string, id: string): string {
   return path.join(folder, `${id}.sqlite.${randomBytes(4).toString('hex')}.tmp`);
 }
 
-/** A backup is one self-contained file: leave WAL mode, so opening it never needs -wal/-shm files. */
-function toRollbackJournal(file: string): void {
+/** A backup is one self-contained file without the private key: out of WAL mode, so it opens without -wal/-shm. */
+function prepareCopy(file: string): void {
   const db = new (loadSqlite())(file, { fileMustExist: true });
   try {
+    // The private key never leaves this PC: a lost USB stick must not let anyone sign as this office.
+    stripPrivateKey(db);
     db.pragma('journal_mode = DELETE');
   } finally {
     db.close();
@@ -99,7 +102,7 @@ export async function createBackup(core: Core, reason: BackupReason): Promise<Ba
   }
   return toInfo(
     withTemp(temp, () => {
-      toRollbackJournal(temp);
+      prepareCopy(temp);
       return finish({ folder, id, temp, reason, time, dbFile: core.file, keep: readKeep(core.db) });
     }),
   );
@@ -117,6 +120,7 @@ export function createBackupSync(db: Database, dbFile: string, reason: BackupRea
   return toInfo(
     withTemp(temp, () => {
       db.prepare('VACUUM INTO ?').run(temp);
+      prepareCopy(temp);
       return finish({ folder, id, temp, reason, time, dbFile, keep: readKeep(db) });
     }),
   );

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { BackupInfo } from '../../shared/api/backup';
 import { AppError } from '../core/app-error';
-import { readIdentity } from '../core/identity';
+import { installationOf } from '../core/identity';
 import { latestSchemaVersion, schemaVersion } from '../db/migrate';
 import { loadSqlite } from '../db/native';
 
@@ -26,7 +26,7 @@ const OUR_TABLES = ['local_meta', 'local_settings', 'change_log', 'offices', 'in
 const count = (db: Database, sql: string) => (db.prepare(sql).get() as { n: number }).n;
 
 export function readFacts(db: Database): DatabaseFacts {
-  const identity = readIdentity(db);
+  const identity = installationOf(db);
   const office = identity ? (db.prepare('SELECT name FROM offices WHERE id = ?').get(identity.officeId) as { name: string | null } | undefined) : undefined;
   const hashes = (db.prepare("SELECT DISTINCT sha256 FROM attachments WHERE sha256 IS NOT NULL AND sha256 <> '' ORDER BY sha256").pluck().all() as string[]).filter(
     (sha) => /^[0-9a-f]{64}$/.test(sha),
@@ -102,7 +102,7 @@ export function inspectBackupFile(file: string, label = path.basename(file)): Da
     if (version === 0 || !OUR_TABLES.every((t) => tables.has(t))) {
       throw new AppError('INVALID_ARGUMENT', `“${label}”不是目标台账的备份：其中没有台账的数据表。${unchanged}`);
     }
-    if (!readIdentity(db)) throw new AppError('INVALID_ARGUMENT', `“${label}”是尚未初始化的台账数据库，其中没有可恢复的数据。${unchanged}`);
+    if (!installationOf(db)) throw new AppError('INVALID_ARGUMENT', `“${label}”是尚未初始化的台账数据库，其中没有可恢复的数据。${unchanged}`);
     return readFacts(db);
   } catch (error) {
     if (error instanceof AppError) throw error;

@@ -67,9 +67,25 @@ export function rebindLocalIdentity(db: Database, binding: { officeId?: string; 
  * database was restored or copied, so two copies never issue clashing clock values.
  */
 export function rotateInstallation(db: Database): Identity | null {
-  const current = readIdentity(db);
+  // A backup carries no private key (it never leaves its PC): the office and department are enough.
+  const current = installationOf(db);
   if (!current) return null;
   return createLocalIdentity(db, current.officeId, current.departmentId);
+}
+
+/** The installation, its office and department, with or without its keys (a backup has no private key). */
+export function installationOf(db: Database): { installationId: string; officeId: string; departmentId: string | null } | null {
+  const meta = new Map((db.prepare("SELECT key, value FROM local_meta WHERE key IN ('installation_id', 'office_id', 'department_id')").all() as { key: string; value: string }[]).map((r) => [r.key, r.value]));
+  const installationId = meta.get('installation_id');
+  const officeId = meta.get('office_id');
+  return installationId && officeId ? { installationId, officeId, departmentId: meta.get('department_id') || null } : null;
+}
+
+/** Remove the private key from a copy of the database (a backup): restore makes a new identity anyway. */
+export function stripPrivateKey(db: Database): void {
+  // secure_delete overwrites the freed bytes, so the key is not left readable in a free page.
+  db.pragma('secure_delete = ON');
+  db.prepare("DELETE FROM local_meta WHERE key = 'private_key'").run();
 }
 
 /** A short code for reading a public key aloud over the phone: 4 groups of 4 digits. */
@@ -98,7 +114,7 @@ export function checkFileIdentity(db: Database, file: string): boolean {
   const row = db.prepare('SELECT value FROM local_meta WHERE key = ?').get(FILE_IDENTITY_KEY) as { value: string } | undefined;
   if (row?.value === actual) return false;
   return db.transaction(() => {
-    const rotated = row !== undefined && readIdentity(db) !== null ? rotateInstallation(db) !== null : false;
+    const rotated = row !== undefined && installationOf(db) !== null ? rotateInstallation(db) !== null : false;
     writeMeta(db, { [FILE_IDENTITY_KEY]: actual });
     return rotated;
   })();

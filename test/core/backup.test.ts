@@ -33,7 +33,13 @@ describe('backups', () => {
     });
     const folder = backupFolder(f.file);
     const copy = openReadonly(path.join(folder, `${info.id}.sqlite`));
-    expect(allRows(copy)).toEqual(allRows(f.t.core.db));
+    expect(allRows(copy, ['local_meta'])).toEqual(allRows(f.t.core.db, ['local_meta']));
+    // Everything local but the private key, which never leaves this PC (issue 14, finding 2).
+    const meta = (db: typeof copy) => db.prepare("SELECT key, value FROM local_meta WHERE key <> 'private_key' ORDER BY key").all();
+    expect(meta(copy)).toEqual(meta(f.t.core.db));
+    expect(copy.prepare("SELECT COUNT(*) FROM local_meta WHERE key = 'private_key'").pluck().get()).toBe(0);
+    const privateKey = f.t.core.requireIdentity().privateKey;
+    expect(fs.readFileSync(path.join(folder, `${info.id}.sqlite`)).includes(Buffer.from(privateKey.split('\n')[1]!))).toBe(false);
     // One self-contained file: not in WAL mode, so it opens without -wal/-shm beside it.
     expect(copy.pragma('journal_mode', { simple: true })).toBe('delete');
     copy.close();
