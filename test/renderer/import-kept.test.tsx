@@ -3,31 +3,14 @@ import { describe, expect, it } from 'vitest';
 import type { ParsedDraft, PlanDraft } from '../../shared/api/imports';
 import { FakeLedger } from './fake-ledger';
 import { WORK_POINTS, WORK_POINTS_REVISED } from './fixtures/import-text';
-import { openPage, renderApp } from './render-app';
+import { card, pasteAndRead, seedAll } from './import-steps';
+import { renderApp } from './render-app';
 
 /*
  * 本机已修改，保留: the review sends what the parser read beside the clerk's draft, and a later import
  * of the document shows which records the clerk changed (kept, not overwritten).
  */
 
-async function seedAll(fake: FakeLedger) {
-  await fake.act('departments.create', { name: '疾病预防控制科', aliases: ['疾控科'] });
-  await fake.act('departments.create', { name: '信息统计科', aliases: [] });
-  await fake.act('departments.create', { name: '办公室', aliases: ['办公室（安稳办）'] });
-  await fake.act('departments.create', { name: '基层科', aliases: [] });
-  await fake.act('departments.create', { name: '医政科', aliases: [] });
-  await fake.act('departments.create', { name: '中医科', aliases: [] });
-}
-
-async function pasteAndRead(text: string) {
-  await openPage('导入计划');
-  fireEvent.click(await screen.findByRole('tab', { name: '粘贴文字' }));
-  fireEvent.change(screen.getByLabelText('计划全文'), { target: { value: text } });
-  fireEvent.click(screen.getByRole('button', { name: '识别粘贴的文字' }));
-  await screen.findByRole('heading', { name: '核对导入内容', level: 1 });
-}
-
-const card = (label: string) => screen.getByRole('article', { name: label });
 
 /** Import WORK_POINTS with task 2 renamed on the review screen. */
 async function importRenamed(fake: FakeLedger) {
@@ -42,7 +25,7 @@ async function importRenamed(fake: FakeLedger) {
 describe('导入计划：本机已修改，保留', () => {
   it('sends the parse beside the corrected draft, and the same document again marks the renamed task', async () => {
     const fake = new FakeLedger();
-    await seedAll(fake);
+    await seedAll(fake, ['中医科']);
     await importRenamed(fake);
     const [first] = fake.callsNamed('imports.save') as { draft: PlanDraft; parsed: ParsedDraft }[];
     expect(first!.draft.tasks[1]!.title).toBe('提升卫生应急救援能力');
@@ -59,7 +42,7 @@ describe('导入计划：本机已修改，保留', () => {
 
   it('a revision shows the kept field on its change', async () => {
     const fake = new FakeLedger();
-    await seedAll(fake);
+    await seedAll(fake, ['中医科']);
     await importRenamed(fake);
     await pasteAndRead(WORK_POINTS_REVISED);
     fireEvent.click(screen.getByRole('button', { name: '作为修订版与已有计划“2025年全区卫生健康工作要点”比较' }));

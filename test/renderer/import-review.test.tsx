@@ -3,27 +3,11 @@ import { describe, expect, it } from 'vitest';
 import type { ReviewState } from '../../shared/api/imports';
 import { FakeLedger } from './fake-ledger';
 import { WORK_POINTS, WORK_POINTS_REVISED } from './fixtures/import-text';
+import { card, pasteAndRead, seedAll } from './import-steps';
 import { openPage, renderApp } from './render-app';
 
 type DraftSave = { source: { sha256: string }; preview: unknown; state: ReviewState };
 
-async function seedAll(fake: FakeLedger) {
-  await fake.act('departments.create', { name: '疾病预防控制科', aliases: ['疾控科'] });
-  await fake.act('departments.create', { name: '信息统计科', aliases: [] });
-  await fake.act('departments.create', { name: '办公室', aliases: ['办公室（安稳办）'] });
-  await fake.act('departments.create', { name: '基层科', aliases: [] });
-  await fake.act('departments.create', { name: '医政科', aliases: [] });
-}
-
-async function pasteAndRead(text: string) {
-  await openPage('导入计划');
-  fireEvent.click(await screen.findByRole('tab', { name: '粘贴文字' }));
-  fireEvent.change(screen.getByLabelText('计划全文'), { target: { value: text } });
-  fireEvent.click(screen.getByRole('button', { name: '识别粘贴的文字' }));
-  await screen.findByRole('heading', { name: '核对导入内容', level: 1 });
-}
-
-const card = (label: string) => screen.getByRole('article', { name: label });
 const draftSaves = (fake: FakeLedger) => fake.callsNamed('imports.saveReviewDraft') as DraftSave[];
 const lastState = (fake: FakeLedger) => draftSaves(fake).at(-1)?.state;
 
