@@ -9,6 +9,25 @@ import type { Core } from '../core/core';
 
 type Row = Record<string, unknown>;
 
+/** A table as a clerk calls it. */
+export const tableLabels: Record<ReplicatedTable, string> = {
+  offices: '单位',
+  installations: '电脑',
+  departments: '科室',
+  units: '责任单位',
+  plans: '计划',
+  sections: '章节',
+  tasks: '任务',
+  indicators: '指标',
+  progress_reports: '季度进展',
+  indicator_values: '指标数值',
+  attachments: '佐证材料',
+  settings: '单位设置',
+  metrics: '标准指标',
+  metric_links: '指标对应',
+};
+
+
 const LABEL_COLUMNS: Partial<Record<ReplicatedTable, string[]>> = {
   offices: ['name'],
   departments: ['name'],

@@ -11,34 +11,20 @@ import { log } from '../core/log';
 import { latestSchemaVersion } from '../db/migrate';
 import { attachmentFolder, storeBytes } from '../services/attachments';
 import { backupBefore } from '../services/backup';
-import type { ChangeRecord } from './changes';
+import { checkChange, type ChangeRecord } from './changes';
 import { readPackage, writePackage, type ReadPackage } from './container';
 import { mergeChanges, type MergeSummary } from './merge';
 import { isPart, joinParts, splitPackage } from './parts';
 import { assignmentRows, attachmentHashes, changesOfRows, unacknowledgedChanges, withoutStrayRecords } from './scope';
 import { reconcileDepartments } from '../services/department-binding';
+import { forbiddenChanges, forbiddenMessage, type Role, type Signer } from './authority';
+import { tableLabels } from './labels';
 
 /*
  * 数据交换 end to end: export a signed package for a peer; verify, preview (a dry run of the same
  * merge) and import one — after a backup, in one transaction — and answer with a receipt.
  */
 
-const tableLabels: Record<ReplicatedTable, string> = {
-  offices: '单位',
-  installations: '电脑',
-  departments: '科室',
-  units: '责任单位',
-  plans: '计划',
-  sections: '章节',
-  tasks: '任务',
-  indicators: '指标',
-  progress_reports: '季度进展',
-  indicator_values: '指标数值',
-  attachments: '佐证材料',
-  settings: '单位设置',
-  metrics: '标准指标',
-  metric_links: '指标对应',
-};
 
 type FileContent = { fileName: string; contentBase64: string };
 
@@ -139,6 +125,7 @@ export function exportPackage(core: Core, args: ParsedArgs<'sync.export'>): Call
   const entries = new Map<string, Uint8Array>();
   let receiptFor: string | null = null;
   let missing: string[] = [];
+  let unsent = 0;
   if (args.kind === 'assignment') {
     if (!args.departmentId) throw new AppError('INVALID_ARGUMENT', '下发数据包请选择接收的科室', { departmentId: '请选择科室' });
     if (!departmentName(core, args.departmentId)) throw new AppError('NOT_FOUND', '找不到该科室');
@@ -160,6 +147,9 @@ export function exportPackage(core: Core, args: ParsedArgs<'sync.export'>): Call
   }
   if (args.kind !== 'receipt') {
     changes = withoutStrayRecords(core, changes);
+    const sendable = withinOwnAuthority(core, changes);
+    changes = sendable.changes;
+    unsent = sendable.unsentOwn;
     entries.set(CHANGES_ENTRY, json(changes));
     const folder = attachmentFolder(core);
     const lost: string[] = [];
@@ -181,7 +171,7 @@ export function exportPackage(core: Core, args: ParsedArgs<'sync.export'>): Call
   const base = fileBase(args.kind, core, args.departmentId, args.period);
   const parts = args.splitMb ? splitPackage(bytes, Math.floor(args.splitMb * 1024 * 1024)) : [bytes];
   const files = parts.map((part, i) => ({ fileName: parts.length > 1 ? `${base}.part${i + 1}of${parts.length}${PACKAGE_EXTENSION}` : `${base}${PACKAGE_EXTENSION}`, contentBase64: Buffer.from(part).toString('base64') }));
-  const summary = `${packageKindLabels[args.kind]}数据包：${changes.length} 条修改${manifest.counts.attachments ? `、${manifest.counts.attachments} 份佐证材料` : ''}${parts.length > 1 ? `，分为 ${parts.length} 个文件` : ''}${missingNote(missing)}`;
+  const summary = `${packageKindLabels[args.kind]}数据包：${changes.length} 条修改${manifest.counts.attachments ? `、${manifest.counts.attachments} 份佐证材料` : ''}${parts.length > 1 ? `，分为 ${parts.length} 个文件` : ''}${missingNote(missing)}${unsent > 0 ? `。本机对办公室数据（计划、任务、指标等）的 ${unsent} 处修改未放入数据包：科室电脑只报送本科室的进展、指标数值和佐证材料，这些修改请告知办公室在办公室的电脑上进行` : ''}`;
   if (missing.length > 0) log.warn('sync.export.missingAttachments', { count: missing.length });
   recordPackage(core, manifest.packageId, 'out', args.kind, recipient?.installationId ?? null, null, files[0]!.fileName, summary);
   return { packageId: manifest.packageId, files, changes: changes.length, summary };
@@ -230,6 +220,97 @@ function changesIn(pkg: ReadPackage): unknown[] {
   if (!Array.isArray(parsed)) throw new AppError('INVALID_ARGUMENT', '数据包内容有误：修改记录格式不正确。未导入任何内容，请让对方重新导出。');
   if (parsed.length !== pkg.manifest.counts.changes) throw new AppError('INVALID_ARGUMENT', '数据包内容有误：修改记录数量与清单不符。未导入任何内容，请让对方重新导出。');
   return parsed;
+}
+
+interface TrustedRow {
+  office_id: string | null;
+  department_name: string | null;
+}
+
+const trustedRow = (core: Core, installationId: string) =>
+  core.db.prepare('SELECT office_id, department_name FROM trusted_keys WHERE installation_id = ?').get(installationId) as TrustedRow | undefined;
+
+/** The role this PC already knows for an installation: from its trusted key, else from its record (e.g. this office's earlier PC). */
+function knownRole(core: Core, installationId: string): Role | null {
+  const record = core.db.prepare('SELECT office_id, department_id FROM installations WHERE id = ? AND deleted = 0').get(installationId) as
+    | { office_id: string | null; department_id: string | null }
+    | undefined;
+  const trusted = trustedRow(core, installationId);
+  if (trusted) {
+    const officeId = trusted.office_id ?? record?.office_id ?? null;
+    if (!officeId) return null;
+    // A department PC whose department is not known here matches no record (never an office's authority).
+    return { officeId, departmentId: trusted.department_name === null ? null : record?.department_id || '\u0000unknown' };
+  }
+  if (record?.office_id) return { officeId: record.office_id, departmentId: record.department_id || null };
+  return null;
+}
+
+/**
+ * Who signed, with the authority this PC grants it: an office or a department PC as first
+ * confirmed (a department PC cannot become an office PC by saying so), for its office, and for
+ * the department the package names only when that is the department it was confirmed for.
+ */
+function signerOf(core: Core, pkg: ReadPackage, trust: 'known' | 'new'): Signer {
+  const { origin } = pkg.manifest;
+  const label = `${origin.officeName}${origin.departmentName ? ` ${origin.departmentName}` : ''}（识别码 ${pkg.fingerprint}）`;
+  const base = { installationId: origin.installationId, label };
+  if (trust === 'new') return { ...base, officeId: origin.officeId, departmentId: origin.departmentId };
+  const trusted = trustedRow(core, origin.installationId)!;
+  const officeId = trusted.office_id ?? origin.officeId;
+  if (trusted.department_name === null) {
+    // Confirmed as an office PC: it keeps its office, whatever the manifest says.
+    return { ...base, officeId, departmentId: origin.departmentId };
+  }
+  if (origin.departmentId === null) {
+    throw new AppError('FORBIDDEN', `来自${label}的数据包自称办公室的电脑，但本机确认它是“${trusted.department_name}”的科室电脑。已拒绝导入，未作任何改动；请电话与对方核实。`);
+  }
+  const department = core.db.prepare('SELECT name, aliases FROM departments WHERE id = ?').get(origin.departmentId) as { name: string | null; aliases: string | null } | undefined;
+  if (department) {
+    const names = [department.name ?? '', ...((department.aliases ? JSON.parse(department.aliases) : []) as string[])];
+    if (!names.includes(trusted.department_name) && department.name !== origin.departmentName) {
+      throw new AppError('FORBIDDEN', `来自${label}的数据包以“${department.name ?? ''}”的名义填报，但本机确认这台电脑属于“${trusted.department_name}”。已拒绝导入，未作任何改动；请电话与对方核实。`);
+    }
+  }
+  // A department's authority is its department's records, which name their office themselves.
+  return { ...base, officeId: origin.officeId, departmentId: origin.departmentId };
+}
+
+/** Setup records a department PC writes itself (its office's name, the department it typed): never counted as unsent edits. */
+const SETUP_TABLES = new Set(['offices', 'departments', 'installations']);
+
+/**
+ * A department PC sends only what the office will accept from it (authority.ts), so one local
+ * edit of office data never blocks every later 上报; the clerk is told how many were kept back.
+ */
+function withinOwnAuthority(core: Core, changes: ChangeRecord[]): { changes: ChangeRecord[]; unsentOwn: number } {
+  const me = core.requireIdentity();
+  if (!me.departmentId) return { changes, unsentOwn: 0 };
+  const signer: Signer = { installationId: me.installationId, officeId: me.officeId, departmentId: me.departmentId, label: '' };
+  const forbidden = new Set(
+    forbiddenChanges(core.db, changes, { self: '', signer, roleOf: (id) => knownRole(core, id), holds: () => true }).map((f) => f.change.hlc),
+  );
+  if (forbidden.size === 0) return { changes, unsentOwn: 0 };
+  const unsentOwn = changes.filter((c) => forbidden.has(c.hlc) && c.origin_installation_id === me.installationId && !SETUP_TABLES.has(c.tbl)).length;
+  return { changes: changes.filter((c) => !forbidden.has(c.hlc)), unsentOwn };
+}
+
+/** Every change checked (form, then authority) before anything is written; refuses the whole package. */
+function checkedChanges(core: Core, pkg: ReadPackage, trust: 'known' | 'new'): ChangeRecord[] {
+  const changes = changesIn(pkg).map((change, index) => checkChange(change, index));
+  const signer = signerOf(core, pkg, trust);
+  const held = core.db.prepare('SELECT 1 FROM change_log WHERE hlc = ?').pluck();
+  const forbidden = forbiddenChanges(core.db, changes, {
+    self: core.requireIdentity().installationId,
+    signer,
+    roleOf: (id) => knownRole(core, id),
+    holds: (hlc) => held.get(hlc) !== undefined,
+  });
+  if (forbidden.length > 0) {
+    log.warn('sync.import.forbidden', { count: forbidden.length });
+    throw forbiddenMessage(core, signer, forbidden, changes);
+  }
+  return changes;
 }
 
 function receiptIn(pkg: ReadPackage): { packageId: string; hlcs: string[] } {
@@ -297,7 +378,7 @@ export type Progress = (label: string, done: number, total: number) => void;
 export function previewPackage(core: Core, files: readonly FileContent[], progress: Progress = () => {}): ImportPreview {
   const { pkg, trust } = open(core, files);
   if (pkg.manifest.kind === 'receipt') return toPreview(pkg, trust, null, receiptIn(pkg));
-  const summary = mergeChanges(core, changesIn(pkg), {
+  const summary = mergeChanges(core, checkedChanges(core, pkg, trust), {
     packageId: pkg.manifest.packageId,
     dryRun: true,
     maxAheadMs: maxAheadMs(core),
@@ -316,7 +397,7 @@ export async function importPackage(core: Core, args: ParsedArgs<'sync.import'>,
     );
   }
   const receipt = m.kind === 'receipt' ? receiptIn(pkg) : null;
-  const changes = receipt ? [] : changesIn(pkg);
+  const changes = receipt ? [] : checkedChanges(core, pkg, trust);
   await backupBefore(core, 'sync-import');
   const peer = m.origin.installationId;
   const from = `${m.origin.officeName}${m.origin.departmentName ? ` ${m.origin.departmentName}` : ''}`;

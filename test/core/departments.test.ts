@@ -57,19 +57,27 @@ describe('a department PC binds to the office’s department', () => {
     dept.close();
   });
 
-  it('the office folds a stray that arrives anyway (an older version sent it) into its department of that name', async () => {
+  it('an older version’s package carrying its stray department is refused whole (a department PC may not make departments); the current one lands', async () => {
     const office = await officeFixture();
     const dept = await setUp(DEPT_SETUP);
     const stray = dept.core.requireIdentity().departmentId!;
     const files = await unfilteredPackage(dept);
     expect(changesIn(files).some((c) => c.row_id === stray)).toBe(true);
 
-    const imported = await receive(office.t, files);
-    expect(imported.preview.headline).toContain('收到的科室“疾控科”即本单位的“疾病预防控制科”，已并入该科室');
+    const before = office.t.core.db.prepare('SELECT COUNT(*) FROM change_log').pluck().get();
+    const preview = await office.t.raw('sync.preview', { files });
+    expect(preview.ok === false && preview.error.code).toBe('FORBIDDEN');
+    expect(preview.ok === false && preview.error.message).toMatch(/科室“疾控科”的“名称”（科室电脑无权修改）.*已拒绝整个数据包，未导入任何内容/);
+    const refused = await office.t.raw('sync.import', { files, trustFingerprint: (await dept.call('system.status', {})).installation!.fingerprint });
+    expect(refused.ok === false && refused.error.code).toBe('FORBIDDEN');
     expect(await departmentNames(office.t)).toEqual(['疾病预防控制科', '妇幼科']);
-    expect((await office.t.call('progress.overview', { period: '2025-Q2' })).map((d) => d.departmentName)).toEqual(['疾病预防控制科', '妇幼科']);
-    expect(office.t.core.db.prepare('SELECT deleted, merged_into FROM departments WHERE id = ?').get(stray)).toEqual({ deleted: 1, merged_into: office.cdc.id });
-    // The merge travels back: the department PC follows it.
+    expect(office.t.core.db.prepare('SELECT COUNT(*) FROM change_log').pluck().get()).toBe(before);
+    expect(office.t.core.db.prepare('SELECT COUNT(*) FROM trusted_keys').pluck().get()).toBe(0);
+
+    // The same PC's package today leaves the stray out and is accepted; the office's 下发 binds it.
+    const current = await dept.call('sync.export', { kind: 'return' });
+    await receive(office.t, current.files);
+    expect(await departmentNames(office.t)).toEqual(['疾病预防控制科', '妇幼科']);
     await assign(office.t, dept, office.cdc.id);
     expect(dept.core.requireIdentity().departmentId).toBe(office.cdc.id);
     expect(await departmentNames(dept)).toEqual(['疾病预防控制科', '妇幼科']);

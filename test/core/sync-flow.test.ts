@@ -80,15 +80,16 @@ describe('数据交换 between the office and a department PC', () => {
     for (const pc of [office.t, dept, impostor]) pc.close();
   });
 
-  it('queues a concurrent edit of one field on both sides and settles it everywhere with one resolution', async () => {
+  it('queues a concurrent edit of one field on two office PCs and settles it everywhere with one resolution', async () => {
     const office = await quarterFixture();
-    const dept = await createTestCore({ departmentName: '疾控科', now: () => localNoon('2025-04-21') });
-    const first = await office.t.call('sync.export', { kind: 'assignment', departmentId: office.cdc.id });
+    // A second PC of the same office (two clerks of 办公室): both may edit the office's tasks.
+    const dept = await createTestCore({ officeName: '渝北区卫生健康委', now: () => localNoon('2025-04-21') });
+    const first = await office.t.call('sync.export', { kind: 'full' });
     const p = await dept.call('sync.preview', { files: first.files });
     await dept.call('sync.import', { files: first.files, trustFingerprint: p.origin.fingerprint });
     await office.t.call('tasks.update', { id: office.literacy.id, title: '提升全区居民健康素养' });
     await dept.call('tasks.update', { id: office.literacy.id, title: '提升居民健康素养水平' });
-    const toOffice: Files = (await dept.call('sync.export', { kind: 'return' })).files;
+    const toOffice: Files = (await dept.call('sync.export', { kind: 'full', toInstallationId: office.t.core.requireIdentity().installationId })).files;
     const po = await office.t.call('sync.preview', { files: toOffice });
     expect(po.conflicts, JSON.stringify(po.tables.filter((t) => t.conflicts > 0))).toBe(1);
     await office.t.call('sync.import', { files: toOffice, trustFingerprint: po.origin.fingerprint });
@@ -99,7 +100,7 @@ describe('数据交换 between the office and a department PC', () => {
     const keep = queue[0]!.heads.find((h) => h.value === '提升居民健康素养水平')!;
     await office.t.call('sync.resolve', { table: 'tasks', rowId: office.literacy.id, column: 'title', keepHlc: keep.hlc });
     expect(await office.t.call('sync.conflicts', {})).toEqual([]);
-    const settled = await office.t.call('sync.export', { kind: 'assignment', departmentId: office.cdc.id });
+    const settled = await office.t.call('sync.export', { kind: 'full', toInstallationId: dept.core.requireIdentity().installationId });
     await dept.call('sync.import', { files: settled.files });
     expect(await dept.call('sync.conflicts', {})).toEqual([]);
     expect(await dept.call('system.dump', {})).not.toBe('');
