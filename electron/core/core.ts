@@ -106,7 +106,7 @@ export class Core {
     return this.mutationCache;
   }
 
-  /** This installation's clock (sync moves it past what it receives). */
+  /** This installation's clock, stored in the database and shared by every process on it (sync moves it past what it receives). */
   get clock(): HlcClock {
     void this.mutations;
     return this.clockCache!;

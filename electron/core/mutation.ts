@@ -66,7 +66,11 @@ export class MutationLayer {
     private readonly beforeCommit: (touched: ReadonlyMap<ReplicatedTable, ReadonlySet<string>>) => void = () => {},
   ) {}
 
-  /** Run `work` in one transaction (nested calls join the outer one). */
+  /**
+   * Run `work` in one transaction (nested calls join the outer one). It begins IMMEDIATE: it takes
+   * the write lock before its first read, so another process on the file makes it wait (busy
+   * timeout) instead of failing it, and the clock it reads stays this transaction's until commit.
+   */
   run<T>(work: (writer: Writer) => T): T {
     const outermost = this.depth === 0;
     const author = this.author();
@@ -76,11 +80,12 @@ export class MutationLayer {
     this.depth++;
     try {
       result = this.db.transaction(() => {
+        if (outermost) this.clock.begin();
         const value = work(writer);
         if (outermost && this.touched.size > 0) this.beforeCommit(this.touched);
         this.clock.persist();
         return value;
-      })();
+      }).immediate();
     } catch (error) {
       if (outermost) this.changedTables = new Set();
       throw error;
