@@ -27,7 +27,10 @@ async function main(): Promise<void> {
   }
   const staticDir = fileURLToPath(new URL('../../out/renderer', import.meta.url));
   const host = await startWebHost({ core: client, staticDir, host: values.host, port: Number(values.port) });
-  console.log(`目标台账浏览器版已启动：${host.url}`);
+  // The one-time address is the only way in: whoever can read this window may open the app.
+  console.log('目标台账浏览器版已启动。请在本机浏览器中打开下面的地址（只能使用一次）：');
+  console.log(`  ${host.openUrl()}`);
+  console.log(`打开后，同一浏览器也可以直接访问 ${host.url}；需要新地址时请重新启动本程序。`);
   console.log(`数据库：${dbPath}`);
   console.log('按 Ctrl+C 退出。');
   const stop = async () => {

@@ -1,4 +1,5 @@
 import type { ApiResult, CallArgs, CallName, CallResult, LedgerApi, LedgerEvent } from '../../shared/api';
+import { bodyTooLargeMessage, MAX_HTTP_BODY_BYTES } from '../../shared/api/http-limits';
 import { replicatedTableNames } from '../../shared/schema/tables';
 
 /**
@@ -95,6 +96,9 @@ export function createHttpBridge(options: HttpBridgeOptions): LedgerApi {
       let body: string;
       try {
         const payload = JSON.stringify({ name, args });
+        // UTF-8 never has fewer bytes than UTF-16 units: a body this long would surely be refused
+        // by the host, which cuts the upload short (the browser would see a lost connection).
+        if (payload.length > MAX_HTTP_BODY_BYTES) return { ok: false, error: { code: 'INVALID_ARGUMENT', message: bodyTooLargeMessage(payload.length) } };
         const response = await doFetch(`${base}/api/invoke`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json', 'X-Ledger-Token': options.token },

@@ -229,7 +229,8 @@ describe('keyboard access and zoom', () => {
     const context = await app.browser.newContext({ viewport: { width, height }, deviceScaleFactor: scale, locale: 'zh-CN' });
     try {
       const page = await context.newPage();
-      await page.goto(app.host.url);
+      // A new browser context has no session: it needs its own one-time address.
+      await page.goto(app.host.openUrl());
       const problems: string[] = [];
       for (const name of zoomPages) {
         await openPage(page, name);

@@ -86,7 +86,7 @@ describe('a damaged database, in Chromium against the browser host', () => {
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
     try {
       const page = await (await browser.newContext({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN' })).newPage();
-      await page.goto(host.url);
+      await page.goto(host.openUrl());
       await page.getByText('目标台账无法打开数据').waitFor();
       const restore = page.getByRole('button', { name: /^恢复 .* 的备份$/ });
       await restore.waitFor();

@@ -38,7 +38,8 @@ export async function launchApp(options: { dbPath?: string } = {}): Promise<App>
     if (message.type() === 'error') consoleErrors.push(message.text());
   });
   page.on('pageerror', (error) => consoleErrors.push(error.message));
-  await page.goto(host.url);
+  // The one-time address, as a clerk opens it from the window of `npm run web`: it sets this context's session cookie.
+  await page.goto(host.openUrl());
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   return {
     host,

@@ -102,6 +102,21 @@ describe('HTTP bridge', () => {
   });
 });
 
+describe('HTTP bridge request size (issue 14, finding 11)', () => {
+  it('refuses a call larger than the host takes before sending it, in Chinese', async () => {
+    const fetch = vi.fn(async () => okResponse({ ok: true, value: null }));
+    const bridge = createHttpBridge({ token: 't', fetch });
+    // An 80 MB package read as base64: 110 M characters, over the host's 100 MB.
+    const result = await bridge.invoke('sync.preview', { files: [{ fileName: '下发.tlpkg', contentBase64: 'A'.repeat(110_000_000) }] });
+    expect(fetch).not.toHaveBeenCalled();
+    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+    if (!result.ok) expect(result.error.message).toMatch(/^要发送的内容共 105 MB，超过浏览器版一次 100 MB 的上限，未作任何改动/);
+    // A large but legitimate call (a 50 MB document) is sent.
+    await bridge.invoke('imports.parse', { fileName: '工作要点.docx', contentBase64: 'A'.repeat(70_000_000) });
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+});
+
 describe('transport choice', () => {
   it('uses window.ledger when the Electron preload provides it', async () => {
     const preload: LedgerApi = { invoke: vi.fn(async () => ({ ok: true, value: null })) as never, onEvent: () => () => {} };
