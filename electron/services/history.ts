@@ -11,6 +11,10 @@ interface ChangeRow {
   supersedes: string;
   actor: string;
   office_name: string | null;
+  package_id: string | null;
+  file_name: string | null;
+  peer_name: string | null;
+  fingerprint: string | null;
 }
 
 /**
@@ -20,8 +24,11 @@ interface ChangeRow {
 export function recordHistory(core: Core, table: string, id: string): HistoryEntry[] {
   const rows = core.db
     .prepare(
-      `SELECT c.hlc, c.batch, c.col, c.value, c.supersedes, c.actor, o.name AS office_name
+      `SELECT c.hlc, c.batch, c.col, c.value, c.supersedes, c.actor, o.name AS office_name,
+              c.package_id, p.file_name, p.peer_name, k.fingerprint
        FROM change_log c LEFT JOIN offices o ON o.id = c.origin_office_id
+       LEFT JOIN sync_packages p ON p.id = c.package_id AND p.direction = 'in'
+       LEFT JOIN trusted_keys k ON k.installation_id = p.peer_id
        WHERE c.tbl = ? AND c.row_id = ? ORDER BY c.hlc`,
     )
     .all(table, id) as ChangeRow[];
@@ -37,6 +44,8 @@ export function recordHistory(core: Core, table: string, id: string): HistoryEnt
       at: new Date(parseHlc(row.hlc).wall).toISOString(),
       actor: row.actor,
       officeName: row.office_name,
+      // Who delivered it, not only who claims to have written it: the package and its signer.
+      via: row.package_id ? { fileName: row.file_name, signer: row.peer_name, fingerprint: row.fingerprint } : null,
       column: row.col,
       oldValue: previous === undefined ? null : (valueByHlc.get(previous) ?? null),
       newValue: valueByHlc.get(row.hlc) ?? null,

@@ -11,6 +11,10 @@ export const historyEntry = z.object({
   at: z.string(),
   actor: z.string(),
   officeName: z.string().nullable(),
+  /** The package that brought the change to this PC and who signed it; null for a change made here. */
+  via: z
+    .object({ fileName: z.string().nullable(), signer: z.string().nullable(), fingerprint: z.string().nullable() })
+    .nullable(),
   column: z.string(),
   oldValue: z.unknown(),
   newValue: z.unknown(),

@@ -521,6 +521,7 @@ export class FakeLedger implements LedgerApi {
               at: change.at,
               actor: change.actor,
               officeName: this.office.name,
+              via: null,
               column: change.column,
               oldValue: change.oldValue,
               newValue: change.newValue,

@@ -22,6 +22,7 @@ const entry = (hlc: string, batch: string, at: string, column: string, oldValue:
   at,
   actor,
   officeName: null,
+  via: null,
   column,
   oldValue,
   newValue,

@@ -45,6 +45,12 @@ function Edit({ table, group, context }: { table: string; group: HistoryGroup; c
           {formatDateTime(group.at)}
         </time>
         <span className={`history-verb history-verb-${group.created ? 'created' : deleted ? 'deleted' : 'changed'}`}>{verb}</span>
+        {group.via ? (
+          <span className="history-via">
+            经数据包{group.via.fileName ? `“${group.via.fileName}”` : ''}收到{group.via.signer ? `，由${group.via.signer}签名` : ''}
+            {group.via.fingerprint ? `（识别码 ${group.via.fingerprint}）` : ''}
+          </span>
+        ) : null}
       </div>
       <ul className="history-changes">
         {[...group.entries]

@@ -4,6 +4,7 @@ export interface HistoryGroup {
   readonly key: string;
   readonly actor: string;
   readonly officeName: string | null;
+  readonly via: HistoryEntry['via'];
   readonly at: string;
   /** The first save of a record whose fields all start empty: the record was created. */
   readonly created: boolean;
@@ -28,6 +29,7 @@ export function groupHistory(entries: readonly HistoryEntry[]): HistoryGroup[] {
       key: batch,
       actor: members[0]!.actor,
       officeName: members[0]!.officeName,
+      via: members[0]!.via,
       at: members[0]!.at,
       created: index === 0 && members.every((entry) => entry.column !== 'deleted' && isEmptyValue(entry.oldValue)),
       entries: members,
