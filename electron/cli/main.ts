@@ -24,25 +24,28 @@ function helpText(): string {
 export async function runCli(argv: readonly string[], io: { out: (text: string) => void; err: (text: string) => void }): Promise<number> {
   const commandIndex = argv.findIndex((arg, i) => !arg.startsWith('-') && argv[i - 1] !== '--db');
   const name = commandIndex >= 0 ? argv[commandIndex]! : undefined;
-  if (!name || argv.includes('--help') || argv.includes('-h')) {
+  const command = name ? commands[name] : undefined;
+  const options = { ...GLOBAL_OPTIONS, ...command?.options };
+  const args = command ? attachDashValues([...argv.slice(0, commandIndex), ...argv.slice(commandIndex + 1)], options) : [...argv];
+  const wantsHelp = args.includes('--help') || args.includes('-h');
+  if (!name || wantsHelp) {
     io.out(helpText());
-    return name || argv.includes('--help') || argv.includes('-h') ? EXIT_OK : EXIT_BAD_INPUT;
+    return name || wantsHelp ? EXIT_OK : EXIT_BAD_INPUT;
   }
-  const command = commands[name];
   if (!command) {
     io.err(`错误：未知命令“${name}”。运行 npm run -s cli -- --help 查看全部命令。`);
     return EXIT_BAD_INPUT;
   }
   let parsed: ReturnType<typeof parseArgs>;
   try {
-    parsed = parseArgs({ args: [...argv.slice(0, commandIndex), ...argv.slice(commandIndex + 1)], options: { ...GLOBAL_OPTIONS, ...command.options }, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {
     io.err(`错误：${translateParseError(error)}\n用法：npm run -s cli -- ${command.usage}`);
     return EXIT_BAD_INPUT;
   }
-  const options = parsed.values as Record<string, string | boolean | undefined>;
-  const json = options.json === true;
-  const dbPath = path.resolve(typeof options.db === 'string' ? options.db : defaultDatabasePath());
+  const values = parsed.values as Record<string, string | boolean | undefined>;
+  const json = values.json === true;
+  const dbPath = path.resolve(typeof values.db === 'string' ? values.db : defaultDatabasePath());
 
   let client: CoreClient;
   try {
@@ -58,7 +61,7 @@ export async function runCli(argv: readonly string[], io: { out: (text: string) 
       if (event.type === 'progress' && !json) io.err(`${event.label}（${event.done}/${event.total}）`);
     });
     try {
-      const result = await command.run({ invoke: (n, a) => client.invoke(n, a), options, positionals: parsed.positionals, databasePath: dbPath, progress: (line) => io.err(line) });
+      const result = await command.run({ invoke: (n, a) => client.invoke(n, a), options: values, positionals: parsed.positionals, databasePath: dbPath, progress: (line) => io.err(line) });
       if (!result.ok) return report(result.error);
       io.out(result.value.raw ?? (json ? JSON.stringify(result.value.json, null, 2) : result.value.text));
       return EXIT_OK;
@@ -82,10 +85,45 @@ export async function runCli(argv: readonly string[], io: { out: (text: string) 
   }
 }
 
+type OptionSpec = Readonly<Record<string, { readonly type: 'string' | 'boolean'; readonly short?: string }>>;
+
+/**
+ * parseArgs refuses `--text -5%完成` and `--value -3` as ambiguous (the value might be a forgotten
+ * option). Here a string option takes the next argument as its value, dash or not, unless that
+ * argument is itself one of the command's options (`--text --json` still lacks a value): it is
+ * glued on as `--text=-5%完成`, which parseArgs reads as a value. `--text=-5%` already worked.
+ */
+export function attachDashValues(args: readonly string[], options: OptionSpec): string[] {
+  const known = new Set<string>();
+  for (const [name, spec] of Object.entries(options)) {
+    known.add(`--${name}`);
+    if (spec.short) known.add(`-${spec.short}`);
+  }
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--') {
+      out.push(...args.slice(i));
+      break;
+    }
+    const next = args[i + 1];
+    const takesValue = arg.startsWith('--') && !arg.includes('=') && options[arg.slice(2)]?.type === 'string';
+    if (takesValue && next !== undefined && next.startsWith('-') && next !== '--' && !known.has(next.split('=')[0]!)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else {
+      out.push(arg);
+    }
+  }
+  return out;
+}
+
 function translateParseError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const unknown = /Unknown option '([^']+)'/.exec(message);
   if (unknown) return `不认识的选项 ${unknown[1]}`;
+  const ambiguous = /Option '([^']+)' argument is ambiguous/.exec(message);
+  if (ambiguous) return `选项 ${ambiguous[1]} 缺少取值（取值本身以“-”开头时，请写成 ${ambiguous[1]}=<取值>）`;
   const missing = /Option '([^']+)'.*argument missing/.exec(message);
   if (missing) return `选项 ${missing[1]?.split(',')[0]} 缺少取值`;
   return message;
