@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ApiResult } from '../../shared/api';
+import { packageSizeProblem } from '../../shared/sync/limits';
 import { packageKinds, type PackageKind } from '../../shared/sync/manifest';
 import type { Command, CommandContext, CommandOutput } from './commands';
 import { departmentIdByName } from './lookup';
@@ -16,6 +17,16 @@ function option(context: CommandContext, name: string): string | undefined {
 
 function readFiles(paths: readonly string[]): { fileName: string; contentBase64: string }[] {
   if (paths.length === 0) throw new UsageError('请指定数据包文件（分卷的数据包请把各部分都列出）');
+  // Sizes first: a file too large to read whole is refused saying what to do, before any is read.
+  const sizes = paths.map((file) => {
+    try {
+      return { name: path.basename(file), size: fs.statSync(file).size };
+    } catch {
+      throw new UsageError(`无法读取文件“${file}”，请检查路径`);
+    }
+  });
+  const tooLarge = packageSizeProblem(sizes);
+  if (tooLarge) throw new UsageError(tooLarge);
   return paths.map((file) => {
     try {
       return { fileName: path.basename(file), contentBase64: fs.readFileSync(file).toString('base64') };

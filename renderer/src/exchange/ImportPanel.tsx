@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { packageSizeProblem } from '../../../shared/sync/limits';
 import { PACKAGE_EXTENSION } from '../../../shared/sync/manifest';
 import { useLedger, useLedgerStore } from '../store/context';
 import { Fingerprint } from './Fingerprint';
@@ -12,9 +13,14 @@ export function ImportPanel() {
   const current = useLedger((s) => s.packageImport);
   const [checked, setChecked] = useState(false);
   const [reading, setReading] = useState(false);
+  // Files too large to read are refused from their sizes, before anything is read.
+  const [tooLarge, setTooLarge] = useState<string | null>(null);
 
   const pick = async (files: File[]) => {
     setChecked(false);
+    const problem = packageSizeProblem(files);
+    setTooLarge(problem);
+    if (problem) return;
     setReading(true);
     try {
       await store.getState().previewPackage(await readPicked(files));
@@ -42,6 +48,12 @@ export function ImportPanel() {
           disabled={busy}
           onFiles={(files) => void pick(files)}
         />
+        {tooLarge ? (
+          <div className="exchange-refusal" role="alert">
+            <p className="exchange-refusal-title">无法导入这个文件</p>
+            <p>{tooLarge}</p>
+          </div>
+        ) : null}
       </div>
     );
   }
