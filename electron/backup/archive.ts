@@ -5,6 +5,7 @@ import { Unzip, UnzipInflate, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 
 type ZipEntry = ZipDeflate | ZipPassThrough;
 import { AppError } from '../core/app-error';
+import { diskFull, isDiskFull, MAX_ATTACHMENT_FILE_BYTES, MAX_DATABASE_BYTES, MAX_MANIFEST_BYTES, RESERVE_BYTES, tooLarge, UNCHANGED } from './limits';
 import { sqliteOf, storeFolder, type Manifest } from './store';
 
 /*
@@ -86,28 +87,80 @@ export function writeArchive(folder: string, manifest: Manifest, out: string): n
 export interface Extracted {
   readonly sqlite: string;
   readonly attachments: string;
-  readonly manifest: Partial<Manifest> | null;
+  readonly manifest: Partial<Manifest>;
+  /** What the manifest allows the database to be, capped by MAX_DATABASE_BYTES. */
+  readonly databaseLimit: number;
 }
 
-/** Unpack a .tlbak into `dir` (ledger.sqlite, attachments/…); anything else in it is refused. */
-export function extractArchive(file: string, dir: string, label: string): Extracted {
-  const bad = () => new AppError('INVALID_ARGUMENT', `“${label}”不是目标台账的备份文件（压缩包内容不符）。未作任何改动。`);
+/** Read in small pieces: one piece of deflate data inflates to at most about 1,000 times its size. */
+const READ_PIECE = 16 * 1024;
+
+/** The sizes a manifest declares, checked against the hard limits. */
+function declaredSizes(manifest: Partial<Manifest>, label: string): { total: number; database: number } {
+  const total = manifest.bytes;
+  if (typeof total !== 'number' || !Number.isSafeInteger(total) || total < 0) throw new AppError('INVALID_ARGUMENT', `“${label}”不是目标台账的备份文件（备份说明不完整）。${UNCHANGED}`);
+  const database = typeof manifest.databaseBytes === 'number' && Number.isSafeInteger(manifest.databaseBytes) && manifest.databaseBytes >= 0 ? Math.min(manifest.databaseBytes, total) : total;
+  if (database > MAX_DATABASE_BYTES) throw tooLarge(label, '数据库', MAX_DATABASE_BYTES);
+  return { total, database };
+}
+
+/**
+ * Unpack a .tlbak into `dir` (ledger.sqlite, attachments/…); anything else in it is refused.
+ * manifest.json must come first (it always does in our files): what it declares bounds every
+ * entry after it, and the bytes actually inflated are counted as they come, so a zip bomb stops
+ * at the declared size, never at what the archive's headers claim. `freeBytes` is the disk's free
+ * space; more than that is refused as 磁盘空间不足 before the disk fills.
+ */
+export function extractArchive(file: string, dir: string, label: string, freeBytes: number = Number.POSITIVE_INFINITY): Extracted {
+  const bad = () => new AppError('INVALID_ARGUMENT', `“${label}”不是目标台账的备份文件（压缩包内容不符）。${UNCHANGED}`);
   fs.mkdirSync(path.join(dir, 'attachments'), { recursive: true });
   let failure: Error | null = null;
+  const fail = (error: Error) => {
+    failure ??= error;
+  };
   let manifestText = '';
+  const state: { manifest: Partial<Manifest> | null; declared: { total: number; database: number } | null } = { manifest: null, declared: null };
+  let total = 0;
+  const seen = new Set<string>();
   const open = new Set<number>();
   const unzip = new Unzip((entry) => {
-    if (!ENTRY.test(entry.name)) {
-      if (!entry.name.endsWith('/')) failure ??= bad();
+    if (failure) return;
+    if (!ENTRY.test(entry.name) || seen.has(entry.name)) {
+      if (!entry.name.endsWith('/')) fail(bad());
       return;
     }
-    const target = path.join(dir, entry.name);
-    const fd = entry.name === 'manifest.json' ? null : fs.openSync(target, 'w');
+    seen.add(entry.name);
+    const isManifest = entry.name === 'manifest.json';
+    // Nothing is inflated before the manifest has said how large the backup is.
+    if (isManifest !== (seen.size === 1)) return fail(bad());
+    const limit = isManifest ? MAX_MANIFEST_BYTES : entry.name === 'ledger.sqlite' ? state.declared!.database : MAX_ATTACHMENT_FILE_BYTES;
+    const fd = isManifest ? null : fs.openSync(path.join(dir, entry.name), 'w');
     if (fd !== null) open.add(fd);
+    let bytes = 0;
+    const stop = (error: Error) => {
+      fail(error);
+      entry.terminate();
+    };
     entry.ondata = (error, chunk, final) => {
-      if (error) failure ??= bad();
-      else if (fd === null) manifestText += Buffer.from(chunk).toString('utf8');
-      else fs.writeSync(fd, chunk);
+      if (failure) return;
+      if (error) return stop(bad());
+      bytes += chunk.length;
+      // The manifest's own bytes are not part of what it declares.
+      if (!isManifest) total += chunk.length;
+      if (bytes > limit) return stop(isManifest ? bad() : tooLarge(label, entry.name === 'ledger.sqlite' ? '数据库' : '佐证材料', limit));
+      if (state.declared && total > state.declared.total) return stop(tooLarge(label, '内容', state.declared.total));
+      if (total + RESERVE_BYTES > freeBytes) return stop(diskFull((state.declared?.total ?? total) + RESERVE_BYTES, freeBytes));
+      try {
+        if (fd === null) manifestText += Buffer.from(chunk).toString('utf8');
+        else fs.writeSync(fd, chunk);
+        if (final && fd === null) {
+          state.manifest = parseArchiveManifest(manifestText, bad);
+          state.declared = declaredSizes(state.manifest, label);
+          if (state.declared.total + RESERVE_BYTES > freeBytes) return stop(diskFull(state.declared.total + RESERVE_BYTES, freeBytes));
+        }
+      } catch (cause) {
+        return stop(isDiskFull(cause) ? diskFull(null, null) : cause instanceof AppError ? cause : bad());
+      }
       if (final && fd !== null) {
         fs.closeSync(fd);
         open.delete(fd);
@@ -119,28 +172,33 @@ export function extractArchive(file: string, dir: string, label: string): Extrac
   const fd = fs.openSync(file, 'r');
   try {
     const size = fs.fstatSync(fd).size;
-    const buffer = Buffer.alloc(CHUNK);
     let offset = 0;
     while (offset < size && !failure) {
-      const read = fs.readSync(fd, buffer, 0, CHUNK, offset);
+      // A new buffer each time: the unzipper may keep a piece it has not finished with.
+      const buffer = Buffer.allocUnsafe(READ_PIECE);
+      const read = fs.readSync(fd, buffer, 0, READ_PIECE, offset);
       if (read === 0) break;
       offset += read;
-      unzip.push(buffer.slice(0, read), offset >= size);
+      unzip.push(buffer.subarray(0, read), offset >= size);
     }
-  } catch {
-    failure ??= bad();
+  } catch (error) {
+    fail(isDiskFull(error) ? diskFull(null, null) : bad());
   } finally {
     fs.closeSync(fd);
     for (const handle of open) fs.closeSync(handle);
   }
   if (failure) throw failure;
   const sqlite = path.join(dir, 'ledger.sqlite');
-  if (!fs.existsSync(sqlite)) throw bad();
-  let manifest: Partial<Manifest> | null;
+  if (!state.manifest || !state.declared || !seen.has('ledger.sqlite')) throw bad();
+  return { sqlite, attachments: path.join(dir, 'attachments'), manifest: state.manifest, databaseLimit: state.declared.database };
+}
+
+function parseArchiveManifest(text: string, bad: () => AppError): Partial<Manifest> {
   try {
-    manifest = manifestText ? (JSON.parse(manifestText) as Partial<Manifest>) : null;
+    const value = JSON.parse(text) as unknown;
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) return value as Partial<Manifest>;
   } catch {
-    manifest = null;
+    // below
   }
-  return { sqlite, attachments: path.join(dir, 'attachments'), manifest };
+  throw bad();
 }

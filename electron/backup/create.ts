@@ -1,5 +1,4 @@
 import { stripPrivateKey } from '../core/identity';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
@@ -9,6 +8,7 @@ import type { Core } from '../core/core';
 import { APP_VERSION } from '../core/version';
 import { loadSqlite } from '../db/native';
 import { readFacts } from './inspect';
+import { ownedTempName } from './leftovers';
 import { backupFolder, copyAddressed, MANIFEST_FORMAT, newBackupId, prune, readKeep, sqliteOf, storeFolder, toInfo, writeManifest, type Manifest } from './store';
 
 /** The live attachment files of the database at `dbFile` (see services/attachments.ts). */
@@ -16,8 +16,9 @@ export function liveAttachmentFolder(dbFile: string): string {
   return path.join(path.dirname(path.resolve(dbFile)), 'attachments');
 }
 
+/** Named after this process, so a killed backup's file is known as a leftover at the next start. */
 function tempFileFor(folder: string, id: string): string {
-  return path.join(folder, `${id}.sqlite.${randomBytes(4).toString('hex')}.tmp`);
+  return ownedTempName(sqliteOf(folder, id));
 }
 
 /** A backup is one self-contained file without the private key: out of WAL mode, so it opens without -wal/-shm. */
@@ -58,6 +59,7 @@ function finish(options: { folder: string; id: string; temp: string; reason: Bac
   }
   const target = sqliteOf(folder, id);
   fs.renameSync(temp, target);
+  const databaseBytes = fs.statSync(target).size;
   const manifest: Manifest = {
     format: MANIFEST_FORMAT,
     id,
@@ -68,7 +70,8 @@ function finish(options: { folder: string; id: string; temp: string; reason: Bac
     installationId: facts.installationId,
     officeName: facts.officeName,
     counts: facts.counts,
-    bytes: fs.statSync(target).size + attachmentBytes,
+    bytes: databaseBytes + attachmentBytes,
+    databaseBytes,
     missingAttachments: facts.attachmentHashes.length - present.length,
     attachmentHashes: present,
   };

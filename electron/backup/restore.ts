@@ -5,24 +5,30 @@ import { backupReasons } from '../../shared/api/backup';
 import { replicatedTables } from '../../shared/schema/tables';
 import { AppError, toApiError } from '../core/app-error';
 import { Core } from '../core/core';
-import { FILE_IDENTITY_KEY, fingerprint, rotateInstallation } from '../core/identity';
+import { createLocalIdentity, FILE_IDENTITY_KEY, fingerprint } from '../core/identity';
 import { loadSqlite } from '../db/native';
 import { registerInstallation } from '../services/installation';
 import { extractArchive, isZipFile } from './archive';
 import { createBackup, liveAttachmentFolder } from './create';
-import { inspectBackupFile, readFacts, type DatabaseFacts } from './inspect';
+import { readFacts } from './inspect';
+import { stagingPrefix } from './leftovers';
+import { checkSqliteHeader, diskFreeSpace, diskFull, isDiskFull, MAX_DATABASE_BYTES, requireSpace, tooLarge, type FreeSpace } from './limits';
+import { rebuildBackup, type Rebuilt } from './rebuild';
 import { backupFolder, copyAddressed, readManifest, sqliteOf, storeFolder, type Manifest } from './store';
 
 /*
  * Restore, in an order that never leaves a half state:
- *   1. copy the backup into a staging folder beside the database (same disk, so the final
- *      rename is atomic) and check the copy: SQLite, integrity, schema version, ours;
- *   2. put the attachment files it references back (extra files are harmless);
- *   3. back up the current state ("恢复前");
- *   4. prepare the staged copy: migrate it up, give it a new installation id and key pair, move
- *      its clock past every value either database has seen, record the file it will become;
- *   5. close the live connection, rename the staged file over the live one, open it again.
- * Until step 5 the live database is untouched; after it, the restored one is complete.
+ *   1. copy or unpack the backup into a staging folder beside the database (same disk, so the
+ *      final rename is atomic), within what its manifest declares and the disk can hold;
+ *   2. rebuild it (rebuild.ts): the staged file is only read, after its catalogue proved to be
+ *      ours; its checked rows go into a new database of our schema, so none of its own SQL
+ *      (triggers, views) comes along. Every refusal happens here, before anything live is touched;
+ *   3. put the attachment files it references back (extra files are harmless);
+ *   4. back up the current state ("恢复前");
+ *   5. give the rebuilt database a new installation id and key pair (after all its data is in),
+ *      move its clock past every value either database has seen, record the file it will become;
+ *   6. close the live connection, rename the rebuilt file over the live one, open it again.
+ * Until step 6 the live database is untouched; after it, the restored one is complete.
  */
 
 export interface Staged {
@@ -30,12 +36,18 @@ export interface Staged {
   /** Where the referenced attachment files may be found, besides the live folder. */
   readonly attachmentDirs: readonly string[];
   readonly manifest: Partial<Manifest> | null;
+  /** The largest the database may be: what its manifest declares, within MAX_DATABASE_BYTES. */
+  readonly databaseLimit: number;
+}
+
+export interface StageContext {
+  readonly freeSpace: FreeSpace;
 }
 
 export interface RestoreSource {
   /** How messages name the backup: a file name or 备份时间. */
   readonly label: string;
-  stage(dir: string): Staged;
+  stage(dir: string, context: StageContext): Staged;
 }
 
 function localTime(iso: string): string {
@@ -44,17 +56,33 @@ function localTime(iso: string): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
+/** What a manifest declares the database to be: databaseBytes, or for older backups the whole backup's bytes. */
+export function declaredDatabaseLimit(manifest: Partial<Manifest>): number {
+  const declared = [manifest.databaseBytes, manifest.bytes].find((n): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0);
+  return Math.min(declared ?? MAX_DATABASE_BYTES, MAX_DATABASE_BYTES);
+}
+
+/** Copy `file` into the staging folder once its size is known to be within `limit` and to fit on the disk. */
+function stageCopy(file: string, dir: string, label: string, limit: number, context: StageContext): string {
+  const size = fs.statSync(file).size;
+  if (size > limit) throw tooLarge(label, '数据库', limit);
+  requireSpace(dir, size, context.freeSpace);
+  const sqlite = path.join(dir, 'ledger.sqlite');
+  fs.copyFileSync(file, sqlite);
+  return sqlite;
+}
+
 /** A backup in this database's backup folder, by id. */
 export function backupSource(dbFile: string, id: string): RestoreSource {
   const folder = backupFolder(dbFile);
   const manifest = readManifest(folder, id);
   if (!manifest) throw new AppError('NOT_FOUND', '找不到这份备份，可能已被删除。未作任何改动。');
+  const label = `${localTime(manifest.createdAt)} 的备份`;
   return {
-    label: `${localTime(manifest.createdAt)} 的备份`,
-    stage: (dir) => {
-      const sqlite = path.join(dir, 'ledger.sqlite');
-      fs.copyFileSync(sqliteOf(folder, id), sqlite);
-      return { sqlite, attachmentDirs: [storeFolder(folder)], manifest };
+    label,
+    stage: (dir, context) => {
+      const limit = declaredDatabaseLimit(manifest);
+      return { sqlite: stageCopy(sqliteOf(folder, id), dir, label, limit, context), attachmentDirs: [storeFolder(folder)], manifest, databaseLimit: limit };
     },
   };
 }
@@ -72,14 +100,15 @@ export function fileSource(dbFile: string, file: string): RestoreSource {
   const store = storeFolder(backupFolder(dbFile));
   return {
     label,
-    stage: (dir) => {
+    stage: (dir, context) => {
       if (isZipFile(file)) {
-        const extracted = extractArchive(file, dir, label);
-        return { sqlite: extracted.sqlite, attachmentDirs: [extracted.attachments, store], manifest: extracted.manifest };
+        const extracted = extractArchive(file, dir, label, context.freeSpace(dir));
+        return { sqlite: extracted.sqlite, attachmentDirs: [extracted.attachments, store], manifest: extracted.manifest, databaseLimit: extracted.databaseLimit };
       }
-      const sqlite = path.join(dir, 'ledger.sqlite');
-      fs.copyFileSync(file, sqlite);
-      return { sqlite, attachmentDirs: [path.join(path.dirname(file), 'attachments'), store], manifest: null };
+      // A bare database declares nothing: its own header is checked before a byte is copied.
+      checkSqliteHeader(file, label, MAX_DATABASE_BYTES);
+      const sqlite = stageCopy(file, dir, label, MAX_DATABASE_BYTES, context);
+      return { sqlite, attachmentDirs: [path.join(path.dirname(file), 'attachments'), store], manifest: null, databaseLimit: MAX_DATABASE_BYTES };
     },
   };
 }
@@ -115,26 +144,25 @@ function finalFileIdentity(dbFile: string, staged: string): string {
 }
 
 /**
- * Step 4 on the staged copy. The clock moves past both databases' values so that no timestamp
- * the old installation issued, nor one the restored file already holds, is ever issued again.
+ * Step 5 on the rebuilt database: all the backup's data is in, so the identity made now is ours
+ * alone. The clock moves past both databases' values so that no timestamp the old installation
+ * issued, nor one the restored file already holds, is ever issued again.
  */
-function prepareStaged(dbFile: string, staged: string, facts: DatabaseFacts, liveMaxHlc: string | null): { installationId: string; publicKey: string } {
-  const clock = [facts.maxHlc, liveMaxHlc].filter((v): v is string => !!v).sort().at(-1);
-  const raw = new (loadSqlite())(staged, { fileMustExist: true });
+function adoptNewIdentity(dbFile: string, file: string, rebuilt: Rebuilt, liveMaxHlc: string | null): { installationId: string; publicKey: string } {
+  const clock = [rebuilt.facts.maxHlc, liveMaxHlc].filter((v): v is string => !!v).sort().at(-1);
+  const raw = new (loadSqlite())(file, { fileMustExist: true });
   try {
     if (clock) raw.prepare("INSERT INTO local_meta (key, value) VALUES ('clock', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(clock);
   } finally {
     raw.close();
   }
-  // Opening it from the staging path migrates it up and, the file being a copy, rotates its identity.
-  const core = Core.open(staged);
+  const core = Core.open(file);
   try {
-    if (core.requireIdentity().installationId === facts.installationId) {
-      core.db.transaction(() => rotateInstallation(core.db))();
-      core.reloadIdentity();
-      core.mutations.run((writer) => registerInstallation(writer, core.requireIdentity()));
-    }
-    core.db.prepare('INSERT INTO local_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(FILE_IDENTITY_KEY, finalFileIdentity(dbFile, staged));
+    core.db.transaction(() => createLocalIdentity(core.db, rebuilt.officeId, rebuilt.departmentId))();
+    core.reloadIdentity();
+    // Published as a replicated record, so peers can verify the new key.
+    core.mutations.run((writer) => registerInstallation(writer, core.requireIdentity()));
+    core.db.prepare('INSERT INTO local_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(FILE_IDENTITY_KEY, finalFileIdentity(dbFile, file));
     // One self-contained file to rename: nothing may stay behind in a -wal file.
     core.db.pragma('journal_mode = DELETE');
     const identity = core.requireIdentity();
@@ -145,7 +173,7 @@ function prepareStaged(dbFile: string, staged: string, facts: DatabaseFacts, liv
 }
 
 /**
- * Step 5's file move. The live connection is already closed. Leaving WAL mode needs the only
+ * Step 6's file move. The live connection is already closed. Leaving WAL mode needs the only
  * connection, so it proves no other program (a second window, the CLI) has the file open, and
  * checkpoints the WAL so no stale -wal file could be applied to the restored file.
  */
@@ -208,6 +236,24 @@ async function safetyBackup(core: Core, dbFile: string, now: number) {
 export interface RestoreOptions {
   readonly progress?: (label: string, done: number, total: number) => void;
   readonly now?: () => number;
+  /** Free bytes on a disk (tests pretend a full one). */
+  readonly freeSpace?: FreeSpace;
+}
+
+function fileSize(file: string): number {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
+function folderSize(folder: string): number {
+  try {
+    return fs.readdirSync(folder).reduce((sum, name) => sum + fileSize(path.join(folder, name)), 0);
+  } catch {
+    return 0;
+  }
 }
 
 /**
@@ -218,26 +264,31 @@ export interface RestoreOptions {
 export async function restoreDatabase(core: Core | null, dbFile: string, source: RestoreSource, options: RestoreOptions = {}): Promise<RestoreResult> {
   const progress = options.progress ?? (() => {});
   const now = options.now ?? (() => core?.now() ?? Date.now());
+  const freeSpace = options.freeSpace ?? diskFreeSpace;
   const folder = backupFolder(dbFile);
   fs.mkdirSync(folder, { recursive: true });
-  const staging = fs.mkdtempSync(path.join(folder, '.restore-'));
+  const staging = fs.mkdtempSync(stagingPrefix(folder));
   try {
     progress('正在核对备份', 0, 4);
-    const staged = source.stage(staging);
-    const facts = inspectBackupFile(staged.sqlite, source.label);
+    const staged = source.stage(staging, { freeSpace });
+    // Room for the rebuilt copy, the "恢复前" backup and the attachment files to put back.
+    requireSpace(staging, fileSize(staged.sqlite) + fileSize(dbFile) + folderSize(path.join(staging, 'attachments')), freeSpace);
+    const rebuiltFile = path.join(staging, 'rebuilt.sqlite');
+    const rebuilt = rebuildBackup(staged.sqlite, rebuiltFile, source.label, staged.databaseLimit);
+    const facts = rebuilt.facts;
     progress('正在恢复佐证材料', 1, 4);
     const missingAttachments = restoreAttachments(dbFile, facts.attachmentHashes, staged.attachmentDirs);
     progress('正在备份当前数据', 2, 4);
     const safety = core ? await safetyBackup(core, dbFile, now()) : null;
     const liveMaxHlc = core ? readMaxHlc(core) : null;
     progress('正在恢复数据库', 3, 4);
-    const identity = prepareStaged(dbFile, staged.sqlite, facts, liveMaxHlc);
+    const identity = adoptNewIdentity(dbFile, rebuiltFile, rebuilt, liveMaxHlc);
     if (core) {
-      core.replaceFile(() => swapInto(dbFile, staged.sqlite, true));
+      core.replaceFile(() => swapInto(dbFile, rebuiltFile, true));
       core.emit({ type: 'changed', tables: [...Object.keys(replicatedTables), 'local_settings', 'drafts'] });
     } else {
       keepDamaged(dbFile, now());
-      swapInto(dbFile, staged.sqlite, false);
+      swapInto(dbFile, rebuiltFile, false);
     }
     progress('恢复完成', 4, 4);
     const reason = staged.manifest?.reason;
@@ -254,8 +305,11 @@ export async function restoreDatabase(core: Core | null, dbFile: string, source:
       installationId: identity.installationId,
       fingerprint: fingerprint(identity.publicKey),
     };
+  } catch (error) {
+    // A full disk says so, whichever write met it (never "不是目标台账的备份文件").
+    if (!(error instanceof AppError) && isDiskFull(error)) throw diskFull(null, null);
+    throw error;
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
   }
 }
-

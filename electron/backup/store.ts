@@ -5,6 +5,7 @@ import { DATABASE_FILE } from '../core/paths';
 import { isSha256 } from '../../shared/domain/content-hash';
 import type { Database } from 'better-sqlite3';
 import { writeFileAtomic } from '../core/atomic-file';
+import { ownedTempName, removeLeftovers } from './leftovers';
 import {
   BACKUP_KEEP_DEFAULT,
   BACKUP_KEEP_MAX,
@@ -37,6 +38,11 @@ export const MANIFEST_FORMAT = 1;
 export interface Manifest extends Omit<BackupInfo, 'kept'> {
   readonly format: number;
   readonly attachmentHashes: readonly string[];
+  /**
+   * Size of the database file alone (`bytes` adds the attachment files). A restore refuses a
+   * database larger than declared; backups made before this field are bounded by `bytes`.
+   */
+  readonly databaseBytes?: number;
 }
 
 /**
@@ -63,7 +69,7 @@ export function isKept(reason: BackupReason): boolean {
 }
 
 export function toInfo(manifest: Manifest): BackupInfo {
-  const { format: _format, attachmentHashes: _hashes, ...info } = manifest;
+  const { format: _format, attachmentHashes: _hashes, databaseBytes: _databaseBytes, ...info } = manifest;
   return { ...info, kept: isKept(manifest.reason) };
 }
 
@@ -77,7 +83,8 @@ export function newBackupId(folder: string, time: number, reason: BackupReason):
 }
 
 export function writeManifest(folder: string, manifest: Manifest): void {
-  writeFileAtomic(manifestOf(folder, manifest.id), JSON.stringify(manifest, null, 2));
+  const file = manifestOf(folder, manifest.id);
+  writeFileAtomic(file, JSON.stringify(manifest, null, 2), ownedTempName(file));
 }
 
 function parseManifest(text: string): Manifest | null {
@@ -132,8 +139,6 @@ export function removeBackupFiles(folder: string, id: string): void {
   fs.rmSync(sqliteOf(folder, id), { force: true });
 }
 
-const STALE_TEMP_MS = 60 * 60 * 1000;
-
 /**
  * Keep the newest `keep` automatic backups (manual and pre-restore ones stay), then drop store
  * files no remaining backup lists, and leftovers of interrupted backups.
@@ -148,17 +153,35 @@ export function prune(folder: string, keep: number, now: number = Date.now()): s
   }
   const live = new Set(manifests.filter((m) => !removed.includes(m.id)).flatMap((m) => m.attachmentHashes));
   const store = storeFolder(folder);
-  for (const name of safeList(store)) {
-    const file = path.join(store, name);
-    if (/^[0-9a-f]{64}$/.test(name) ? !live.has(name) : isStale(file, now)) fs.rmSync(file, { force: true });
-  }
-  const listed = new Set(manifests.map((m) => m.id));
-  for (const name of safeList(folder)) {
-    const file = path.join(folder, name);
-    const incomplete = name.endsWith('.sqlite') && !listed.has(name.slice(0, -'.sqlite'.length));
-    if ((incomplete || name.endsWith('.tmp') || name.startsWith('.restore-')) && isStale(file, now)) fs.rmSync(file, { recursive: true, force: true });
-  }
+  for (const name of safeList(store)) if (isSha256(name) && !live.has(name)) fs.rmSync(path.join(store, name), { force: true });
+  removeFolderLeftovers(folder, manifests, now);
   return removed;
+}
+
+/** Leftovers of interrupted backups and restores: temporary files, staging folders, a database whose manifest was never written. */
+function removeFolderLeftovers(folder: string, manifests: readonly Manifest[], now: number): string[] {
+  const listed = new Set(manifests.map((m) => m.id));
+  const incomplete = (name: string) => {
+    const match = /^(.+)\.sqlite(-journal|-wal|-shm)?$/.exec(name);
+    return match !== null && !listed.has(match[1]!);
+  };
+  const store = storeFolder(folder);
+  return [
+    ...removeLeftovers(folder, now, { extra: incomplete }),
+    ...removeLeftovers(store, now, { extra: (name) => !isSha256(name) }).map((name) => path.join(STORE_FOLDER, name)),
+  ];
+}
+
+/**
+ * At start: remove what a killed backup or restore of the database at `dbFile` left behind, in
+ * its backup folder and (only files named as ours) in its live attachment folder. Returns the
+ * names removed.
+ */
+export function cleanLeftovers(dbFile: string, now: number = Date.now()): string[] {
+  if (dbFile === ':memory:' || dbFile === '') return [];
+  const folder = backupFolder(dbFile);
+  const live = path.join(path.dirname(path.resolve(dbFile)), 'attachments');
+  return [...removeFolderLeftovers(folder, listManifests(folder), now), ...removeLeftovers(live, now, { onlyOwned: true }).map((name) => path.join('attachments', name))];
 }
 
 function safeList(folder: string): string[] {
@@ -166,14 +189,6 @@ function safeList(folder: string): string[] {
     return fs.readdirSync(folder);
   } catch {
     return [];
-  }
-}
-
-function isStale(file: string, now: number): boolean {
-  try {
-    return now - fs.statSync(file).mtimeMs > STALE_TEMP_MS;
-  } catch {
-    return false;
   }
 }
 
@@ -204,6 +219,6 @@ export function copyAddressed(source: string, folder: string, sha: string): numb
   }
   if (sha256Of(bytes) !== sha) return null;
   fs.mkdirSync(folder, { recursive: true });
-  writeFileAtomic(target, bytes);
+  writeFileAtomic(target, bytes, ownedTempName(target));
   return bytes.length;
 }

@@ -61,3 +61,27 @@ export function flipHeader(file: string): void {
   fs.writeSync(fd, header, 0, 100, 0);
   fs.closeSync(fd);
 }
+
+/** A copy of a backup's database at `out`, changed by `edit` with full SQL (what an attacker could hand over). */
+export function craftBackup(goodFile: string, out: string, edit: (db: Database) => void): string {
+  fs.copyFileSync(goodFile, out);
+  const db = new (loadSqlite())(out);
+  try {
+    edit(db);
+  } finally {
+    db.close();
+  }
+  return out;
+}
+
+/** Every object of the schema and every row of every table (virtual and shadow tables included): equal dumps, equal content. */
+export function dumpDatabase(db: Database): string {
+  const objects = db.prepare('SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name').all() as { type: string; name: string; sql: string | null }[];
+  const parts = [JSON.stringify(objects)];
+  for (const object of objects) {
+    if (object.type !== 'table' || /^\s*CREATE\s+VIRTUAL/i.test(object.sql ?? '')) continue;
+    const rows = db.prepare(`SELECT * FROM "${object.name}"`).raw(true).all() as unknown[][];
+    parts.push(object.name, ...rows.map((r) => JSON.stringify(r, (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('base64') : typeof v === 'bigint' ? String(v) : v))).sort());
+  }
+  return parts.join('\n');
+}
