@@ -27,6 +27,14 @@ export interface PackageLimits extends ZipLimits {
   readonly maxManifestBytes: number;
 }
 
+/** Deflate packs real changes about 5–15 times; far beyond this a small file is a bomb, whoever signed it. */
+export const MAX_INFLATE_RATIO = 200;
+/** Below this the ratio is not checked (a tiny package of repetitive changes compresses very well). */
+const RATIO_FLOOR_BYTES = 64 * 1024 ** 2;
+
+/** How much a package may inflate, given who signed it: decided after the signature, before any inflating. */
+export type Admission = (signer: { readonly publicKeyPem: string; readonly fingerprint: string }) => { readonly budgetBytes: number; readonly budgetMessage: (declared: number) => string } | null;
+
 export const DEFAULT_LIMITS: PackageLimits = {
   maxFileBytes: 2 * 1024 ** 3,
   maxEntries: MAX_ZIP_ENTRIES,
@@ -90,9 +98,9 @@ export function writePackage(input: PackageInput, keys: PackageKeys, limits: Par
 }
 
 /** Check and open a package; throws PackageError (an AppError) with a Chinese message on any problem. */
-export function readPackage(bytes: Uint8Array, limits: Partial<PackageLimits> = {}): ReadPackage {
+export function readPackage(bytes: Uint8Array, limits: Partial<PackageLimits> = {}, admit?: Admission): ReadPackage {
   try {
-    return readChecked(bytes, { ...DEFAULT_LIMITS, ...limits });
+    return readChecked(bytes, { ...DEFAULT_LIMITS, ...limits }, admit);
   } catch (error) {
     if (error instanceof PackageError) throw error;
     throw new PackageError('unexpected', '数据包无法读取（内容已损坏）。请让对方重新导出后再导入。');
@@ -106,7 +114,25 @@ export function resignPackage(bytes: Uint8Array, keys: { readonly privateKeyPem:
 
 export { signZip, unsignedZip, zipEntries };
 
-function readChecked(bytes: Uint8Array, limits: PackageLimits): ReadPackage {
+/**
+ * The manifest alone, checked and signed for, without inflating anything else: what a preview
+ * shows of a package too large to open before its signer is confirmed.
+ */
+export function peekManifest(bytes: Uint8Array, limits: Partial<PackageLimits> = {}): Omit<ReadPackage, 'entries'> {
+  try {
+    const max = { ...DEFAULT_LIMITS, ...limits };
+    const { zip, signer } = verifySignedPackage(bytes, max);
+    const files = readZip(zip, max, new Set([MANIFEST_ENTRY]));
+    const manifest = manifestOf(files, max, signer);
+    const publicKeyPem = pemFromRaw(signer);
+    return { manifest, publicKeyPem, fingerprint: fingerprint(publicKeyPem) };
+  } catch (error) {
+    if (error instanceof PackageError) throw error;
+    throw new PackageError('unexpected', '数据包无法读取（内容已损坏）。请让对方重新导出后再导入。');
+  }
+}
+
+function verifySignedPackage(bytes: Uint8Array, limits: PackageLimits): { zip: Uint8Array; signer: Buffer } {
   if (bytes.length > limits.maxFileBytes) {
     throw new PackageError('size', `数据包超过${formatBytes(limits.maxFileBytes)}，无法导入。请让对方按时间或内容分批导出。`);
   }
@@ -114,8 +140,29 @@ function readChecked(bytes: Uint8Array, limits: PackageLimits): ReadPackage {
   if (part) {
     throw new PackageError('parts', `这是分卷数据包中的一个分卷（第${part.index}部分，共${part.count}部分）。请同时选择全部分卷后再导入。`);
   }
-  const { zip, signer } = verifySigned(bytes);
-  const files = readZip(zip, limits);
+  return verifySigned(bytes);
+}
+
+function readChecked(bytes: Uint8Array, limits: PackageLimits, admit?: Admission): ReadPackage {
+  const { zip, signer } = verifySignedPackage(bytes, limits);
+  const publicKeyPem = pemFromRaw(signer);
+  const print = fingerprint(publicKeyPem);
+  // Who signed decides how much may be inflated: nothing is expanded before this.
+  const admitted = admit?.({ publicKeyPem, fingerprint: print }) ?? null;
+  const ratioCap = Math.max(RATIO_FLOOR_BYTES, MAX_INFLATE_RATIO * zip.length);
+  const budget = Math.min(admitted?.budgetBytes ?? Infinity, ratioCap);
+  const files = readZip(zip, {
+    ...limits,
+    budgetBytes: budget,
+    budgetMessage: admitted && admitted.budgetBytes <= ratioCap ? admitted.budgetMessage : (declared) => `数据包解压后约${formatBytes(declared)}，是文件大小的${Math.round(declared / zip.length)}倍，不像正常的数据包（可能是压缩炸弹），已拒绝导入，未作任何改动。请让对方重新导出。`,
+  });
+  const manifest = manifestOf(files, limits, signer);
+  files.delete(MANIFEST_ENTRY);
+  checkEntries(manifest, files);
+  return { manifest, entries: files, publicKeyPem, fingerprint: print };
+}
+
+function manifestOf(files: Map<string, Uint8Array>, limits: PackageLimits, signer: Buffer): Manifest {
 
   const manifestBytes = files.get(MANIFEST_ENTRY);
   if (!manifestBytes) throw badManifest('缺少清单（manifest.json）');
@@ -134,11 +181,7 @@ function readChecked(bytes: Uint8Array, limits: PackageLimits): ReadPackage {
   if (!sameKey(signer, manifest.origin.publicKey)) {
     throw new PackageError('signer', '数据包的签名者与清单中的来源单位公钥不一致，已拒绝导入。请让对方重新导出后再导入。');
   }
-  files.delete(MANIFEST_ENTRY);
-  checkEntries(manifest, files);
-
-  const publicKeyPem = pemFromRaw(signer);
-  return { manifest, entries: files, publicKeyPem, fingerprint: fingerprint(publicKeyPem) };
+  return manifest;
 }
 
 function checkFormat(raw: unknown): void {

@@ -164,7 +164,7 @@ export function mergeChanges(core: Core, raw: readonly unknown[], options: Merge
     if (options.dryRun) throw new Rollback();
   });
   try {
-    run();
+    run.immediate();
   } catch (error) {
     if (!(error instanceof Rollback)) throw error;
   }

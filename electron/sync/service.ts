@@ -12,7 +12,8 @@ import { latestSchemaVersion } from '../db/migrate';
 import { attachmentFolder, storeBytes } from '../services/attachments';
 import { backupBefore } from '../services/backup';
 import { checkChange, type ChangeRecord } from './changes';
-import { readPackage, writePackage, type ReadPackage } from './container';
+import { peekManifest, readPackage, writePackage, type ReadPackage } from './container';
+import { PackageError } from './sync-error';
 import { mergeChanges, type MergeSummary } from './merge';
 import { isPart, joinParts, splitPackage } from './parts';
 import { assignmentRows, attachmentHashes, changesOfRows, unacknowledgedChanges, withoutStrayRecords } from './scope';
@@ -190,8 +191,33 @@ function packageBytes(files: readonly FileContent[]): Uint8Array {
   return buffers.length > 1 || (buffers[0] && isPart(buffers[0])) ? joinParts(buffers) : buffers[0]!;
 }
 
-function open(core: Core, files: readonly FileContent[]): Opened {
-  const pkg = readPackage(packageBytes(files));
+/** Before its signer is trusted, a package may expand to this much (a first 下发 or 上报 is far smaller). */
+export const UNTRUSTED_INFLATE_BYTES = 64 * 1024 ** 2;
+
+const trustedKey = (core: Core, publicKeyPem: string) => core.db.prepare('SELECT 1 FROM trusted_keys WHERE public_key = ?').get(publicKeyPem) !== undefined;
+
+/** A new signer's package over the untrusted budget: opened only once the clerk confirmed its fingerprint. */
+class SealedPackage extends AppError {
+  constructor(readonly fingerprint: string) {
+    super('FORBIDDEN', '');
+  }
+}
+
+const SEALED = '（核对识别码前不解开）';
+
+function open(core: Core, files: readonly FileContent[], confirmedFingerprint: string | null = null): Opened {
+  let untrusted: string | null = null;
+  let pkg: ReadPackage;
+  try {
+    pkg = readPackage(packageBytes(files), {}, ({ publicKeyPem, fingerprint: print }) => {
+      if (trustedKey(core, publicKeyPem) || confirmedFingerprint === print) return null;
+      untrusted = print;
+      return { budgetBytes: UNTRUSTED_INFLATE_BYTES, budgetMessage: () => SEALED };
+    });
+  } catch (error) {
+    if (untrusted !== null && error instanceof PackageError && error.stage === 'budget' && error.message === SEALED) throw new SealedPackage(untrusted);
+    throw error;
+  }
   const { manifest } = pkg;
   if (manifest.schemaVersion > latestSchemaVersion()) throw new AppError('DATABASE_NEWER', '该数据包由更新版本的目标台账导出，请先升级本软件再导入。');
   const me = core.requireIdentity();
@@ -375,8 +401,28 @@ export function verifyPackage(files: readonly FileContent[]): CallResult<'sync.v
 /** Reports how far a long job has come (the worker forwards it to the window's progress bar). */
 export type Progress = (label: string, done: number, total: number) => void;
 
+/** What a preview says of a large package from a PC not yet confirmed: who signed it and what it says it holds. */
+function sealedPreview(core: Core, files: readonly FileContent[]): ImportPreview {
+  const peeked = peekManifest(packageBytes(files));
+  const m = peeked.manifest;
+  const from = `${m.origin.officeName}${m.origin.departmentName ? ` ${m.origin.departmentName}` : ''}`;
+  const preview = toPreview({ ...peeked, entries: new Map() }, 'new', null, null);
+  return {
+    ...preview,
+    changes: { total: m.counts.changes, new: 0, ignored: 0 },
+    headline: `来自${from}的${packageKindLabels[m.kind]}数据包：清单列有 ${m.counts.changes} 条修改${m.counts.attachments ? `、${m.counts.attachments} 份佐证材料` : ''}。这是第一次收到这台电脑的数据包，且内容较大，核对识别码之前不解开；请电话与对方核对识别码 ${peeked.fingerprint}，确认后导入时再逐条检查。`,
+  };
+}
+
 export function previewPackage(core: Core, files: readonly FileContent[], progress: Progress = () => {}): ImportPreview {
-  const { pkg, trust } = open(core, files);
+  let opened: Opened;
+  try {
+    opened = open(core, files);
+  } catch (error) {
+    if (error instanceof SealedPackage) return sealedPreview(core, files);
+    throw error;
+  }
+  const { pkg, trust } = opened;
   if (pkg.manifest.kind === 'receipt') return toPreview(pkg, trust, null, receiptIn(pkg));
   const summary = mergeChanges(core, checkedChanges(core, pkg, trust), {
     packageId: pkg.manifest.packageId,
@@ -388,7 +434,18 @@ export function previewPackage(core: Core, files: readonly FileContent[], progre
 }
 
 export async function importPackage(core: Core, args: ParsedArgs<'sync.import'>, progress: Progress = () => {}): Promise<CallResult<'sync.import'>> {
-  const { pkg, trust } = open(core, args.files);
+  let opened: Opened;
+  try {
+    opened = open(core, args.files, args.trustFingerprint ?? null);
+  } catch (error) {
+    if (!(error instanceof SealedPackage)) throw error;
+    const { manifest: sealed } = peekManifest(packageBytes(args.files));
+    throw new AppError(
+      'FORBIDDEN',
+      `这是第一次收到这台电脑（${sealed.origin.officeName}${sealed.origin.departmentName ? ` ${sealed.origin.departmentName}` : ''}）的数据包。请电话与对方核对识别码 ${error.fingerprint}，确认后再导入。`,
+    );
+  }
+  const { pkg, trust } = opened;
   const m = pkg.manifest;
   if (trust === 'new' && args.trustFingerprint !== pkg.fingerprint) {
     throw new AppError(
@@ -424,7 +481,8 @@ export async function importPackage(core: Core, args: ParsedArgs<'sync.import'>,
     recordPackage(core, m.packageId, 'in', m.kind, peer, from, args.files[0]?.fileName ?? null, preview.headline);
   });
   try {
-    apply();
+    // IMMEDIATE: take the write lock first, so another process's write waits instead of failing midway.
+    apply.immediate();
   } finally {
     // Binding to the office's department may have changed this PC's identity (or been rolled back).
     core.reloadIdentity();

@@ -9,6 +9,7 @@ export type PackageStage =
   | 'framing' // trailer magics or lengths wrong: not a package at all
   | 'signature' // Ed25519 signature does not match the bytes
   | 'container' // zip structure malformed, unsafe or too large
+  | 'budget' // would inflate beyond what this signer is allowed before it is trusted, or beyond the ratio cap
   | 'manifest' // manifest missing, not JSON or not matching the schema
   | 'version' // another format, or a newer format version
   | 'signer' // the manifest names a different key from the one that signed

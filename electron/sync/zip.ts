@@ -22,6 +22,10 @@ export interface ZipLimits {
   readonly maxEntries: number;
   readonly maxEntryBytes: number;
   readonly maxTotalBytes: number;
+  /** A tighter cap on the whole inflated content (untrusted signer, compression ratio): refused as 'budget'. */
+  readonly budgetBytes?: number;
+  /** How a refusal over the budget reads. */
+  readonly budgetMessage?: (declared: number) => string;
 }
 
 /** Local time fields, as fflate writes them, so the bytes do not depend on the time zone. */
@@ -67,11 +71,20 @@ interface Entry {
   readonly dataStart: number;
 }
 
-/** Read a zip written by zipEntries, refusing anything else (see the layout above). */
-export function readZip(zip: Uint8Array, limits: ZipLimits): Map<string, Uint8Array> {
+/**
+ * Read a zip written by zipEntries, refusing anything else (see the layout above). With `only`,
+ * just those entries are inflated (the rest are checked in the directory but never expanded).
+ */
+export function readZip(zip: Uint8Array, limits: ZipLimits, only?: ReadonlySet<string>): Map<string, Uint8Array> {
   const entries = readDirectory(zip, limits);
+  const wanted = only ? entries.filter((e) => only.has(e.name)) : entries;
+  const declared = wanted.reduce((sum, e) => sum + e.size, 0);
+  // Declared sizes bound the inflation (each entry stops at its own), so checking them first bounds memory.
+  if (limits.budgetBytes !== undefined && declared > limits.budgetBytes) {
+    throw new PackageError('budget', limits.budgetMessage?.(declared) ?? `数据包解压后过大（约${formatBytes(declared)}），已拒绝导入。请让对方按时间或内容分批导出。`);
+  }
   const files = new Map<string, Uint8Array>();
-  for (const e of entries) {
+  for (const e of wanted) {
     const data = zip.subarray(e.dataStart, e.dataStart + e.compressed);
     const content = e.method === 0 ? data.slice() : inflate(data, e.size);
     if (crc32(content) !== e.crc) throw damaged(`条目校验码不符`);
