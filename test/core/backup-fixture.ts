@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import type { Database } from 'better-sqlite3';
 import { loadSqlite } from '../../electron/db/native';
 import { tempDir } from '../helpers/core';
@@ -84,4 +85,73 @@ export function dumpDatabase(db: Database): string {
     parts.push(object.name, ...rows.map((r) => JSON.stringify(r, (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('base64') : typeof v === 'bigint' ? String(v) : v))).sort());
   }
   return parts.join('\n');
+}
+
+export interface HandEntry {
+  readonly name: string;
+  /** The bytes as stored (already deflated for method 8). */
+  readonly stored: Buffer;
+  readonly method: 0 | 8;
+  /** What the headers claim: an attacker may lie. */
+  readonly size: number;
+  readonly crc: number;
+}
+
+/** A zip written byte by byte, so a test can make its headers say anything. */
+export function handZip(entries: readonly HandEntry[]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const entry of entries) {
+    const name = Buffer.from(entry.name, 'utf8');
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x0800, 6);
+    local.writeUInt16LE(entry.method, 8);
+    local.writeUInt32LE(entry.crc >>> 0, 14);
+    local.writeUInt32LE(entry.stored.length, 18);
+    local.writeUInt32LE(Math.min(entry.size, 0xffffffff), 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt16LE(entry.method, 10);
+    central.writeUInt32LE(entry.crc >>> 0, 16);
+    central.writeUInt32LE(entry.stored.length, 20);
+    central.writeUInt32LE(Math.min(entry.size, 0xffffffff), 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, entry.stored);
+    centrals.push(central, name);
+    offset += 30 + name.length + entry.stored.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+export function storedEntry(name: string, data: Buffer): HandEntry {
+  return { name, stored: data, method: 0, size: data.length, crc: zlib.crc32(data) };
+}
+
+/**
+ * A deflated ledger.sqlite that inflates to `prefix` followed by `zeros` zero bytes: 8 GB of
+ * zeros take about 8 MB. Built from one flushed block of a MiB of zeros repeated, so making
+ * it costs nothing. The headers claim `claimed` bytes.
+ */
+export function bombEntry(prefix: Buffer, zeros: number, claimed = prefix.length): HandEntry {
+  const flush = { finishFlush: zlib.constants.Z_SYNC_FLUSH, level: 9 };
+  const head = zlib.deflateRawSync(prefix, flush);
+  const block = zlib.deflateRawSync(Buffer.alloc(1 << 20), flush);
+  const repeats = Math.ceil(zeros / (1 << 20));
+  const stored = Buffer.concat([head, ...Array.from({ length: repeats }, () => block), zlib.deflateRawSync(Buffer.alloc(0))]);
+  return { name: 'ledger.sqlite', stored, method: 8, size: claimed, crc: 0 };
 }
