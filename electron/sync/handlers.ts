@@ -4,7 +4,7 @@ import { exportPackage, importPackage, previewPackage, verifyPackage } from './s
 
 export const syncHandlers: HandlerMap<'sync.export' | 'sync.verify' | 'sync.preview' | 'sync.import' | 'sync.conflicts' | 'sync.resolve' | 'sync.history' | 'sync.peers'> = {
   'sync.export': ({ core }, args) => exportPackage(core, args),
-  'sync.verify': (_context, args) => verifyPackage(args.files),
+  'sync.verify': ({ core }, args) => verifyPackage(core, args.files),
   'sync.preview': ({ core, progress }, args) => previewPackage(core, args.files, progress),
   'sync.import': ({ core, progress }, args) => importPackage(core, args, progress),
   'sync.conflicts': ({ core }) => listConflicts(core),

@@ -382,8 +382,20 @@ function toPreview(pkg: ReadPackage, trust: 'known' | 'new', summary: MergeSumma
   };
 }
 
-export function verifyPackage(files: readonly FileContent[]): CallResult<'sync.verify'> {
-  const { manifest: m, fingerprint } = readPackage(packageBytes(files));
+/**
+ * 校验: signature, zip and manifest. A package larger than a new signer may inflate is checked
+ * from its manifest alone (the signature already covers every byte); its entries are checked on import.
+ */
+export function verifyPackage(core: Core, files: readonly FileContent[]): CallResult<'sync.verify'> {
+  const bytes = packageBytes(files);
+  let checked: Omit<ReadPackage, 'entries'>;
+  try {
+    checked = readPackage(bytes, {}, ({ publicKeyPem }) => (trustedKey(core, publicKeyPem) ? null : { budgetBytes: UNTRUSTED_INFLATE_BYTES, budgetMessage: () => SEALED }));
+  } catch (error) {
+    if (!(error instanceof PackageError && error.stage === 'budget' && error.message === SEALED)) throw error;
+    checked = peekManifest(bytes);
+  }
+  const { manifest: m, fingerprint } = checked;
   return {
     packageId: m.packageId,
     kind: m.kind,

@@ -26,13 +26,14 @@ async function main(): Promise<void> {
   const before = core.db.prepare('SELECT COUNT(*) FROM change_log').pluck().get() as number;
   const files = [{ fileName: '炸弹.tlpkg', contentBase64: fs.readFileSync(packageFile!).toString('base64') }];
   const started = Date.now();
+  const verified = await call('sync.verify', { files });
   const preview = await call('sync.preview', { files });
   const printed = preview.ok ? (preview.value as { origin: { fingerprint: string } }).origin.fingerprint : null;
   const imported = await call('sync.import', { files, ...(confirm === 'confirm' && printed ? { trustFingerprint: printed } : {}) });
   const written = (core.db.prepare('SELECT COUNT(*) FROM change_log').pluck().get() as number) - before;
   core.close();
   const message = (r: typeof preview) => (r.ok ? ((r.value as { headline?: string; preview?: { headline: string } }).headline ?? (r.value as { preview: { headline: string } }).preview.headline) : `${r.error.code} ${r.error.message}`);
-  console.log(JSON.stringify({ preview: { ok: preview.ok, message: message(preview) }, imported: { ok: imported.ok, message: message(imported) }, written, ms: Date.now() - started, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+  console.log(JSON.stringify({ verified: { ok: verified.ok, message: verified.ok ? '' : verified.error.message }, preview: { ok: preview.ok, message: message(preview) }, imported: { ok: imported.ok, message: message(imported) }, written, ms: Date.now() - started, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
 }
 
 void main();

@@ -84,6 +84,7 @@ function bombPackage(dir: string, declared: number, chunks: number) {
 }
 
 interface Outcome {
+  verified: { ok: boolean; message: string };
   preview: { ok: boolean; message: string };
   imported: { ok: boolean; message: string };
   written: number;
@@ -110,6 +111,8 @@ describe('package bombs', () => {
     const honest = bombPackage(dir, 120 * CHUNK, 120);
 
     const unknown = run(honest.file, '-', false);
+    // 校验 of a new PC's large package reads its signed manifest, not the inflated content.
+    expect(unknown.verified.ok, unknown.verified.message).toBe(true);
     expect(unknown.preview.ok, unknown.preview.message).toBe(true);
     expect(unknown.preview.message).toContain('核对识别码之前不解开');
     expect(unknown.imported).toMatchObject({ ok: false });
