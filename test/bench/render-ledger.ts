@@ -55,7 +55,7 @@ export async function benchRenderLedger(options: { runs?: number; small?: [numbe
     const times: number[][] = [[], []];
     for (let run = -1; run < runs; run++) {
       for (let h = 0; h < hosts.length; h++) {
-        const ms = await openLedger(browser, hosts[h]!.host.url);
+        const ms = await openLedger(browser, hosts[h]!.host.openUrl());
         if (run >= 0) times[h]!.push(ms);
       }
     }

@@ -7,7 +7,7 @@ import { median, type BenchFigure } from './format';
 const NAV_READY = clickable('nav[aria-label="主导航"] button');
 const BLANK_READY = clickable('#blank-ready');
 
-/** One cold start: a new browser context (empty cache), navigation, time until `ready` holds. */
+/** One cold start: a new browser context (empty cache, no session: `url` is a fresh one-time address), navigation, time until `ready` holds. */
 async function coldStart(browser: Browser, url: string, ready: string): Promise<number> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN' });
   try {
@@ -40,11 +40,11 @@ export async function benchStart(options: { runs?: number } = {}): Promise<Bench
     const appTimes: number[] = [];
     const blankTimes: number[] = [];
     // One warm-up each (Chromium's first page pays for its own start), then alternate.
-    await coldStart(browser, app.host.url, NAV_READY);
-    await coldStart(browser, plain.host.url, BLANK_READY);
+    await coldStart(browser, app.host.openUrl(), NAV_READY);
+    await coldStart(browser, plain.host.openUrl(), BLANK_READY);
     for (let run = 0; run < runs; run++) {
-      appTimes.push(await coldStart(browser, app.host.url, NAV_READY));
-      blankTimes.push(await coldStart(browser, plain.host.url, BLANK_READY));
+      appTimes.push(await coldStart(browser, app.host.openUrl(), NAV_READY));
+      blankTimes.push(await coldStart(browser, plain.host.openUrl(), BLANK_READY));
     }
     const a = median(appTimes);
     const b = median(blankTimes);
