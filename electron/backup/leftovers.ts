@@ -74,8 +74,12 @@ export function removeLeftovers(folder: string, now: number, options: { onlyOwne
     else if (owner === null) gone = !options.onlyOwned && isStale(file, now);
     else gone = !isRunning(owner) || isStale(file, now);
     if (!gone) continue;
-    fs.rmSync(file, { recursive: true, force: true });
-    removed.push(name);
+    try {
+      fs.rmSync(file, { recursive: true, force: true });
+      removed.push(name);
+    } catch {
+      // Held open by another program (Windows): tried again at the next start.
+    }
   }
   return removed;
 }

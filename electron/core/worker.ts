@@ -3,6 +3,7 @@ import type { ApiError, ApiResult, LedgerEvent } from '../../shared/api';
 import { backupBeforeMigration } from '../backup/create';
 import { runDailyBackup, startDailyBackups } from '../backup/daily';
 import { createRecoveryDispatcher } from '../backup/recovery';
+import { cleanLeftovers } from '../backup/store';
 import { AppError, toApiError } from './app-error';
 import { Core } from './core';
 import { createDispatcher, type Dispatch } from './dispatch';
@@ -83,6 +84,8 @@ function serve(opened: Core): Core {
   return opened;
 }
 
+// What a killed backup or restore of this database left behind goes before anything runs.
+cleanLeftovers(options.dbPath);
 try {
   serve(open());
 } catch (error) {
