@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { BrowserWindow } from 'electron';
 import { EVENT_CHANNEL, type LedgerEvent } from '../../shared/api';
 import { PACKAGE_EXTENSION } from '../../shared/sync/manifest';
+import { MAX_PACKAGE_TOTAL_MB, packageSizeProblem } from '../../shared/sync/limits';
 
 /*
  * Package files the clerk double-clicked: given on the first instance's command line, handed over
@@ -13,8 +14,8 @@ import { PACKAGE_EXTENSION } from '../../shared/sync/manifest';
 export type OpenFilesEvent = Extract<LedgerEvent, { type: 'open-files' }>;
 type OpenedFile = OpenFilesEvent['files'][number];
 
-/** Bytes read for one hand-over: the page gets them as base64 in one message (about 400 MB). */
-export const MAX_OPEN_BYTES = 300 * 1024 ** 2;
+/** Bytes read for one hand-over: what 数据交换 and the CLI accept at once (shared/sync/limits.ts). */
+export const MAX_OPEN_BYTES = MAX_PACKAGE_TOTAL_MB * 1024 ** 2;
 /** The most files `sync.preview` takes at once. */
 export const MAX_OPEN_FILES = 200;
 /** Explorer starts one process per selected file: wait this long so they arrive as one batch. */
@@ -82,6 +83,12 @@ export async function readPackages(paths: readonly string[], maxBytes = MAX_OPEN
     try {
       const stat = await fs.stat(file);
       if (!stat.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
+      // One file over the per-file limit is refused by its size, as the import panel and the CLI do.
+      const oversized = packageSizeProblem([{ name, size: stat.size }]);
+      if (oversized && stat.size <= maxBytes) {
+        problems.push(oversized);
+        continue;
+      }
       if (total + stat.size > maxBytes) {
         problems.push(`「${name}」：文件共${megabytes(total + stat.size)}，超过一次可打开的${megabytes(maxBytes)}。请让对方按时间或内容分批导出`);
         continue;

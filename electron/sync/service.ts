@@ -14,6 +14,7 @@ import { backupBefore } from '../services/backup';
 import { checkChange, type ChangeRecord } from './changes';
 import { peekManifest, readPackage, writePackage, type ReadPackage } from './container';
 import { PackageError } from './sync-error';
+import { MAX_PACKAGE_FILE_MB, MAX_PACKAGE_TOTAL_MB } from '../../shared/sync/limits';
 import { mergeChanges, type MergeSummary } from './merge';
 import { isPart, joinParts, splitPackage } from './parts';
 import { assignmentRows, attachmentHashes, changesOfRows, unacknowledgedChanges, withoutStrayRecords } from './scope';
@@ -84,6 +85,8 @@ function recordPackage(core: Core, id: string, direction: 'in' | 'out', kind: st
     .prepare('INSERT OR REPLACE INTO sync_packages (id, direction, kind, peer_id, peer_name, file_name, at, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
     .run(id, direction, kind, peerId, peerName, fileName, stamp(core), summary);
 }
+
+const MB = 1024 * 1024;
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
@@ -170,7 +173,12 @@ export function exportPackage(core: Core, args: ParsedArgs<'sync.export'>): Call
   });
   const bytes = sign(core, manifest, entries);
   const base = fileBase(args.kind, core, args.departmentId, args.period);
-  const parts = args.splitMb ? splitPackage(bytes, Math.floor(args.splitMb * 1024 * 1024)) : [bytes];
+  if (bytes.length > MAX_PACKAGE_TOTAL_MB * MB) {
+    throw new AppError('INVALID_ARGUMENT', `数据包共 ${Math.ceil(bytes.length / MB)} MB，超过对方一次可导入的 ${MAX_PACKAGE_TOTAL_MB} MB，未生成。请按季度或科室分批导出。`);
+  }
+  // A package larger than a receiver reads per file is split even when the clerk did not ask.
+  const splitMb = args.splitMb ?? (bytes.length > MAX_PACKAGE_FILE_MB * MB ? MAX_PACKAGE_FILE_MB : null);
+  const parts = splitMb ? splitPackage(bytes, Math.floor(splitMb * MB)) : [bytes];
   const files = parts.map((part, i) => ({ fileName: parts.length > 1 ? `${base}.part${i + 1}of${parts.length}${PACKAGE_EXTENSION}` : `${base}${PACKAGE_EXTENSION}`, contentBase64: Buffer.from(part).toString('base64') }));
   const summary = `${packageKindLabels[args.kind]}数据包：${changes.length} 条修改${manifest.counts.attachments ? `、${manifest.counts.attachments} 份佐证材料` : ''}${parts.length > 1 ? `，分为 ${parts.length} 个文件` : ''}${missingNote(missing)}${unsent > 0 ? `。本机对办公室数据（计划、任务、指标等）的 ${unsent} 处修改未放入数据包：科室电脑只报送本科室的进展、指标数值和佐证材料，这些修改请告知办公室在办公室的电脑上进行` : ''}`;
   if (missing.length > 0) log.warn('sync.export.missingAttachments', { count: missing.length });

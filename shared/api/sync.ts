@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_PACKAGE_FILE_MB } from '../sync/limits';
 import { defineCall } from './define';
 import { uuid } from './common';
 import { periodText } from './progress';
@@ -72,8 +73,13 @@ export const syncApi = {
         period: periodText.nullable().default(null),
         /** receipt: the package received. */
         forPackageId: uuid.nullable().default(null),
-        /** Split into parts of at most this many MB (government mail limits). */
-        splitMb: z.number().min(1).max(1000).nullable().default(null),
+        /** Split into parts of at most this many MB (government mail limits); never above what a receiver reads per file. */
+        splitMb: z
+          .number({ error: '分卷大小应为数字（MB）' })
+          .min(1, { error: '分卷大小至少为1 MB' })
+          .max(MAX_PACKAGE_FILE_MB, { error: `分卷大小不能超过${MAX_PACKAGE_FILE_MB} MB（对方每个文件最多读取${MAX_PACKAGE_FILE_MB} MB）` })
+          .nullable()
+          .default(null),
       })
       .strict(),
     result: z.object({ packageId: uuid, files: z.array(fileContent), changes: z.number(), summary: z.string() }),

@@ -88,6 +88,14 @@ describe('reading the files', () => {
     read.mockRestore();
     expect(refused.files).toEqual([]);
     expect(refused.problems[0]).toMatch(/^「巨大\.tlpkg」：文件共400 MB，超过一次可打开的300 MB/);
+
+    // One file over the per-file limit: the same sentence as 数据交换 and the CLI, asking for parts.
+    const single = path.join(dir, '单个过大.tlpkg');
+    fs.writeFileSync(single, '');
+    fs.truncateSync(single, 150 * 1024 ** 2);
+    const alone = await readPackages([single]);
+    expect(alone.files).toEqual([]);
+    expect(alone.problems[0]).toMatch(/^数据包“单个过大\.tlpkg”有 150 MB，超过单个文件 100 MB 的上限.*分卷/);
   });
 
   it('opens at most as many files as the preview takes', async () => {

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { MAX_PACKAGE_FILE_MB } from '../../../shared/sync/limits';
 import type { CallResult } from '../../../shared/api';
 import type { PackageKind } from '../../../shared/sync/manifest';
 import { currentPeriodText, defaultDepartmentId, periodChoices } from '../quarterly/period';
@@ -36,12 +37,12 @@ export function ExportPanel() {
   const chosenDepartment = departmentId ?? defaultDepartmentId(status, departments);
   const received = (records ?? []).filter((r) => r.direction === 'in' && r.kind !== 'receipt' && r.kind !== 'sheet');
   const mb = Number(splitMb);
-  const splitInvalid = split && !(Number.isFinite(mb) && mb >= 1 && mb <= 1000);
+  const splitInvalid = split && !(Number.isFinite(mb) && mb >= 1 && mb <= MAX_PACKAGE_FILE_MB);
 
   const missing = (): string | null => {
     if (kind === 'assignment' && !chosenDepartment) return '请先在“设置”中添加科室，再下发';
     if (kind === 'receipt' && !forPackageId) return '请选择要回执的数据包';
-    if (splitInvalid) return '分卷大小应为1到1000之间的数字（MB）';
+    if (splitInvalid) return `分卷大小应为1到${MAX_PACKAGE_FILE_MB}之间的数字（MB）`;
     return null;
   };
 
@@ -140,7 +141,7 @@ export function ExportPanel() {
           按大小分卷（政务邮箱附件有大小限制时使用）
         </label>
         {split ? (
-          <Field label="每卷不超过（MB）" error={splitInvalid ? '请输入1到1000之间的数字' : undefined} hint="对方导入时请把全部分卷一起选中">
+          <Field label="每卷不超过（MB）" error={splitInvalid ? `请输入1到${MAX_PACKAGE_FILE_MB}之间的数字` : undefined} hint="对方导入时请把全部分卷一起选中">
             {(control) => <input {...control} className="input exchange-mb" inputMode="numeric" value={splitMb} onChange={(e) => setSplitMb(e.target.value)} />}
           </Field>
         ) : null}
