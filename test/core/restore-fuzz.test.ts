@@ -224,7 +224,7 @@ const generators: ((r: Rng) => Case)[] = [
   },
   (r) => {
     const table = r.pick(['tasks', 'plans', 'departments', 'progress_reports', 'offices', 'attachments']);
-    return { kind: 'tombstone not 0 or 1', expect: 'refuse', sql: (db) => setFirst(db, table, 'deleted', String(r.pick([2, -1, 9007199254740993, 100]))) };
+    return { kind: 'tombstone not 0 or 1', expect: 'refuse', sql: (db) => setFirst(db, table, 'deleted', r.pick(['2', '-1', '9007199254740993', '100'])) };
   },
   (r) => {
     const [table, column] = r.pick([
@@ -276,7 +276,7 @@ const generators: ((r: Rng) => Case)[] = [
       kind: 'bad trusted key',
       expect: 'refuse',
       sql: (db) => {
-        const { publicKey } = generateKeyPairSync(choice === 2 ? 'ed448' : 'ed25519');
+        const { publicKey } = choice === 2 ? generateKeyPairSync('ed448') : generateKeyPairSync('ed25519');
         const pem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
         const stored = choice === 0 ? '-----BEGIN PUBLIC KEY-----\nnot a key\n-----END PUBLIC KEY-----\n' : pem;
         db.prepare("INSERT INTO trusted_keys (installation_id, public_key, fingerprint, trusted_at) VALUES (?, ?, '1234 5678 9012 3456', '2025-01-01')").run(randomUUID(), stored);
@@ -374,7 +374,7 @@ describe('restore fuzz', () => {
         }
         c.bytes?.(file);
       } catch (error) {
-        throw new Error(`case ${i} (${c.kind}) could not be made: ${String(error)}`);
+        throw new Error(`case ${i} (${c.kind}) could not be made: ${String(error)}`, { cause: error });
       }
       files++;
       let outcome: string;
@@ -388,7 +388,7 @@ describe('restore fuzz', () => {
         // Keep the folder small: the "恢复前" backups of the fuzz are not needed.
         for (const name of fs.readdirSync(folder)) if (!keep.has(name) && /-restore\.(json|sqlite)$/.test(name)) fs.rmSync(path.join(folder, name));
       } catch (error) {
-        if (!(error instanceof AppError)) throw new Error(`case ${i} (${c.kind}): not a clerk-facing refusal: ${String(error)}`);
+        if (!(error instanceof AppError)) throw new Error(`case ${i} (${c.kind}): not a clerk-facing refusal: ${String(error)}`, { cause: error });
         outcome = error.code;
         expect(c.expect, `case ${i} (${c.kind}) was refused: ${error.message}`).not.toBe('rebuild');
         expect(error.message).toMatch(/[\u4e00-\u9fff]/);
