@@ -2,7 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { ReplicatedTable } from '../../shared/schema/tables';
 import { AppError } from '../core/app-error';
 import type { ChangeRecord } from './changes';
-import { recordLabel, tableLabels } from './labels';
+import { columnLabels, recordLabel, tableLabels } from './labels';
 import type { Core } from '../core/core';
 
 /*
@@ -269,20 +269,6 @@ export function forbiddenChanges(db: Database, changes: readonly ChangeRecord[],
   return forbidden;
 }
 
-const columnLabels: Record<string, string> = {
-  title: '标题',
-  text: '内容',
-  name: '名称',
-  office_id: '所属单位',
-  department_id: '科室',
-  lead_department_ids: '牵头科室',
-  workflow_state: '审核状态',
-  review_comment: '审核意见',
-  percent: '完成比例',
-  status: '状态',
-  value: '数值',
-  deleted: '删除',
-};
 
 /** The Chinese refusal: who tried, how many changes, the first few named. */
 export function forbiddenMessage(core: Core, signer: Signer, forbidden: readonly Forbidden[], changes: readonly ChangeRecord[]): AppError {

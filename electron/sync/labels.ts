@@ -9,6 +9,27 @@ import type { Core } from '../core/core';
 
 type Row = Record<string, unknown>;
 
+/** A field as a clerk calls it. */
+export const columnLabels: Record<string, string> = {
+  title: '标题',
+  text: '内容',
+  number: '序号',
+  name: '名称',
+  deadline: '时限',
+  status: '状态',
+  percent: '完成百分比',
+  progress_text: '进展情况',
+  problems_text: '存在问题',
+  next_steps_text: '下步打算',
+  workflow_state: '审核状态',
+  deleted: '删除',
+  value: '数值',
+  lead_department_ids: '牵头科室',
+  office_id: '所属单位',
+  department_id: '科室',
+  review_comment: '审核意见',
+};
+
 /** A table as a clerk calls it. */
 export const tableLabels: Record<ReplicatedTable, string> = {
   offices: '单位',

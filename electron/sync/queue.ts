@@ -7,6 +7,7 @@ import { AppError } from '../core/app-error';
 import type { ConflictKind } from './conflicts';
 import { FieldStates } from './field-state';
 import { sealKind, sealedColumns } from '../../shared/sync/seal';
+import { columnLabels, recordLabel } from './labels';
 
 /*
  * The conflict queue as clerks see it, and its resolution: keeping one head or typing a new
@@ -14,28 +15,14 @@ import { sealKind, sealedColumns } from '../../shared/sync/seal';
  * resolution syncs like any other edit and settles the conflict everywhere.
  */
 
-const columnLabels: Record<string, string> = {
-  title: '标题',
-  text: '内容',
-  number: '序号',
-  name: '名称',
-  deadline: '时限',
-  status: '状态',
-  percent: '完成百分比',
-  progress_text: '进展情况',
-  problems_text: '存在问题',
-  next_steps_text: '下步打算',
-  workflow_state: '审核状态',
-  deleted: '删除',
-  value: '数值',
-  lead_department_ids: '牵头科室',
-};
 
 const tableNouns: Partial<Record<ReplicatedTable, string>> = { tasks: '任务', plans: '计划', sections: '章节', progress_reports: '季度进展', indicators: '指标', indicator_values: '指标数值', departments: '科室' };
 
 function titleOf(core: Core, table: ReplicatedTable, rowId: string, column: string, kind: ConflictKind): string {
   const row = core.db.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(rowId) as Record<string, unknown> | undefined;
-  const name = (row?.title ?? row?.name ?? row?.period ?? '') as string;
+  // An entry or value is named by its task (or indicator) and department, not by its quarter alone.
+  const named = table === 'progress_reports' || table === 'indicator_values' || table === 'attachments';
+  const name = named && row ? recordLabel(core, table, rowId) : ((row?.title ?? row?.name ?? row?.period ?? '') as string);
   const noun = tableNouns[table] ?? table;
   if (kind === 'delete-edit') return `${noun}“${name}”：已被删除，但另一台电脑同时修改了它`;
   if (kind === 'approval-edit') return `${noun}“${name}”：办公室已审核通过，但科室同时修改了内容`;

@@ -125,24 +125,28 @@ describe('数据交换 between two PCs in Chromium', () => {
     await expect.poll(() => row.innerText()).toContain('40%');
   });
 
-  it('a title changed on both PCs is queued side by side; the office keeps 疾控科’s', async () => {
-    await callCore(office, 'tasks.update', { id: literacyId, title: '提升全区居民健康素养' });
-    await callCore(dept, 'tasks.update', { id: literacyId, title: '提升居民健康素养水平' });
+  it('a progress text changed on both PCs is queued side by side; the office keeps 疾控科’s', async () => {
+    // A department PC may change only its own entries (sync/authority.ts): the office corrects the
+    // entry under review while 疾控科 rewrites it; both edits meet at the office.
+    const cdcId = (await callCore(dept, 'system.status', {})).installation!.departmentId!;
+    const entry = (text: string) => ({ period: PERIOD, taskId: literacyId, departmentId: cdcId, submit: true, fields: { status: '推进中' as const, percent: 40, progressText: text, problemsText: '', nextStepsText: '' } });
+    await callCore(office, 'progress.save', entry('完成全区健康素养监测点布设（办公室校对）。'));
+    await callCore(dept, 'progress.save', entry('完成全区健康素养监测点布设，覆盖11个镇街。'));
     const back = await callCore(dept, 'sync.export', { kind: 'return', period: null });
     await callCore(office, 'sync.import', { files: back.files });
 
     const { page } = office;
     await nav(page, '数据交换');
     await tab(page, '冲突');
-    const card = page.getByRole('article', { name: /的标题$/ });
+    const card = page.getByRole('article', { name: /提升居民健康素养/ });
     await card.waitFor();
-    await card.getByRole('region', { name: '疾控科的值' }).getByText('提升居民健康素养水平').waitFor();
-    await card.getByRole('region', { name: '本机的值' }).getByText('提升全区居民健康素养').waitFor();
+    await card.getByRole('region', { name: '疾控科的值' }).getByText('完成全区健康素养监测点布设，覆盖11个镇街。').waitFor();
+    await card.getByRole('region', { name: '本机的值' }).getByText('完成全区健康素养监测点布设（办公室校对）。').waitFor();
     await fullShot(office, 'exchange-conflicts');
     await card.getByRole('region', { name: '疾控科的值' }).getByRole('button', { name: '保留此值' }).click();
     await page.getByText('没有冲突').waitFor();
-    const ledger = await callCore(office, 'ledger.query', { period: PERIOD });
-    expect(ledger.rows.find((r) => r.taskId === literacyId)!.title).toBe('提升居民健康素养水平');
+    const sheet = await callCore(office, 'progress.sheet', { period: PERIOD, departmentId: cdcId });
+    expect(sheet.tasks.find((t) => t.id === literacyId)!.entry!.progressText).toBe('完成全区健康素养监测点布设，覆盖11个镇街。');
     expect(office.consoleErrors.join('\n')).toBe('');
   });
 });
