@@ -93,7 +93,7 @@ export interface Extracted {
 }
 
 /** Read in small pieces: one piece of deflate data inflates to at most about 1,000 times its size. */
-const READ_PIECE = 16 * 1024;
+const READ_PIECE = 4 * 1024;
 
 /** The sizes a manifest declares, checked against the hard limits. */
 function declaredSizes(manifest: Partial<Manifest>, label: string): { total: number; database: number } {
