@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Database } from 'better-sqlite3';
+import { policyOf } from '../../electron/backup/row-checks';
 import { backupFolder } from '../../electron/backup/store';
 import { migrate } from '../../electron/db/migrate';
 import { loadSqlite } from '../../electron/db/native';
@@ -126,5 +127,16 @@ describe('restore never runs the backup’s own SQL (issue 14, finding 1)', () =
     // The search index was rebuilt from the rows.
     expect([...f.t.core.search.search([f.plan.id], '健康素养')!.taskIds]).toEqual([f.literacy.id]);
     f.t.close();
+  });
+
+  it('has a deliberate restore rule for every table of our schema (a new migration’s table must be given one)', () => {
+    const db = new (loadSqlite())(':memory:');
+    migrate(db);
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'").pluck().all() as string[];
+    db.close();
+    const without = tables.filter((t) => !policyOf(t));
+    expect(without, 'add these tables to tablePolicies in electron/backup/row-checks.ts').toEqual([]);
+    // The identity is never among what a backup brings.
+    expect(policyOf('local_meta')?.kind).toBe('meta');
   });
 });
