@@ -34,10 +34,10 @@ export function matchingClose(text: string, openIndex: number): number {
   return -1;
 }
 
-/** Index of the bracket opening the one closed at `closeIndex`, or -1. */
-export function matchingOpen(text: string, closeIndex: number): number {
+/** Index of the bracket opening the one closed at `closeIndex`, or -1; only at `limit` or after it. */
+export function matchingOpen(text: string, closeIndex: number, limit = 0): number {
   let depth = 0;
-  for (let i = closeIndex; i >= 0; i--) {
+  for (let i = closeIndex; i >= limit; i--) {
     const ch = text[i]!;
     if (CLOSE.includes(ch)) depth++;
     else if (OPEN.includes(ch)) {
@@ -46,4 +46,54 @@ export function matchingOpen(text: string, closeIndex: number): number {
     }
   }
   return -1;
+}
+
+/**
+ * The closing bracket of every opening one (-1 when it is never closed), in one pass: what
+ * matchingClose says for each, without rescanning the text from every bracket.
+ */
+export function closingBrackets(text: string): Map<number, number> {
+  const closes = new Map<number, number>();
+  const open: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (OPEN.includes(ch)) open.push(i);
+    else if (CLOSE.includes(ch) && open.length > 0) closes.set(open.pop()!, i);
+  }
+  for (const index of open) closes.set(index, -1);
+  return closes;
+}
+
+const OWNER_WORDS = /(牵头|责任|负责|配合)/;
+
+/**
+ * Bracketed asides naming owners, （…牵头…）: what /（[^（）]*(牵头|责任|负责|配合)[^（）]*）/g
+ * matches, found in linear time (that pattern backtracks through an unclosed bracket from every
+ * owner word in it).
+ */
+export function ownerAsides(text: string): { start: number; end: number }[] {
+  const found: { start: number; end: number }[] = [];
+  let open = text.indexOf('（');
+  while (open >= 0) {
+    let next = open + 1;
+    while (next < text.length && text[next] !== '（' && text[next] !== '）') next++;
+    if (next < text.length && text[next] === '）' && OWNER_WORDS.test(text.slice(open + 1, next))) {
+      found.push({ start: open, end: next + 1 });
+      open = text.indexOf('（', next + 1);
+    } else {
+      open = text.indexOf('（', open + 1);
+    }
+  }
+  return found;
+}
+
+/** The text without its owner asides. */
+export function withoutOwnerAsides(text: string): string {
+  let out = '';
+  let from = 0;
+  for (const aside of ownerAsides(text)) {
+    out += text.slice(from, aside.start);
+    from = aside.end;
+  }
+  return out + text.slice(from);
 }

@@ -8,24 +8,19 @@ import { parseTableRows, type ParsedTable, type TableKind } from './tables';
 import { detectKind, readMetadata } from './metadata';
 import { parseDue } from './due';
 import { numberValue } from './numbering';
+import { withoutOwnerAsides } from './brackets';
 
 export type { ParseResult, ParsedTask, ParsedTarget, ParsedSection, ParseInput } from './types';
 
 /** The lead phrase of a task: up to its first 。 or ；, without owner clauses. */
 function taskTitle(rest: string): string {
   const end = rest.search(/[。；]/);
-  const lead = (end >= 0 ? rest.slice(0, end) : rest).replace(/（[^（）]*(牵头|责任|负责|配合)[^（）]*）/g, '');
+  const lead = withoutOwnerAsides(end >= 0 ? rest.slice(0, end) : rest);
   return lead.replace(/[，：:、]$/, '').trim();
 }
 
 function numberingWarnings(tasks: ParsedTask[]): ParseWarning[] {
   const warnings: ParseWarning[] = [];
-  const bySection = new Map<string, ParsedTask[]>();
-  for (const task of tasks) {
-    if (task.group) continue;
-    const key = task.sectionKey ?? '';
-    bySection.set(key, [...(bySection.get(key) ?? []), task]);
-  }
   let previous: number | null = null;
   for (const task of tasks.filter((t) => !t.group)) {
     const value = numberValue(task.number);

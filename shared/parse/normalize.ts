@@ -1,4 +1,4 @@
-import { displayWidth, normalizeWidth, removeInnerSpaces } from './width';
+import { displayWidth, innerSpace, normalizeWidth, removeInnerSpaces } from './width';
 import { startsNumberedItem } from './numbering';
 
 /** One paragraph of the normalised text, with its offsets into `text`. */
@@ -95,24 +95,29 @@ function runningHeaders(texts: string[]): Set<string> {
 function joinWrappedLines(lines: RawLine[]): RawLine[] {
   const wrapWidth = detectWrapWidth(lines);
   if (wrapWidth === null) return lines;
-  const out: RawLine[] = [];
+  // A paragraph grows as a list of pieces: rebuilding (and re-cleaning) its whole text at every
+  // wrapped line made long paragraphs quadratic. Both sides are already clean, so only the space
+  // at the seam is decided (innerSpace), which is what cleaning the joined text would do.
+  const out: { line: RawLine; pieces: string[]; tail: string }[] = [];
   for (const line of lines) {
     const previous = out.at(-1);
     const continues =
       previous !== undefined &&
       !line.cell &&
-      !previous.cell &&
-      previous.width >= wrapWidth - 9 &&
-      !SENTENCE_END.test(previous.text) &&
+      !previous.line.cell &&
+      previous.line.width >= wrapWidth - 9 &&
+      !SENTENCE_END.test(previous.tail) &&
       !startsNumberedItem(line.text);
     if (continues) {
-      previous.text = removeInnerSpaces(`${previous.text} ${line.text}`);
-      previous.width = line.width;
+      const seam = innerSpace(previous.tail.at(-1), line.text[0]);
+      previous.pieces.push(seam, line.text);
+      previous.tail = (previous.tail + seam + line.text).slice(-2);
+      previous.line.width = line.width;
     } else {
-      out.push({ ...line });
+      out.push({ line: { ...line }, pieces: [line.text], tail: line.text.slice(-2) });
     }
   }
-  return out;
+  return out.map(({ line, pieces }) => ({ ...line, text: pieces.join('') }));
 }
 
 function detectWrapWidth(lines: RawLine[]): number | null {

@@ -1,4 +1,4 @@
-import { matchingClose, splitTopLevel } from './brackets';
+import { closingBrackets, splitTopLevel } from './brackets';
 
 export interface Owners {
   readonly leadDepartments: string[];
@@ -55,33 +55,72 @@ export function parseOwnerClause(content: string): { lead: string[]; units: stri
 }
 
 /**
+ * An owner clause is short; brackets holding more than this are prose (and parsing every nested
+ * bracket's whole content made deeply nested text quadratic).
+ */
+export const MAX_OWNER_CLAUSE_CHARS = 1000;
+
+/** Names in printed order without repeats (a Set beside the list: many clauses made includes() quadratic). */
+class Names {
+  readonly list: string[] = [];
+  private readonly seen = new Set<string>();
+
+  add(names: readonly string[]): void {
+    for (const name of names) {
+      if (name && !this.seen.has(name)) {
+        this.seen.add(name);
+        this.list.push(name);
+      }
+    }
+  }
+
+  get size(): number {
+    return this.list.length;
+  }
+}
+
+/**
  * Owners of a task: every bracketed owner clause in its text — （牵头科室：A、B，责任单位：C）,
  * （X负责） — plus a closing "由X负责" sentence. Names keep their printed spelling.
  */
 export function extractOwners(text: string): Owners {
-  const leadDepartments: string[] = [];
-  const responsibleUnits: string[] = [];
+  const lead = new Names();
+  const units = new Names();
   const spans: { start: number; end: number }[] = [];
   let deadline: string | null = null;
+  const closes = closingBrackets(text);
   for (let i = 0; i < text.length; i++) {
     if (text[i] !== '（') continue;
-    const close = matchingClose(text, i);
+    const close = closes.get(i) ?? -1;
     if (close < 0) break;
-    const parsed = parseOwnerClause(text.slice(i + 1, close));
+    const parsed = close - i - 1 <= MAX_OWNER_CLAUSE_CHARS ? parseOwnerClause(text.slice(i + 1, close)) : null;
     if (parsed) {
-      addAll(leadDepartments, parsed.lead);
-      addAll(responsibleUnits, parsed.units);
+      lead.add(parsed.lead);
+      units.add(parsed.units);
       deadline ??= parsed.deadline;
       spans.push({ start: i, end: close + 1 });
       i = close;
     }
   }
-  if (leadDepartments.length + responsibleUnits.length === 0) {
-    const inline = /由([^，。；（）]{2,40}?)(负责|牵头)[^。；]*[。；]?\s*$/.exec(text);
+  if (lead.size + units.size === 0) {
+    // Only the last sentence can end in "由X负责。": search there, not from every 由 in the text.
+    const sentence = lastSentenceStart(text);
+    const inline = INLINE_OWNER.exec(text.slice(sentence));
     if (inline) {
-      addAll(leadDepartments, cleanNames(inline[1]!));
-      spans.push({ start: inline.index, end: text.length });
+      const start = sentence + inline.index;
+      lead.add(cleanNames(inline[1]!));
+      spans.push({ start, end: text.length });
     }
   }
-  return { leadDepartments, responsibleUnits, deadline, spans };
+  return { leadDepartments: lead.list, responsibleUnits: units.list, deadline, spans };
+}
+
+const INLINE_OWNER = /由([^，。；（）]{2,40}?)(负责|牵头)[^。；]*[。；]?\s*$/;
+
+/** Where the text's last sentence starts: after the last 。 or ； other than one closing the text. */
+function lastSentenceStart(text: string): number {
+  let end = text.length;
+  while (end > 0 && /\s/.test(text[end - 1]!)) end--;
+  if (end > 0 && (text[end - 1] === '。' || text[end - 1] === '；')) end--;
+  return Math.max(text.lastIndexOf('。', end - 1), text.lastIndexOf('；', end - 1)) + 1;
 }

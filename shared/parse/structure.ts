@@ -1,3 +1,4 @@
+import { ownerAsides } from './brackets';
 import type { Paragraph } from './normalize';
 import { matchNumbering, STYLE_RANK, type Numbered, type NumberStyle } from './numbering';
 
@@ -44,7 +45,7 @@ const GOAL_START = /^(——)?(发展目标|主要目标|工作目标|总体目�
 
 /** A numbered paragraph is "work" when it says more than a heading: a full sentence or an owner clause. */
 function carriesWork(item: Numbered): boolean {
-  return /。.+/.test(item.rest) || item.rest.length >= 40 || /（[^（）]*(牵头|责任|负责|配合)[^（）]*）/.test(item.rest);
+  return /。.+/.test(item.rest) || item.rest.length >= 40 || ownerAsides(item.rest).length > 0;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Comparator, ValueKind } from './types';
 import { matchingOpen } from './brackets';
+import { ForwardFinder, LastOf } from './scan';
 
 /** A target found in a piece of text; offsets are relative to that text. */
 export interface FoundTarget {
@@ -75,30 +76,40 @@ export function defaultTableComparator(metric: string): Comparator {
   return LOWER_IS_BETTER.test(metric) ? '<=' : '>=';
 }
 
-const CLAUSE_BREAK = /[，。；：！？\n]|（|）/;
 const GE_IN_CLAUSE = /(达到|提高到|提高至|提升到|提升至|增加到|增加至|不低于|不少于|至少)/;
 const LE_IN_CLAUSE = /(控制在|不超过|不高于|降至|降低到|降低至|下降到|下降至)/;
+const ONLY_WORK_VERBS = new RegExp(`^(${WORK_VERBS})+$`);
+const QUALIFIED_GOAL = /(建成|达到|实现|开展|设立|完成|覆盖|达标)/g;
+const SHARE_OF_WHO = /(达到|建成|实现|完成|设立|成为|享受|覆盖|纳入)/g;
+const AFTER_SEPARATOR = /[，。；、（\n]|和|及/g;
 
-function clauseStart(text: string, index: number): number {
-  let start = index;
-  while (start > 0 && !/[，。；！？\n]/.test(text[start - 1]!)) start--;
-  return start;
-}
+/**
+ * A metric is at most this long: the words before a number reach back to the last clause break,
+ * but never further than this (a "clause" of thousands of characters names no metric, and
+ * walking back through it for every number made long paragraphs quadratic). The plan draft
+ * allows 300 characters for a metric name.
+ */
+export const MAX_METRIC_CHARS = 300;
+/** A list of values joined by 、 ("95%、90%…") longer than this is not one metric list. */
+export const MAX_VALUE_RUN = 100;
+
+const CLAUSE_BREAKS = '，。；：！？\n（）';
 
 /** The metric: the words before the number back to the last clause break, minus lead-in verbs. */
 function metricBefore(text: string, index: number): { metric: string; start: number } {
+  const limit = Math.max(0, index - MAX_METRIC_CHARS);
   let start = index;
-  while (start > 0) {
+  while (start > limit) {
     const ch = text[start - 1]!;
     // "市级重点学科（专科）1—3个": a bracketed aside is part of the metric.
     if (ch === '）') {
-      const open = matchingOpen(text, start - 1);
+      const open = matchingOpen(text, start - 1, limit);
       if (open >= 0) {
         start = open;
         continue;
       }
     }
-    if (CLAUSE_BREAK.test(ch)) break;
+    if (CLAUSE_BREAKS.includes(ch)) break;
     start--;
   }
   let metric = text.slice(start, index);
@@ -116,12 +127,28 @@ function stripComparatorWords(metric: string): string {
     .trim();
 }
 
-function yearOf(text: string, index: number, paragraphYear: number | null): number | null {
-  const sentenceStart = Math.max(text.lastIndexOf('。', index - 1), text.lastIndexOf('；', index - 1)) + 1;
-  const sentence = text.slice(sentenceStart, index);
-  const match = /(?:到|至|在)?(20\d\d)年(?:底|末|前)?[，,]?/.exec(sentence);
-  if (match && /(到|至|年底|年末|前)/.test(match[0] + sentence.slice(match.index + match[0].length, match.index + match[0].length + 2))) return Number(match[1]);
-  return paragraphYear;
+/** The year a target is for: "到2025年，…" earlier in its sentence, else the paragraph's. */
+class TargetYears {
+  private readonly sentenceEnds: LastOf;
+  private readonly years: ForwardFinder;
+
+  constructor(
+    private readonly text: string,
+    private readonly paragraphYear: number | null,
+  ) {
+    this.sentenceEnds = new LastOf(text, '。；');
+    this.years = new ForwardFinder(text, /(?:到|至|在)?(20\d\d)年(?:底|末|前)?[，,]?/g);
+  }
+
+  at(index: number): number | null {
+    const sentenceStart = this.sentenceEnds.before(index) + 1;
+    const found = this.years.firstWithin(sentenceStart, index);
+    if (found) {
+      const after = found.index + found.match[0].length;
+      if (/(到|至|年底|年末|前)/.test(found.match[0] + this.text.slice(after, Math.min(after + 2, index)))) return Number(found.match[1]);
+    }
+    return this.paragraphYear;
+  }
 }
 
 interface ValueMatch {
@@ -147,9 +174,10 @@ function scale(value: number, multiplier: string | undefined): number {
 export function findTargets(text: string, options: { paragraphYear?: number | null; excluded?: { start: number; end: number }[] } = {}): FoundTarget[] {
   const found: FoundTarget[] = [];
   const values: ValueMatch[] = [];
+  const excluded = new SpanSet(options.excluded ?? []);
   for (const match of text.matchAll(VALUE)) {
     const index = match.index!;
-    if (options.excluded?.some((span) => index >= span.start && index < span.end)) continue;
+    if (excluded.has(index)) continue;
     const [raw, first, sep, second, multiplier, unitRaw] = match;
     const unit = normalizeUnit(unitRaw ?? '');
     const after = text.slice(index + raw.length);
@@ -172,14 +200,25 @@ export function findTargets(text: string, options: { paragraphYear?: number | nu
     });
   }
 
+  // Every lookup below is asked at increasing positions (see scan.ts).
+  const semicolons = new ForwardFinder(text, /[，。；]/g);
+  const qualifiedGoals = new ForwardFinder(text, QUALIFIED_GOAL);
+  const clauseBreaks = new LastOf(text, '，。；！？\n');
+  const geInClause = new ForwardFinder(text, new RegExp(GE_IN_CLAUSE.source, 'g'));
+  const leInClause = new ForwardFinder(text, new RegExp(LE_IN_CLAUSE.source, 'g'));
+  const workInClause = new ForwardFinder(text, new RegExp(WORK_IN_CLAUSE.source, 'g'));
+  const shareOfWho = new ForwardFinder(text, SHARE_OF_WHO);
+  const afterNoun = new NounAfter(text);
+  const years = new TargetYears(text, options.paragraphYear ?? null);
+  const clauseEnd = (from: number) => semicolons.at(from)?.index ?? text.length;
+
   for (let v = 0; v < values.length; v++) {
     const value = values[v]!;
     const before = text.slice(Math.max(0, value.index - 24), value.index);
     const afterText = text.slice(value.end);
     // Age qualifiers ("65岁及以上老年人") and "10人及以上的单位" describe who, not how many.
     // "10%以上的社区卫生服务站建成中医阁" is a target; "65岁及以上老年人" only says who.
-    const clauseAfter = afterText.slice(0, afterText.search(/[，。；]|$/));
-    const qualifiedGoal = (value.unit === '%' || value.unit === '‰') && /(建成|达到|实现|开展|设立|完成|覆盖|达标)/.test(clauseAfter);
+    const qualifiedGoal = (value.unit === '%' || value.unit === '‰') && qualifiedGoals.within(value.end, clauseEnd(value.end));
     if (QUALIFIER_AFTER.test(afterText) && !GE_BEFORE.test(before) && !LE_BEFORE.test(before) && !qualifiedGoal) continue;
     if (value.unit === '岁' && !GE_BEFORE.test(before) && !LE_BEFORE.test(before) && !GT_BEFORE.test(before)) continue;
     if (EXISTING_BEFORE.test(before) && !GE_BEFORE.test(before) && !LE_BEFORE.test(before)) continue;
@@ -191,20 +230,21 @@ export function findTargets(text: string, options: { paragraphYear?: number | nu
     // "A、B分别达到95%、90%": a run of values joined by 、 belongs to one list.
     if (v > 0 && /^[、和及]$/.test(text.slice(values[v - 1]!.end, value.index))) continue;
     const run: ValueMatch[] = [value];
-    while (run.length < values.length - v && /^[、和及]$/.test(text.slice(run.at(-1)!.end, values[v + run.length]!.index))) run.push(values[v + run.length]!);
+    while (run.length < values.length - v && run.length < MAX_VALUE_RUN && /^[、和及]$/.test(text.slice(run.at(-1)!.end, values[v + run.length]!.index))) run.push(values[v + run.length]!);
 
     let comparator: Comparator | null;
-    const tail = text.slice(run.at(-1)!.end);
+    const runEnd = run.at(-1)!.end;
+    const tail = text.slice(runEnd);
     if (value.valueMax !== null) comparator = 'between';
     else comparator = comparatorFromContext(before, tail);
     if (comparator === null) {
-      const clause = text.slice(clauseStart(text, value.index), value.index);
+      const clauseStart = clauseBreaks.before(value.index) + 1;
       if (WORK_BEFORE.test(before) || /^(以上|左右)/.test(tail)) comparator = '>=';
-      else if (GE_IN_CLAUSE.test(clause)) comparator = '>=';
-      else if (LE_IN_CLAUSE.test(clause)) comparator = '<=';
-      else if (WORK_IN_CLAUSE.test(clause) || ((value.unit === '%' || value.unit === '‰') && WORK_AFTER.test(tail))) comparator = '>=';
+      else if (geInClause.within(clauseStart, value.index)) comparator = '>=';
+      else if (leInClause.within(clauseStart, value.index)) comparator = '<=';
+      else if (workInClause.within(clauseStart, value.index) || ((value.unit === '%' || value.unit === '‰') && WORK_AFTER.test(tail))) comparator = '>=';
       // "70%的社区卫生服务中心达到国家基本标准"
-      else if ((value.unit === '%' || value.unit === '‰') && /^的[^，。；]*(达到|建成|实现|完成|设立|成为|享受|覆盖|纳入)/.test(tail)) comparator = '>=';
+      else if ((value.unit === '%' || value.unit === '‰') && tail.startsWith('的') && shareOfWho.within(runEnd + 1, clauseEnd(runEnd + 1))) comparator = '>=';
       else if (/(（即|即|[、和及与])$/.test(before) && found.length > 0 && found.at(-1)!.end >= value.index - 40) comparator = '>=';
       else continue;
     }
@@ -212,19 +252,15 @@ export function findTargets(text: string, options: { paragraphYear?: number | nu
     // "100%设立老年医学科", "（即1个托育服务管理中心、1个示范中心）": when the words before the
     // number do not name a thing, the metric is the noun phrase after it.
     const before_ = stripComparatorWords(rawMetric);
-    const after_ = tail
-      .replace(/^(及以上|以上|以下|以内|左右|的)+/, '')
-      .split(/[，。；、（\n]|和|及/)[0]!
-      .replace(/[）)]+$/, '')
-      .slice(0, 30);
-    const weak = before_.length <= 1 || /[、\d]/.test(before_.replace(/^每[千万百]?[^\d]*\d+岁?/, '')) || new RegExp(`^(${WORK_VERBS})+$`).test(before_);
+    const after_ = afterNoun.at(runEnd);
+    const weak = before_.length <= 1 || /[、\d]/.test(before_.replace(/^每[千万百]?[^\d]*\d+岁?/, '')) || ONLY_WORK_VERBS.test(before_);
     // "二级及以上综合性医院100%设立老年医学科": who, then what they all do.
     const sharePhrase = (value.unit === '%' || value.unit === '‰') && WORK_AFTER.test(tail);
     const metricText = sharePhrase ? `${before_}${after_}` : weak && after_ ? after_ : before_ || after_;
     const suffix = /^(及以上|以上|或以上|以下|以内|及以下|左右)/.exec(tail);
-    const end = run.at(-1)!.end + (suffix ? suffix[0].length : 0);
+    const end = runEnd + (suffix ? suffix[0].length : 0);
     const phrase = text.slice(start, end);
-    const year = yearOf(text, value.index, options.paragraphYear ?? null);
+    const year = years.at(value.index);
     const metrics = splitMetrics(metricText, run.length, /(分别|各|均)$/.test(rawMetric.replace(/(达到|达|为|不低于|控制在|提高到|提升至|提升到|提高至)$/, '')) || /各$/.test(before));
     metrics.forEach((metric, i) => {
       const item = run[Math.min(i, run.length - 1)]!;
@@ -248,21 +284,67 @@ export function findTargets(text: string, options: { paragraphYear?: number | nu
   return found.sort((a, b) => a.start - b.start);
 }
 
+/** Whether a position lies in one of some spans (owner clauses), asked at increasing positions. */
+class SpanSet {
+  private readonly spans: { start: number; end: number }[];
+  private next = 0;
+
+  constructor(spans: readonly { start: number; end: number }[]) {
+    this.spans = [...spans].sort((a, b) => a.start - b.start);
+  }
+
+  has(index: number): boolean {
+    // Spans may overlap: skip only those ending before this position, then look at the ones that start by it.
+    while (this.next < this.spans.length && this.spans[this.next]!.end <= index) this.next++;
+    for (let i = this.next; i < this.spans.length && this.spans[i]!.start <= index; i++) if (index < this.spans[i]!.end) return true;
+    return false;
+  }
+}
+
+/**
+ * The noun phrase after a number ("100%设立老年医学科" → 设立老年医学科): up to the next
+ * separator, without closing brackets at its end, at most 30 characters.
+ */
+class NounAfter {
+  private readonly separators: ForwardFinder;
+  private strippedFor = -1;
+  private stripped = -1;
+
+  constructor(private readonly text: string) {
+    this.separators = new ForwardFinder(text, AFTER_SEPARATOR);
+  }
+
+  at(from: number): string {
+    const lead = /^(及以上|以上|以下|以内|左右|的)+/.exec(this.text.slice(from));
+    const start = from + (lead ? lead[0].length : 0);
+    const end = this.separators.at(start)?.index ?? this.text.length;
+    if (end !== this.strippedFor) {
+      let cut = end;
+      while (cut > 0 && (this.text[cut - 1] === '）' || this.text[cut - 1] === ')')) cut--;
+      this.strippedFor = end;
+      this.stripped = cut;
+    }
+    return this.text.slice(start, Math.min(Math.max(this.stripped, start), start + 30));
+  }
+}
+
 const CN_NUMERAL: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
 /** Targets written in words: "保持零死亡" (= 0), "电子病历应用水平达到四级" (≥ 4 级). */
 function wordTargets(text: string, paragraphYear: number | null): FoundTarget[] {
   const found: FoundTarget[] = [];
+  let years = new TargetYears(text, paragraphYear);
   for (const match of text.matchAll(/(保持|实现|确保)?零(死亡|发生|事故|感染|报告|容忍|伤亡)/g)) {
     const { metric, start } = metricBefore(text, match.index!);
     const name = stripComparatorWords(metric.replace(/(保持|实现|确保)$/, '')) || match[0];
     const end = match.index! + match[0].length;
-    found.push({ metric: `${name}${match[2]}`, comparator: '=', value: 0, valueMax: null, unit: '', valueKind: 'count', targetYear: yearOf(text, match.index!, paragraphYear), phrase: text.slice(start, end), start, end });
+    found.push({ metric: `${name}${match[2]}`, comparator: '=', value: 0, valueMax: null, unit: '', valueKind: 'count', targetYear: years.at(match.index!), phrase: text.slice(start, end), start, end });
   }
+  years = new TargetYears(text, paragraphYear);
   for (const match of text.matchAll(/(达到|达|提升至|提高到|提升到|提高至)([一二三四五六七八九十])级(?=及以上|以上|$|[，。；])/g)) {
     const { metric, start } = metricBefore(text, match.index!);
     const end = match.index! + match[0].length;
-    found.push({ metric: stripComparatorWords(metric), comparator: '>=', value: CN_NUMERAL[match[2]!]!, valueMax: null, unit: '级', valueKind: 'other', targetYear: yearOf(text, match.index!, paragraphYear), phrase: text.slice(start, end), start, end });
+    found.push({ metric: stripComparatorWords(metric), comparator: '>=', value: CN_NUMERAL[match[2]!]!, valueMax: null, unit: '级', valueKind: 'other', targetYear: years.at(match.index!), phrase: text.slice(start, end), start, end });
   }
   return found;
 }

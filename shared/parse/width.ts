@@ -28,29 +28,33 @@ const DIRECT: Record<string, string> = {
 const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
 
 export function normalizeWidth(input: string): string {
+  // The last character is kept in a variable: reading the end of the growing string (`out.at(-1)`)
+  // flattened it every time, which made long lines quadratic.
   let out = '';
+  let last: string | undefined;
   for (let i = 0; i < input.length; i++) {
     const ch = input[i]!;
     const code = ch.charCodeAt(0);
+    let next: string;
     if (code >= 0xff10 && code <= 0xff19) {
-      out += String.fromCharCode(code - 0xfee0);
+      next = String.fromCharCode(code - 0xfee0);
     } else if ((code >= 0xff21 && code <= 0xff3a) || (code >= 0xff41 && code <= 0xff5a)) {
-      out += String.fromCharCode(code - 0xfee0);
+      next = String.fromCharCode(code - 0xfee0);
     } else if (ch === '．') {
       // "１．" item labels and "３．５" decimals; a stray full stop elsewhere stays Chinese.
-      out += isDigit(out.at(-1)) ? '.' : '．';
+      next = isDigit(last) ? '.' : '．';
     } else if (ch === '－') {
-      out += '-';
+      next = '-';
     } else if (ch === '，') {
-      out += isDigit(out.at(-1)) && isDigit(normalizeDigit(input[i + 1])) ? ',' : '，';
+      next = isDigit(last) && isDigit(normalizeDigit(input[i + 1])) ? ',' : '，';
     } else if (ch === ':' || ch === ',') {
-      const prev = out.at(-1);
-      const next = normalizeDigit(input[i + 1]);
-      const betweenDigits = isDigit(prev) && isDigit(next);
-      out += betweenDigits ? ch : ch === ':' ? '：' : '，';
+      const betweenDigits = isDigit(last) && isDigit(normalizeDigit(input[i + 1]));
+      next = betweenDigits ? ch : ch === ':' ? '：' : '，';
     } else {
-      out += DIRECT[ch] ?? ch;
+      next = DIRECT[ch] ?? ch;
     }
+    out += next;
+    last = next;
   }
   // "1,000" → "1000": thousands separators get in the way of number parsing.
   return out.replace(/(\d),(\d{3})(?!\d)/g, '$1$2');
@@ -67,16 +71,20 @@ const ASCII_WORD = /[A-Za-z0-9]/;
 
 /** Drop whitespace that PDF extraction puts inside Chinese text ("2025 年" → "2025年"); keep it between Latin words. */
 export function removeInnerSpaces(line: string): string {
-  return line.replace(/\s+/g, (space, offset: number, whole: string) => {
-    const before = whole[offset - 1];
-    const after = whole[offset + space.length];
-    if (before === undefined || after === undefined) return '';
-    // Digits split by a PDF text layer ("1 4.提升") belong together; Latin words keep one space.
-    if (/\d/.test(before) && /\d/.test(after)) return '';
-    if (ASCII_WORD.test(before) && ASCII_WORD.test(after)) return ' ';
-    if (CJK_OR_PUNCT.test(before) || CJK_OR_PUNCT.test(after)) return '';
-    return ' ';
-  });
+  return line.replace(/\s+/g, (space, offset: number, whole: string) => innerSpace(whole[offset - 1], whole[offset + space.length]));
+}
+
+/**
+ * What a run of whitespace between `before` and `after` becomes: nothing or one space. It depends
+ * on the two neighbours alone, so text already cleaned can be joined without cleaning it again.
+ */
+export function innerSpace(before: string | undefined, after: string | undefined): '' | ' ' {
+  if (before === undefined || after === undefined) return '';
+  // Digits split by a PDF text layer ("1 4.提升") belong together; Latin words keep one space.
+  if (/\d/.test(before) && /\d/.test(after)) return '';
+  if (ASCII_WORD.test(before) && ASCII_WORD.test(after)) return ' ';
+  if (CJK_OR_PUNCT.test(before) || CJK_OR_PUNCT.test(after)) return '';
+  return ' ';
 }
 
 /** Display width in columns: CJK and full-width characters count double. */
