@@ -30,7 +30,7 @@ import { tableLabels } from './labels';
 
 type FileContent = { fileName: string; contentBase64: string };
 
-function maxAheadMs(core: Core): number {
+export function maxAheadMs(core: Pick<Core, 'localSetting'>): number {
   const hours = Number(core.localSetting('sync_max_clock_ahead_hours') ?? '24');
   return (Number.isFinite(hours) && hours > 0 ? hours : 24) * 3_600_000;
 }
