@@ -8,7 +8,9 @@ import { Core } from '../core/core';
 import { createLocalIdentity, FILE_IDENTITY_KEY, fingerprint } from '../core/identity';
 import { loadSqlite } from '../db/native';
 import { registerInstallation } from '../services/installation';
+import { maxAheadMs } from '../sync/service';
 import { extractArchive, isZipFile } from './archive';
+import { refuseClockAhead } from './clock-check';
 import { createBackup, liveAttachmentFolder } from './create';
 import { readFacts } from './inspect';
 import { stagingPrefix } from './leftovers';
@@ -22,7 +24,8 @@ import { backupFolder, copyAddressed, readManifest, sqliteOf, storeFolder, type 
  *      final rename is atomic), within what its manifest declares and the disk can hold;
  *   2. rebuild it (rebuild.ts): the staged file is only read, after its catalogue proved to be
  *      ours; its checked rows go into a new database of our schema, so none of its own SQL
- *      (triggers, views) comes along. Every refusal happens here, before anything live is touched;
+ *      (triggers, views) comes along; a clock far ahead is refused (clock-check.ts). Every
+ *      refusal happens here, before anything live is touched;
  *   3. put the attachment files it references back (extra files are harmless);
  *   4. back up the current state ("恢复前");
  *   5. give the rebuilt database a new installation id and key pair (after all its data is in),
@@ -148,7 +151,7 @@ function finalFileIdentity(dbFile: string, staged: string): string {
  * alone. The clock moves past both databases' values so that no timestamp the old installation
  * issued, nor one the restored file already holds, is ever issued again.
  */
-function adoptNewIdentity(dbFile: string, file: string, rebuilt: Rebuilt, liveMaxHlc: string | null): { installationId: string; publicKey: string } {
+function adoptNewIdentity(dbFile: string, file: string, rebuilt: Rebuilt, liveMaxHlc: string | null, now: () => number): { installationId: string; publicKey: string } {
   const clock = [rebuilt.facts.maxHlc, liveMaxHlc].filter((v): v is string => !!v).sort().at(-1);
   const raw = new (loadSqlite())(file, { fileMustExist: true });
   try {
@@ -156,7 +159,8 @@ function adoptNewIdentity(dbFile: string, file: string, rebuilt: Rebuilt, liveMa
   } finally {
     raw.close();
   }
-  const core = Core.open(file);
+  // The restoring PC's time (the one the clock check used) stamps the new installation's record.
+  const core = Core.open(file, { now });
   try {
     core.db.transaction(() => createLocalIdentity(core.db, rebuilt.officeId, rebuilt.departmentId))();
     core.reloadIdentity();
@@ -276,13 +280,15 @@ export async function restoreDatabase(core: Core | null, dbFile: string, source:
     const rebuiltFile = path.join(staging, 'rebuilt.sqlite');
     const rebuilt = rebuildBackup(staged.sqlite, rebuiltFile, source.label, staged.databaseLimit);
     const facts = rebuilt.facts;
+    // The live PC's allowance (the backup's own settings could widen it); none readable in recovery: the default.
+    refuseClockAhead(source.label, facts.maxHlc, now(), maxAheadMs(core ?? { localSetting: () => null }));
     progress('正在恢复佐证材料', 1, 4);
     const missingAttachments = restoreAttachments(dbFile, facts.attachmentHashes, staged.attachmentDirs);
     progress('正在备份当前数据', 2, 4);
     const safety = core ? await safetyBackup(core, dbFile, now()) : null;
     const liveMaxHlc = core ? readMaxHlc(core) : null;
     progress('正在恢复数据库', 3, 4);
-    const identity = adoptNewIdentity(dbFile, rebuiltFile, rebuilt, liveMaxHlc);
+    const identity = adoptNewIdentity(dbFile, rebuiltFile, rebuilt, liveMaxHlc, now);
     if (core) {
       core.replaceFile(() => swapInto(dbFile, rebuiltFile, true));
       core.emit({ type: 'changed', tables: [...Object.keys(replicatedTables), 'local_settings', 'drafts'] });

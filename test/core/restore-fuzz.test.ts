@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { formatHlc, parseHlc } from '../../shared/domain/hlc';
 import { replicatedTables } from '../../shared/schema/tables';
 import { fileSource, restoreDatabase } from '../../electron/backup/restore';
 import { backupFolder } from '../../electron/backup/store';
@@ -16,10 +17,10 @@ import { backupFixture, dumpDatabase } from './backup-fixture';
 /*
  * Restore fuzz (issue 14): well over a thousand crafted SQLite files, each made by mutating a
  * copy of one real backup — foreign triggers, views, indexes and virtual tables, huge page
- * counts and broken headers, wrong schemas and versions, our schema with bad rows, and valid
- * edits. Each goes through the real restore against a live database and must be refused with a
- * Chinese message (the live database byte-identical in content: a dump of every table and of
- * the catalogue) or rebuilt clean (the catalogue of a fresh database, every row well formed).
+ * counts and broken headers, wrong schemas and versions, our schema with bad rows, a clock far
+ * ahead, and valid edits. Each goes through the real restore against a live database and must be
+ * refused with a Chinese message (the live database byte-identical in content: a dump of every
+ * table and of the catalogue) or rebuilt clean (the catalogue of a fresh database, every row well formed).
  * Counts per kind and outcome are printed at the end.
  */
 
@@ -292,6 +293,22 @@ const generators: ((r: Rng) => Case)[] = [
       ['departments', 'sort_order', "X'01'"],
     ] as const);
     return { kind: 'wrong type in a STRICT table', expect: 'refuse', sql: (db) => wrongType(db, table, column, value) };
+  },
+  (r) => {
+    // Beyond the 24-hour clock allowance: restored, it would stamp every later change of this PC that far ahead.
+    const ahead = r.pick([25, 24 * 30, 24 * 365 * 5, 24 * 365 * 200]) * 3_600_000 + r.int(3_600_000);
+    const inChange = r.next() < 0.5;
+    return {
+      kind: 'clock far ahead',
+      expect: 'refuse',
+      sql: (db) => {
+        const newest = db.prepare('SELECT hlc FROM change_log ORDER BY hlc DESC LIMIT 1').pluck().get() as string;
+        const { wall, node } = parseHlc(newest);
+        const later = formatHlc({ wall: Math.min(wall + ahead, 10 ** 13 - 1), counter: r.int(100), node });
+        if (inChange) db.prepare('UPDATE change_log SET hlc = ? WHERE hlc = ?').run(later, newest);
+        else db.prepare("INSERT OR REPLACE INTO local_meta (key, value) VALUES ('clock', ?)").run(later);
+      },
+    };
   },
   // ---- valid edits: rebuilt -------------------------------------------------------------------
   (r) => {

@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { backupSource, fileSource, restoreDatabase } from '../../electron/backup/restore';
 import { backupFolder, type Manifest } from '../../electron/backup/store';
 import { tempDir } from '../helpers/core';
-import { backupFixture, bombEntry, dumpDatabase, handZip, pdf, storedEntry, type BackupFixture } from './backup-fixture';
+import { formatHlc, parseHlc } from '../../shared/domain/hlc';
+import { backupFixture, bombEntry, craftBackup, dumpDatabase, handZip, pdf, storedEntry, type BackupFixture } from './backup-fixture';
 
 /*
  * Issue 14, finding 6 (.tlbak): a restore is refused before anything is written when the backup
@@ -12,6 +13,13 @@ import { backupFixture, bombEntry, dumpDatabase, handZip, pdf, storedEntry, type
  */
 
 const MB = 1024 * 1024;
+const HOUR = 3_600_000;
+
+/** The local calendar date of `ms`, as the refusal names it. */
+function localDate(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
 
 async function fixtureWithBackup(): Promise<{ f: BackupFixture; id: string; good: string; manifest: Manifest; dir: string }> {
   const f = await backupFixture();
@@ -147,6 +155,46 @@ describe('restore within what the backup declares and the disk holds', () => {
     expect(result.missingAttachments).toBe(0);
     const id = f.t.core.db.prepare("SELECT id FROM attachments WHERE file_name = '筛查记录.pdf'").pluck().get() as string;
     expect(Buffer.from((await f.t.call('attachments.read', { id })).contentBase64, 'base64').equals(scan)).toBe(true);
+    f.t.close();
+  });
+
+  it('refuses a backup whose clock or change records lie beyond the clock allowance (peers would refuse every later package), with the date it claims', async () => {
+    const { f, good, dir } = await fixtureWithBackup();
+    const now = f.t.core.now();
+    const newest = f.t.core.db.prepare('SELECT hlc FROM change_log ORDER BY hlc DESC LIMIT 1').pluck().get() as string;
+    const node = parseHlc(newest).node;
+    const stamped = (wall: number) => formatHlc({ wall, counter: 0, node });
+    const withClock = (name: string, wall: number) =>
+      craftBackup(good, path.join(dir, name), (db) => db.prepare("INSERT OR REPLACE INTO local_meta (key, value) VALUES ('clock', ?)").run(stamped(wall)));
+    const withChange = (name: string, wall: number, allowance?: string) =>
+      craftBackup(good, path.join(dir, name), (db) => {
+        db.prepare('UPDATE change_log SET hlc = ? WHERE hlc = ?').run(stamped(wall), newest);
+        // The backup's own setting does not widen the allowance: only this PC's does.
+        if (allowance) db.prepare("INSERT OR REPLACE INTO local_settings (key, value) VALUES ('sync_max_clock_ahead_hours', ?)").run(allowance);
+      });
+
+    // The stored clock five years ahead.
+    const years = now + 5 * 365 * 24 * HOUR;
+    const text = await expectRefused(f, () => restoreDatabase(f.t.core, f.file, fileSource(f.file, withClock('clock.sqlite', years))), /时钟有误/);
+    expect(text).toContain(localDate(years));
+    expect(text).toMatch(/^“clock\.sqlite”/);
+    // A change record three years ahead, the backup claiming a huge allowance of its own.
+    const later = now + 3 * 365 * 24 * HOUR;
+    const change = await expectRefused(f, () => restoreDatabase(f.t.core, f.file, fileSource(f.file, withChange('change.sqlite', later, '1000000'))), /时钟有误/);
+    expect(change).toContain(localDate(later));
+    // Without a live database (recovery), the default allowance applies.
+    const elsewhere = path.join(tempDir('tl-recover-'), 'ledger.sqlite');
+    await expect(restoreDatabase(null, elsewhere, fileSource(elsewhere, withClock('recover.sqlite', years)), { now: () => now })).rejects.toThrow(/时钟有误.*未作任何改动/);
+    expect(fs.existsSync(elsewhere)).toBe(false);
+
+    // 30 hours ahead: beyond the default 24 hours; within this PC's setting of 48 it is restored.
+    const thirty = withChange('thirty.sqlite', now + 30 * HOUR);
+    await expectRefused(f, () => restoreDatabase(f.t.core, f.file, fileSource(f.file, thirty)), /允许 24 小时/);
+    f.t.core.setLocalSetting('sync_max_clock_ahead_hours', '48');
+    await restoreDatabase(f.t.core, f.file, fileSource(f.file, thirty));
+    expect(f.t.core.db.prepare('SELECT COUNT(*) FROM change_log WHERE hlc = ?').pluck().get(stamped(now + 30 * HOUR))).toBe(1);
+    // The new installation's record comes after it, at the restoring PC's time (the fixture's day, not the test machine's).
+    expect(parseHlc(f.t.core.db.prepare('SELECT MAX(hlc) FROM change_log').pluck().get() as string).wall).toBe(now + 30 * HOUR);
     f.t.close();
   });
 });
