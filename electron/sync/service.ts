@@ -334,10 +334,14 @@ function checkedChanges(core: Core, pkg: ReadPackage, trust: 'known' | 'new'): C
   const changes = changesIn(pkg).map((change, index) => checkChange(change, index));
   const signer = signerOf(core, pkg, trust);
   const held = core.db.prepare('SELECT 1 FROM change_log WHERE hlc = ?').pluck();
+  const roles = new Map<string, Role | null>();
   const forbidden = forbiddenChanges(core.db, changes, {
     self: core.requireIdentity().installationId,
     signer,
-    roleOf: (id) => knownRole(core, id),
+    roleOf: (id) => {
+      if (!roles.has(id)) roles.set(id, knownRole(core, id));
+      return roles.get(id)!;
+    },
     holds: (hlc) => held.get(hlc) !== undefined,
   });
   if (forbidden.length > 0) {
