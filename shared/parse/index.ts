@@ -9,8 +9,10 @@ import { detectKind, readMetadata } from './metadata';
 import { parseDue } from './due';
 import { numberValue } from './numbering';
 import { withoutOwnerAsides } from './brackets';
+import { checkParseResult, checkTextLength } from './limits';
 
 export type { ParseResult, ParsedTask, ParsedTarget, ParsedSection, ParseInput } from './types';
+export { ParseLimitError, PARSE_LIMITS } from './limits';
 
 /** The lead phrase of a task: up to its first 。 or ；, without owner clauses. */
 function taskTitle(rest: string): string {
@@ -135,8 +137,10 @@ function embeddedTableParagraphs(paragraphs: readonly Paragraph[], tables: Parse
 export function parsePlan(input: ParseInput): ParseResult {
   const warnings: ParseWarning[] = [];
   if (input.tables && input.tables.length > 0 && input.text.trim() === '') warnings.push({ code: 'EMPTY_TEXT', message: '文件中没有文字内容' });
+  checkTextLength(input.text.length);
   const sheetText = (input.tables ?? []).map((table) => table.rows.map((row) => row.map((cell) => cell.replace(/\n/g, ' ')).join('\t')).join('\n')).join('\n\n');
   const structured = (input.format === 'xlsx' || input.format === undefined) && input.tables !== undefined && input.tables.length > 0;
+  if (structured) checkTextLength(sheetText.length);
   const embeddedTables = !structured && input.tables !== undefined && input.tables.length > 0 ? input.tables : [];
   const { text, paragraphs } = normalizePlanText(structured ? sheetText.replace(/^/gm, '\t') : input.text);
 
@@ -195,5 +199,7 @@ export function parsePlan(input: ParseInput): ParseResult {
   if (progressHistory.some((entry) => entry.period === null)) {
     warnings.push({ code: 'PROGRESS_PERIOD_UNKNOWN', message: '台账中有进展列没有写明年份和季度，这些进展不会导入；请在列名中写明如“2025年第一季度进展情况”' });
   }
-  return { ...metadata, normalizedText: text, sections, tasks, targets, progressHistory, warnings };
+  const result = { ...metadata, normalizedText: text, sections, tasks, targets, progressHistory, warnings };
+  checkParseResult(result);
+  return result;
 }
