@@ -2,6 +2,7 @@ import type { Workbook, Worksheet } from 'exceljs';
 import { AppError } from '../core/app-error';
 import { detectFormat } from '../import/readers/detect';
 import { ReadError } from '../import/readers/read-error';
+import { loadWorkbook } from '../import/readers/workbook-load';
 import { sheetHasText } from './template-detect';
 
 /*
@@ -38,11 +39,12 @@ export function decodeForm(contentBase64: string, fileName: string): Uint8Array 
 
 export async function loadForm(bytes: Uint8Array, fileName: string): Promise<Workbook> {
   checkBytes(bytes, fileName);
-  const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.Workbook();
+  let workbook: Workbook;
   try {
-    await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
-  } catch {
+    // Through the guard every .xlsx from outside passes (zip bombs, ranges exceljs expands cell by cell).
+    workbook = await loadWorkbook(bytes, { textOnly: false });
+  } catch (error) {
+    if (error instanceof ReadError && error.code !== 'CORRUPT') refuse(`“${fileName}”无法作为表样：${error.message.replace(/导入/g, '添加')}`);
     refuse(`无法读取“${fileName}”，文件可能已损坏或含有不支持的内容。请用 Excel 或 WPS 打开后另存为新的 .xlsx 文件再添加`);
   }
   if (visibleSheets(workbook).length === 0) {

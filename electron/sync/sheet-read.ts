@@ -1,7 +1,9 @@
-import type { Cell, Worksheet } from 'exceljs';
+import type { Cell, Workbook, Worksheet } from 'exceljs';
 import { isPeriod } from '../../shared/domain/period';
 import { AppError } from '../core/app-error';
 import { cellText } from '../import/readers/cell-text';
+import { ReadError } from '../import/readers/read-error';
+import { loadWorkbook } from '../import/readers/workbook-load';
 import { HEADER_ROWS, INDICATOR_COLUMNS, META_KEYS, SHEET_FORMAT_VERSION, SHEET_KIND, SHEET_NAMES, TASK_COLUMNS, columnOf, type ColumnSpec, type SheetMeta } from './sheet-format';
 
 /*
@@ -53,11 +55,12 @@ export async function readSheet(bytes: Uint8Array): Promise<ReadSheet> {
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
     refuse('该文件不是 .xlsx 格式的Excel填报表。如果填报单位另存成了 .xls 或其他格式，请让其用 Excel 或 WPS 另存为 .xlsx 后再发回');
   }
-  const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.Workbook();
+  let workbook: Workbook;
   try {
-    await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
-  } catch {
+    // Through the guard every .xlsx from outside passes (zip bombs, ranges exceljs expands cell by cell).
+    workbook = await loadWorkbook(bytes, { textOnly: false });
+  } catch (error) {
+    if (error instanceof ReadError && error.code !== 'CORRUPT') refuse(`该Excel填报表无法导入：${error.message}`);
     refuse('无法读取该Excel文件，文件可能已损坏。请让填报单位用 Excel 或 WPS 打开后重新保存为 .xlsx 再发回');
   }
 

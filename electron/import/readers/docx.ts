@@ -4,6 +4,8 @@
  * or table cell paragraph per line, tabs kept, except that line breaks inside a paragraph start a new
  * line and blank paragraphs are dropped.
  */
+import { checkTextLength } from './limits';
+import { guardOoxml } from './ooxml-guard';
 import { ReadError } from './read-error';
 import { placeCells } from './table-grid';
 import { isBlank } from './text-normalize';
@@ -26,16 +28,19 @@ export async function readDocx(bytes: Uint8Array): Promise<ReadResult> {
   const tables: ReadTable[] = [];
   walkBlocks(root.children ?? [], lines, tables);
   const text = lines.map((line) => line.trim()).filter((line) => line !== '').join('\n');
+  checkTextLength(text.length);
   if (isBlank(text)) throw new ReadError('EMPTY', 'Word 文件中没有文字内容。如果正文是图片（扫描件），请使用原始 Word 文件或文字版 PDF');
   return { format: 'docx', text, tables };
 }
 
 async function loadTree(bytes: Uint8Array): Promise<DocNode> {
+  // mammoth opens the archive with JSZip as it is: it gets one rebuilt from what is really inside.
+  const safe = await guardOoxml(bytes, { kind: 'docx', textOnly: true });
   const { default: mammoth } = await import('mammoth');
   let root: DocNode | undefined;
   try {
     await mammoth.convertToHtml(
-      { buffer: Buffer.from(bytes) },
+      { buffer: Buffer.from(safe.buffer, safe.byteOffset, safe.byteLength) },
       {
         // Keep the tree, hand mammoth an empty document so it renders (and reads images for) nothing.
         transformDocument: (document: DocNode) => {

@@ -7,6 +7,7 @@
  */
 import { linesFromRuns, type TextRun } from './pdf-lines';
 import { loadPdfjs, pdfjsDataPaths } from './pdfjs';
+import { READ_LIMITS, textTooLong, tooManyPages } from './limits';
 import { ReadError } from './read-error';
 import type { ReadResult } from './types';
 
@@ -38,14 +39,19 @@ export async function readPdf(bytes: Uint8Array, report: (done: number, total: n
       throw toReadError(error);
     });
     const total = document.numPages;
+    // Refused before any page is read: 10,000 pages took more than ten minutes.
+    if (total > READ_LIMITS.pdfPages) throw tooManyPages(total);
     report(0, total);
     const pages: string[] = [];
     const textlessPages: number[] = [];
+    let chars = 0;
     for (let number = 1; number <= total; number++) {
       const lines = await pageLines(document, number).catch((error: unknown) => {
         throw toReadError(error);
       });
       const page = lines.join('\n');
+      chars += page.length;
+      if (chars > READ_LIMITS.textChars) throw textTooLong(chars);
       if (page.replace(/\s/g, '').length < MIN_CHARS_PER_PAGE) textlessPages.push(number);
       pages.push(page);
       report(number, total);

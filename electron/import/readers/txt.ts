@@ -1,4 +1,5 @@
 /** Plain-text files (.txt and anything else that decodes as text). */
+import { checkTextLength } from './limits';
 import { ReadError } from './read-error';
 import { decodeText } from './text-decode';
 import { isBlank, normalizeText } from './text-normalize';
@@ -12,6 +13,7 @@ export function readTxt(bytes: Uint8Array, ext: string): ReadResult {
     }
     throw new ReadError('UNSUPPORTED_FORMAT');
   }
+  checkTextLength(decoded.text.length);
   const text = normalizeText(decoded.text);
   if (isBlank(text)) throw new ReadError('EMPTY');
   return { format: 'txt', text, tables: [], encoding: decoded.encoding };
