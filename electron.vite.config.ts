@@ -5,8 +5,9 @@ import { rendererConfig } from './vite.renderer.config';
 const from = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
 /*
- * out/main:     index.js (the shell) and worker.js (the database thread) side by side, because
- *               CoreClient looks for worker.js next to itself. ESM, as package.json says "module".
+ * out/main:     index.js (the shell), worker.js (the database thread) and parse-worker.js (a thread
+ *               per document read, import/parse-thread.ts) side by side, because CoreClient and
+ *               parseInThread look for them next to themselves. ESM, as package.json says "module".
  * out/preload:  index.cjs, CommonJS: Electron cannot load an ES module as a sandboxed preload.
  * out/renderer: the page, built exactly as for the browser host.
  */
@@ -17,7 +18,7 @@ export default defineConfig({
       // Dependencies (better-sqlite3, zod) stay in node_modules: the native addon cannot be bundled.
       externalizeDeps: true,
       rolldownOptions: {
-        input: { index: from('./electron/main/index.ts'), worker: from('./electron/core/worker.ts') },
+        input: { index: from('./electron/main/index.ts'), worker: from('./electron/core/worker.ts'), 'parse-worker': from('./electron/import/parse-worker.ts') },
         external: ['better-sqlite3'],
         output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
       },

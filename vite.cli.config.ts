@@ -12,9 +12,9 @@ const external = (id: string) =>
 
 /*
  * The CLI as plain JavaScript, so a call starts in Node without transpiling (scripts/cli-build.mjs
- * runs this only when a source is newer than the bundle). out/cli/main.js and worker.js sit side
- * by side because CoreClient looks for worker.js next to itself; shared code goes to chunks in
- * the same folder.
+ * runs this only when a source is newer than the bundle). out/cli/main.js, worker.js and
+ * parse-worker.js sit side by side because CoreClient and parseInThread look for their thread's
+ * script next to themselves; shared code goes to chunks in the same folder.
  */
 export default defineConfig({
   build: {
@@ -26,7 +26,7 @@ export default defineConfig({
     sourcemap: false,
     reportCompressedSize: false,
     rolldownOptions: {
-      input: { main: from('./electron/cli/main.ts'), worker: from('./electron/core/worker.ts') },
+      input: { main: from('./electron/cli/main.ts'), worker: from('./electron/core/worker.ts'), 'parse-worker': from('./electron/import/parse-worker.ts') },
       external,
       output: {
         format: 'es',

@@ -11,6 +11,7 @@ import { log, logFolderOf, RotatingLog, setAppLog } from './log';
 import { APP_VERSION } from './version';
 import { latestSchemaVersion, schemaVersion } from '../db/migrate';
 import { diagnosticsBundle } from '../diagnostics/bundle';
+import { cancelAllParses } from '../import/parse-thread';
 import type { FromWorker, ToWorker, WorkerOptions } from './worker-protocol';
 
 /*
@@ -102,6 +103,8 @@ post({ kind: 'ready', error: openError });
 port.on('message', (message: ToWorker) => {
   if (message.kind === 'close') {
     stopDaily?.();
+    // A document still being read would hold the close up for as long as it takes: end it (nothing was written).
+    void cancelAllParses();
     void Promise.allSettled([...running]).then(() => {
       core?.close();
       post({ kind: 'closed' });

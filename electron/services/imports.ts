@@ -1,15 +1,13 @@
-import { createHash } from 'node:crypto';
 import type { z } from 'zod';
-import type { ParsePreview, PlanDraft, SourceInfo, ownerDecision } from '../../shared/api/imports';
-import { parsePlan } from '../../shared/parse';
+import type { ParsePreview, PlanDraft, ownerDecision } from '../../shared/api/imports';
 import { normalizeWidth } from '../../shared/parse/width';
 import { AppError } from '../core/app-error';
 import type { Core } from '../core/core';
 import type { HandlerMap } from '../core/handler';
 import { departmentId, newId, uuidV5 } from '../core/ids';
 import type { Writer } from '../core/mutation';
-import { readDocument, readPastedText } from '../import/readers';
-import { ReadError } from '../import/readers/read-error';
+import type { ParseJobInput } from '../import/parse-job';
+import { parseInThread } from '../import/parse-thread';
 import { listDirectory } from './directory';
 import { backupBefore } from './backup';
 import { discardReviewDraft } from './import-drafts';
@@ -18,7 +16,6 @@ import { applyRevision, diffRevision, draftOfParse, localEditsOf, writeWholePlan
 type OwnerDecision = z.infer<typeof ownerDecision>;
 
 const canon = (text: string) => normalizeWidth(text).replace(/\s/g, '');
-const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
 
 /** Owner names printed in a document resolve to departments by name or alias. */
 function departmentLookup(core: Core): Map<string, { id: string; name: string }> {
@@ -37,44 +34,19 @@ function findExisting(core: Core, contentHash: string, title: string | null, doc
   return revised ? { planId: revised.id, title: revised.title ?? '', sameContent: false } : null;
 }
 
-/** A reader's refusal, naming the file: 文件“X.doc”无法导入：这是旧版 Word 文档…… */
-export function refusalOf(fileName: string, reason: string): string {
-  return `文件“${fileName}”无法导入：${reason}`;
-}
-
-async function parseArgs(args: { fileName: string; contentBase64: string } | { pastedText: string }, progress: (label: string, done: number, total: number) => void) {
-  try {
-    if ('pastedText' in args) {
-      const read = readPastedText(args.pastedText);
-      return { read, fileName: '粘贴的文字', bytes: new TextEncoder().encode(args.pastedText) };
-    }
-    const bytes = Buffer.from(args.contentBase64, 'base64');
-    const read = await readDocument(bytes, args.fileName, (done, total) => progress('正在读取文件', done, total));
-    return { read, fileName: args.fileName, bytes };
-  } catch (error) {
-    if (error instanceof ReadError) {
-      // The clerk may have picked several files today: say which one was refused.
-      const message = 'pastedText' in args ? error.message : refusalOf(args.fileName, error.message);
-      throw new AppError('INVALID_ARGUMENT', message, { file: message });
-    }
-    throw error;
-  }
-}
-
-export async function previewImport(core: Core, args: Parameters<typeof parseArgs>[0], progress: (label: string, done: number, total: number) => void): Promise<ParsePreview> {
-  const { read, fileName, bytes } = await parseArgs(args, progress);
-  progress('正在识别章节、任务和指标', 0, 1);
-  const parse = parsePlan({ text: read.text, tables: read.tables, format: read.format, fileName });
-  progress('正在识别章节、任务和指标', 1, 1);
-  const contentHash = sha256(parse.normalizedText);
+/**
+ * Read and parse in a thread of its own (parse-thread.ts); only the look-ups against this
+ * database (owners, an existing plan, local edits) run here.
+ */
+export async function previewImport(core: Core, args: ParseJobInput, progress: (label: string, done: number, total: number) => void): Promise<ParsePreview> {
+  const { parse, source } = await parseInThread(args, progress);
   const lookup = departmentLookup(core);
   const names = [...new Set(parse.tasks.flatMap((task) => task.leadDepartments))];
   const owners = names.map((name) => {
     const match = lookup.get(canon(name));
     return { name, departmentId: match?.id ?? null, departmentName: match?.name ?? null };
   });
-  const source: SourceInfo = { fileName, format: read.format, sha256: sha256(bytes), contentHash, size: bytes.length, encoding: read.encoding ?? null };
-  const existing = findExisting(core, contentHash, parse.title, parse.docNumber);
+  const existing = findExisting(core, source.contentHash, parse.title, parse.docNumber);
   const draft = draftOfParse(parse);
   const localEdits = existing ? localEditsOf(core, { planId: existing.planId, draft, parsed: draft, source, owners: new Map(), lookup }) : [];
   return { parse, source, owners, existing, localEdits };
