@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
-import { parsePlan, type ParseInput } from '../../shared/parse';
+import { ParseLimitError, parsePlan, type ParseInput } from '../../shared/parse';
 
 /*
  * Issue 14, finding 5: parsing must take time proportional to the input. Each shape below made
@@ -15,7 +15,7 @@ import { parsePlan, type ParseInput } from '../../shared/parse';
  * than FLOOR_MS so that a lucky sub-millisecond baseline cannot fail a linear parse.
  */
 const FACTOR = 3;
-const FLOOR_MS = 5;
+const FLOOR_MS = 10;
 
 const fixture = (name: string) => fs.readFileSync(path.join(import.meta.dirname, '..', 'fixtures', 'documents', name), 'utf8');
 const plan = fixture('qingshan-2026-work-points-fuze.txt');
@@ -47,7 +47,12 @@ function fastest(input: ParseInput, runs: number, bound?: number): number {
   let best = Number.POSITIVE_INFINITY;
   for (let run = 0; run < runs; run++) {
     const started = performance.now();
-    parsePlan(input);
+    try {
+      parsePlan(input);
+    } catch (error) {
+      // A field over its limit is refused after the whole parse: the time still counts.
+      if (!(error instanceof ParseLimitError) || error.code !== 'FIELD_TOO_LONG') throw error;
+    }
     best = Math.min(best, performance.now() - started);
     // Noise only slows a run: one within the bound settles it, and one far beyond it is no noise.
     if (bound !== undefined && (best <= bound || best > bound * 3)) break;
