@@ -38,8 +38,26 @@ function findExisting(core: Core, contentHash: string, title: string | null, doc
  * Read and parse in a thread of its own (parse-thread.ts); only the look-ups against this
  * database (owners, an existing plan, local edits) run here.
  */
+/** Parses running now, so 取消 can end their threads. */
+const runningParses = new Set<AbortController>();
+
+export function cancelParses(): number {
+  const count = runningParses.size;
+  for (const controller of runningParses) controller.abort();
+  runningParses.clear();
+  return count;
+}
+
 export async function previewImport(core: Core, args: ParseJobInput, progress: (label: string, done: number, total: number) => void): Promise<ParsePreview> {
-  const { parse, source } = await parseInThread(args, progress);
+  const controller = new AbortController();
+  runningParses.add(controller);
+  let read: Awaited<ReturnType<typeof parseInThread>>;
+  try {
+    read = await parseInThread(args, progress, { signal: controller.signal });
+  } finally {
+    runningParses.delete(controller);
+  }
+  const { parse, source } = read;
   const lookup = departmentLookup(core);
   const names = [...new Set(parse.tasks.flatMap((task) => task.leadDepartments))];
   const owners = names.map((name) => {
@@ -131,7 +149,8 @@ function resolveOwners(core: Core, writer: Writer, draft: PlanDraft, decisions: 
   return { ids, created };
 }
 
-export const importHandlers: HandlerMap<'imports.parse' | 'imports.diff' | 'imports.save'> = {
+export const importHandlers: HandlerMap<'imports.cancelParse' | 'imports.parse' | 'imports.diff' | 'imports.save'> = {
+  'imports.cancelParse': () => ({ cancelled: cancelParses() }),
   'imports.parse': ({ core, progress }, args) => previewImport(core, args, progress),
 
   'imports.diff': ({ core }, args) => {

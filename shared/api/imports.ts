@@ -238,6 +238,12 @@ export const reviewDraftSummary = z.object({
 export type ReviewDraftSummary = z.infer<typeof reviewDraftSummary>;
 
 export const importsApi = {
+  'imports.cancelParse': defineCall({
+    summary: '取消正在读取的文件（读取线程立即结束，未作任何改动）',
+    args: z.object({}).strict(),
+    result: z.object({ cancelled: z.number().int().nonnegative() }),
+    errors: [],
+  }),
   'imports.parse': defineCall({
     summary: '解析计划文件（docx、pdf、xlsx、txt）或粘贴的文字，供核对',
     args: z.union([

@@ -60,6 +60,32 @@ describe('parsing in its own thread', () => {
     await client.close();
   }, 60_000);
 
+  it('取消 ends a running parse at once and changes nothing; the next import works', async () => {
+    const client = await CoreClient.start({ dbPath: path.join(tempDir(), 'parse-cancel.sqlite') });
+    expect((await client.invoke('system.init', { officeName: '渝北区卫生健康委' })).ok).toBe(true);
+    const started = new Promise<void>((resolve) => {
+      const stop = client.onEvent((event: LedgerEvent) => {
+        if (event.type === 'progress' && event.call === 'imports.parse') {
+          stop();
+          resolve();
+        }
+      });
+    });
+    const parse = client.invoke('imports.parse', { pastedText: longPlan() });
+    await started;
+    const asked = performance.now();
+    const cancel = await client.invoke('imports.cancelParse', {});
+    expect(cancel.ok && cancel.value.cancelled).toBe(1);
+    const result = await parse;
+    expect(performance.now() - asked).toBeLessThan(1000);
+    expect(result.ok === false && result.error.message).toContain('已取消读取文件，未作任何改动');
+    // Nothing is running any more; a small paste parses as usual.
+    expect((await client.invoke('imports.cancelParse', {})).ok && true).toBe(true);
+    const next = await client.invoke('imports.parse', { pastedText: '一、公共卫生\n1.提升居民健康素养水平，达到34%以上（疾控科牵头）。' });
+    expect(next.ok && next.value.parse.tasks.length).toBe(1);
+    await client.close();
+  }, 60_000);
+
   it('ends a parse still running when the database thread closes, instead of waiting for it', async () => {
     const client = await CoreClient.start({ dbPath: path.join(tempDir(), 'parse-close.sqlite') });
     expect((await client.invoke('system.init', { officeName: '渝北区卫生健康委' })).ok).toBe(true);

@@ -527,6 +527,8 @@ export class FakeLedger implements LedgerApi {
               newValue: change.newValue,
             }),
           );
+      case 'imports.cancelParse':
+        return { cancelled: this.parseGate ? 1 : 0 };
       case 'imports.parse':
         return this.parsePreview(a as { fileName: string; contentBase64: string } | { pastedText: string });
       case 'imports.diff': {

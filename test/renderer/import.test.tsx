@@ -15,6 +15,24 @@ async function save() {
 }
 
 describe('导入计划', () => {
+  it('取消 ends a long read: the page returns to choosing a file and the late result is dropped', async () => {
+    const fake = new FakeLedger();
+    await seedAll(fake);
+    const release = fake.holdParse();
+    renderApp(fake);
+    await openPage('导入计划');
+    fireEvent.click(await screen.findByRole('tab', { name: '粘贴文字' }));
+    fireEvent.change(screen.getByLabelText('计划全文'), { target: { value: WORK_POINTS } });
+    fireEvent.click(screen.getByRole('button', { name: '识别粘贴的文字' }));
+    fireEvent.click(await screen.findByRole('button', { name: '取消' }));
+    expect(fake.callsNamed('imports.cancelParse')).toHaveLength(1);
+    await screen.findByRole('button', { name: '识别粘贴的文字' });
+    act(() => release());
+    // The parse the core finished anyway is not shown.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(screen.queryByRole('heading', { name: '核对导入内容', level: 1 })).toBeNull();
+  });
+
   it('reads pasted text and shows the source beside the tasks, sections, owners and targets', async () => {
     const fake = new FakeLedger();
     await seedAll(fake);

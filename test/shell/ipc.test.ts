@@ -27,6 +27,7 @@ const source = { fileName: '要点.docx', format: 'docx', sha256: 'a'.repeat(64)
 
 /** One valid argument per call; a new call without one fails the test below. */
 const validArgs: Partial<Record<CallName, unknown>> = {
+  'imports.cancelParse': {},
   'imports.parse': { fileName: '要点.txt', contentBase64: Buffer.from('一、总体').toString('base64') },
   'imports.diff': { planId: id, draft, source },
   'imports.save': { draft, source, owners: [{ name: '疾控科', action: 'create' }] },

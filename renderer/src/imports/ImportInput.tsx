@@ -21,12 +21,18 @@ function Steps() {
   );
 }
 
-function Parsing({ fileName }: { fileName: string | null }) {
+function Parsing({ fileName, parsing }: { fileName: string | null; parsing: boolean }) {
+  const cancelParse = useLedger((s) => s.cancelParse);
   return (
     <div className="import-parsing" role="status">
       <p className="import-parsing-title">{fileName ? `正在读取“${fileName}”并识别任务…` : '正在识别粘贴的文字…'}</p>
       <p className="field-hint">较长的 PDF 需要逐页读取，请稍候。</p>
       <ProgressBar only="imports.parse" />
+      {parsing ? (
+        <button type="button" className="button" onClick={() => void cancelParse()}>
+          取消
+        </button>
+      ) : null}
     </div>
   );
 }
@@ -83,7 +89,7 @@ export function ImportInput() {
         </div>
         <div id="import-panel" role="tabpanel" aria-labelledby={tab === 'file' ? 'import-tab-file' : 'import-tab-paste'} className="import-panel">
           {busy ? (
-            <Parsing fileName={stage === 'parsing' ? fileName : reading} />
+            <Parsing fileName={stage === 'parsing' ? fileName : reading} parsing={stage === 'parsing'} />
           ) : tab === 'file' ? (
             <DropZone disabled={busy} onFile={(file) => void onFile(file)} />
           ) : (

@@ -49,6 +49,8 @@ export interface ImportSlice {
   readonly importAutosavedAt: string | null;
   readonly importAutosaveError: string | null;
   parseImport(args: CallArgs<'imports.parse'>, fileName: string | null): Promise<void>;
+  /** 取消: end the running parse; the page returns to choosing a file, nothing changed. */
+  cancelParse(): Promise<void>;
   showImportError(message: string): void;
   editImportDraft(edit: (draft: ReviewDraft) => ReviewDraft): void;
   mergeImportKeys(from: string, into: string): void;
@@ -182,6 +184,12 @@ export const createImportSlice: Slice<ImportSlice> = ({ set, get, api }) => {
       });
       // The parse itself is work worth keeping (a long PDF): saved at once, edits after each pause.
       void autosave.saveNow();
+    },
+    cancelParse: async () => {
+      if (get().importStage !== 'parsing') return;
+      parseRun++;
+      set({ importStage: 'input', importError: null, importFileName: null });
+      await invoke('imports.cancelParse', {});
     },
     showImportError: (message) => set({ importError: message }),
     editImportDraft: (edit) => {
