@@ -37,18 +37,37 @@ async function officeAndDepartment() {
   return { office, dept, cdc, literacy, chronic };
 }
 
+/**
+ * Two PCs of the office (two clerks of 办公室), both trusting each other: only office PCs may
+ * edit tasks (electron/sync/authority.ts), so task conflicts arise between them.
+ */
+async function twoOfficePcs() {
+  const office = await createCoreApi({ now: () => TODAY });
+  const other = await createCoreApi({ now: () => TODAY });
+  open.push(office, other);
+  await other.test.call('settings.update', { clerkName: '李四' });
+  const cdc = await office.test.call('departments.create', { name: '疾控科', aliases: [] });
+  const plan = await office.test.call('plans.create', { kind: 'work-points', title: '渝北区卫生健康委2025年工作要点', yearFrom: 2025, yearTo: 2025 });
+  const literacy = await office.test.call('tasks.create', { planId: plan.id, number: '1', title: '提升居民健康素养', deadline: '2025年12月底', leadDepartmentIds: [cdc.id] });
+  const chronic = await office.test.call('tasks.create', { planId: plan.id, number: '2', title: '推进慢病防控', deadline: '2025年12月底', leadDepartmentIds: [cdc.id] });
+  const full = await office.test.call('sync.export', { kind: 'full' });
+  const preview = await other.test.call('sync.preview', { files: full.files });
+  await other.test.call('sync.import', { files: full.files, trustFingerprint: preview.origin.fingerprint });
+  return { office, dept: other, literacy, chronic };
+}
+
 /** The task as the office's ledger shows it, counting entries that wait for review (含待审核). */
 const taskOf = async (api: CoreApi, id: string) => (await api.test.call('ledger.query', { period: '2025-Q2', includeSubmitted: true })).rows.find((r) => r.taskId === id);
 
 describe('冲突 against the core', () => {
   it('shows each conflict side by side with who and where, keeps one value, types a new one, and keeps a delete', async () => {
-    const { office, dept, literacy, chronic } = await officeAndDepartment();
+    const { office, dept, literacy, chronic } = await twoOfficePcs();
     // Offline on both sides: the same fields changed differently, and a task deleted at the office while 疾控科 edits it.
     await office.test.call('tasks.update', { id: literacy.id, title: '提升全区居民健康素养', deadline: '2025年10月底' });
     await dept.test.call('tasks.update', { id: literacy.id, title: '提升居民健康素养水平', deadline: '2025年9月底' });
     await office.test.call('tasks.delete', { id: chronic.id });
     await dept.test.call('tasks.update', { id: chronic.id, title: '推进慢性病防控' });
-    const back = await dept.test.call('sync.export', { kind: 'return' });
+    const back = await dept.test.call('sync.export', { kind: 'full', toInstallationId: (await office.test.call('system.status', {})).installation!.installationId });
     const preview = await office.test.call('sync.preview', { files: back.files });
     await office.test.call('sync.import', { files: back.files, trustFingerprint: preview.origin.fingerprint });
 
@@ -60,15 +79,15 @@ describe('冲突 against the core', () => {
 
     // 标题: both values side by side, each with its place, clerk and office.
     const titleCard = await screen.findByRole('article', { name: '任务“提升居民健康素养水平”的标题' });
-    expect(within(titleCard).getByText(/^本机和疾控科分别修改了同一内容/)).toBeTruthy();
+    expect(within(titleCard).getByText(/^本机和渝北区卫生健康委分别修改了同一内容/)).toBeTruthy();
     const mine = within(titleCard).getByRole('region', { name: '本机的值' });
-    const theirs = within(titleCard).getByRole('region', { name: '疾控科的值' });
+    const theirs = within(titleCard).getByRole('region', { name: '渝北区卫生健康委的值' });
     expect(within(mine).getByText('提升全区居民健康素养')).toBeTruthy();
     expect(within(mine).getByText('张三（渝北区卫生健康委）')).toBeTruthy();
     expect(within(theirs).getByText('提升居民健康素养水平')).toBeTruthy();
     expect(within(theirs).getByText('李四（渝北区卫生健康委）')).toBeTruthy();
 
-    // Keep 疾控科's title.
+    // Keep the other PC's title.
     fireEvent.click(within(theirs).getByRole('button', { name: '保留此值' }));
     await waitFor(() => expect(screen.queryByRole('article', { name: '任务“提升居民健康素养水平”的标题' })).toBeNull());
     const keepArgs = office.callsNamed('sync.resolve').at(-1)!;
@@ -86,17 +105,17 @@ describe('冲突 against the core', () => {
 
     // Deleted here, edited there: said in one sentence; keep the delete.
     const deleted = screen.getByRole('article', { name: '任务“推进慢性病防控”' });
-    expect(within(deleted).getByText('本机已删除该任务，而疾控科同时修改了它。保留删除，或保留修改（恢复该任务）。')).toBeTruthy();
+    expect(within(deleted).getByText('本机已删除该任务，而渝北区卫生健康委同时修改了它。保留删除，或保留修改（恢复该任务）。')).toBeTruthy();
     expect(within(within(deleted).getByRole('region', { name: '本机的值' })).getByText('删除')).toBeTruthy();
-    expect(within(within(deleted).getByRole('region', { name: '疾控科的值' })).getByText('修改为：推进慢性病防控')).toBeTruthy();
+    expect(within(within(deleted).getByRole('region', { name: '渝北区卫生健康委的值' })).getByText('修改为：推进慢性病防控')).toBeTruthy();
     expect(within(deleted).queryByRole('button', { name: '填写新值' })).toBeNull();
     fireEvent.click(within(within(deleted).getByRole('region', { name: '本机的值' })).getByRole('button', { name: '保留此值' }));
     expect(await panel().findByText('没有冲突')).toBeTruthy();
     expect(await taskOf(office, chronic.id)).toBeUndefined();
     expect(screen.getByRole('tab', { name: /^冲突/ }).textContent).toBe('冲突');
 
-    // The resolutions travel: 疾控科 ends with the same values and no conflict.
-    const settle = await office.test.call('sync.export', { kind: 'assignment', departmentId: (await office.test.call('departments.list', {}))[0]!.id });
+    // The resolutions travel: the other PC ends with the same values and no conflict.
+    const settle = await office.test.call('sync.export', { kind: 'full', toInstallationId: (await dept.test.call('system.status', {})).installation!.installationId });
     await dept.test.call('sync.import', { files: settle.files });
     expect(await dept.test.call('sync.conflicts', {})).toEqual([]);
     expect((await taskOf(dept, literacy.id))!.deadline).toBe('2025年11月底');
