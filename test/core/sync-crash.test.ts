@@ -176,7 +176,8 @@ describe('数据交换 import survives being killed', () => {
     // The sender: a small first package (to be trusted), then a few offices of generated data.
     const source = await createTestCore({ file: path.join(folder, 'source', 'ledger.sqlite'), officeName: '江北区卫生健康委' });
     const first = await source.call('sync.export', { kind: 'full' });
-    await source.call('system.generate', { offices: 3, years: 1, tasksPerPlan: 60, departmentsPerOffice: 8, firstYear: 2024, seed: 7, plansPerYear: 1, intoOwnOffice: false });
+    // Its own office's data: a PC may send only what it may change (sync/authority.ts).
+    await source.call('system.generate', { offices: 1, years: 1, tasksPerPlan: 180, departmentsPerOffice: 8, firstYear: 2024, seed: 7, plansPerYear: 1, intoOwnOffice: true });
     const big = await source.call('sync.export', { kind: 'full' });
     peerId = source.core.requireIdentity().installationId;
     packageId = big.packageId;

@@ -11,11 +11,13 @@ import config from '../../electron.vite.config';
 const root = path.resolve(import.meta.dirname, '../..');
 
 describe('electron.vite.config.ts', () => {
-  it('builds the shell and the database worker as two ES entries with better-sqlite3 external', () => {
+  it('builds the shell, the database worker and the parse thread as ES entries with better-sqlite3 external', () => {
     const options = config.main?.build?.rolldownOptions;
     expect(options?.input).toEqual({
       index: path.join(root, 'electron/main/index.ts'),
       worker: path.join(root, 'electron/core/worker.ts'),
+      // Documents are read in a thread of their own (electron/import/parse-thread.ts finds it beside worker.js).
+      'parse-worker': path.join(root, 'electron/import/parse-worker.ts'),
     });
     expect(options?.output).toMatchObject({ format: 'es', entryFileNames: '[name].js' });
     expect(options?.external).toContain('better-sqlite3');
