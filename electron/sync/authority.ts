@@ -2,6 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { ReplicatedTable } from '../../shared/schema/tables';
 import { AppError } from '../core/app-error';
 import type { ChangeRecord } from './changes';
+import { indicatorValueId, progressReportId } from '../core/ids';
 import { columnLabels, recordLabel, tableLabels } from './labels';
 import type { Core } from '../core/core';
 
@@ -52,8 +53,9 @@ const OWNER_COLUMNS: Partial<Record<ReplicatedTable, readonly string[]>> = {
   sections: ['plan_id'],
   tasks: ['plan_id', 'lead_department_ids'],
   indicators: ['plan_id', 'task_id', 'department_id'],
-  progress_reports: ['task_id', 'department_id'],
-  indicator_values: ['office_id', 'indicator_id'],
+  // The period is not an owner, but with task and department it makes the entry's id.
+  progress_reports: ['task_id', 'department_id', 'period'],
+  indicator_values: ['office_id', 'indicator_id', 'period'],
   attachments: ['owner_table', 'owner_id'],
 };
 
@@ -99,6 +101,25 @@ class OwnerView {
     for (const value of this.proposals.get(`${table}\u0000${id}\u0000${column}`) ?? []) out.add(value);
     if (out.size === 0) out.add(null);
     return [...out].slice(0, MAX_ALTERNATIVES);
+  }
+
+  exists(table: ReplicatedTable, id: string): boolean {
+    return this.row(table, id) !== null;
+  }
+
+  /** An entry's id is derived from its task, department and quarter (a value's from indicator, office, quarter): any other is a forgery that would hide the real one. */
+  idMismatch(table: ReplicatedTable, id: string): boolean {
+    if (table !== 'progress_reports' && table !== 'indicator_values') return false;
+    const [first, second] = table === 'progress_reports' ? ['task_id', 'department_id'] : ['indicator_id', 'office_id'];
+    const derive = table === 'progress_reports' ? progressReportId : indicatorValueId;
+    for (const a of this.values(table, id, first!)) {
+      for (const b of this.values(table, id, second!)) {
+        for (const period of this.values(table, id, 'period')) {
+          if (a !== null && b !== null && period !== null && derive(a, b, period) !== id) return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** A department merged into another (as this PC holds it) does its work as that one. */
@@ -224,6 +245,12 @@ function outsideRole(role: Role, change: ChangeRecord, owner: Owner, view: Owner
   if (owner.officeId !== role.officeId || view.canonical(owner.departmentId) !== view.canonical(role.departmentId)) return '不属于发出的科室';
   // Creating an entry writes an empty comment; only the office writes one.
   if (table === 'progress_reports' && REVIEW_COLUMNS.has(change.col) && change.value !== 'null') return '审核意见只能由办公室填写';
+  // A new entry only for a task the department leads (as the tasks stand here or arrive).
+  if (table === 'progress_reports' && !view.exists('progress_reports', change.row_id)) {
+    const leads = view.values('progress_reports', change.row_id, 'task_id').flatMap((task) => (task ? view.values('tasks', task, 'lead_department_ids') : [null]));
+    const canonical = view.canonical(role.departmentId);
+    if (!leads.some((json) => parseIds(json).some((lead) => view.canonical(lead) === canonical))) return '该科室不牵头这项任务';
+  }
   if (table === 'progress_reports' && change.col === 'workflow_state' && !DEPARTMENT_WORKFLOW.has(change.value)) return '审核只能由办公室进行';
   return null;
 }
@@ -243,8 +270,16 @@ export function forbiddenChanges(db: Database, changes: readonly ChangeRecord[],
   const view = new OwnerView(db, changes);
   const forbidden: Forbidden[] = [];
   const { signer } = context;
+  const checkedIds = new Map<string, boolean>();
   for (const change of changes) {
     const origin = change.origin_installation_id;
+    const rowKey = `${change.tbl}\u0000${change.row_id}`;
+    let badId = checkedIds.get(rowKey);
+    if (badId === undefined) checkedIds.set(rowKey, (badId = view.idMismatch(change.tbl as ReplicatedTable, change.row_id)));
+    if (badId) {
+      forbidden.push(new Forbidden(change, '记录编号与其任务、科室和季度不符'));
+      continue;
+    }
     if (origin === context.self) {
       if (!context.holds(change.hlc)) forbidden.push(new Forbidden(change, '冒充本机的修改'));
       continue;

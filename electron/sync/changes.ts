@@ -23,6 +23,8 @@ export interface ChangeRecord {
 export const CHANGE_FIELDS = ['hlc', 'tbl', 'row_id', 'col', 'value', 'supersedes', 'origin_office_id', 'origin_installation_id', 'actor', 'batch'] as const;
 
 const ID = /^[0-9A-Za-z-]{1,64}$/;
+/** A change supersedes the heads its writer saw: a field's few, or for a seal those of the record's fields. */
+const MAX_SUPERSEDES = 256;
 
 function bad(index: number, what: string): never {
   throw new AppError('INVALID_ARGUMENT', `数据包内容有误：第${index + 1}条修改记录${what}。数据包可能已损坏，未导入任何内容，请让对方重新导出。`);
@@ -49,7 +51,7 @@ export function checkChange(raw: unknown, index: number): ChangeRecord {
   } catch {
     bad(index, '无法读取');
   }
-  if (!Array.isArray(supersedes) || supersedes.length > 10_000 || !supersedes.every((h) => typeof h === 'string' && isHlc(h))) bad(index, '的前序修改列表不正确');
+  if (!Array.isArray(supersedes) || supersedes.length > MAX_SUPERSEDES || !supersedes.every((h) => typeof h === 'string' && isHlc(h))) bad(index, '的前序修改列表不正确');
   try {
     toSql(type, value);
   } catch {

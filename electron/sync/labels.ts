@@ -28,6 +28,12 @@ export const columnLabels: Record<string, string> = {
   office_id: '所属单位',
   department_id: '科室',
   review_comment: '审核意见',
+  public_key: '公钥',
+  label: '名称',
+  period: '季度',
+  task_id: '所属任务',
+  plan_id: '所属计划',
+  owner_id: '所属记录',
 };
 
 /** A table as a clerk calls it. */

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CallResult } from '../../shared/api';
 import { formatHlc } from '../../shared/domain/hlc';
+import { indicatorValueId, progressReportId } from '../../electron/core/ids';
 import { CHANGES_ENTRY } from '../../shared/sync/manifest';
 import type { ChangeRecord } from '../../electron/sync/changes';
 import { readPackage, writePackage } from '../../electron/sync/container';
@@ -106,7 +107,7 @@ describe('authority per signer', () => {
       { name: 'own entry', allowed: true, changes: () => [change(d, 'progress_reports', w.own.id, 'percent', 45)], lands: { tbl: 'progress_reports', rowId: w.own.id, col: 'percent', value: 45 } },
       { name: 'own installation label', allowed: true, changes: () => [change(d, 'installations', d.installationId, 'label', '疾控科-2号机')], lands: { tbl: 'installations', rowId: d.installationId, col: 'label', value: '疾控科-2号机' } },
       (() => {
-        const id = newRow();
+        const id = indicatorValueId(w.cdcIndicator, o.officeId, '2025-Q2');
         return { name: 'value of its indicator', allowed: true, changes: () => [change(d, 'indicator_values', id, 'indicator_id', w.cdcIndicator), change(d, 'indicator_values', id, 'office_id', o.officeId), change(d, 'indicator_values', id, 'period', '2025-Q2'), change(d, 'indicator_values', id, 'value', 31.5)], lands: { tbl: 'indicator_values', rowId: id, col: 'value', value: 31.5 } };
       })(),
       (() => {
@@ -127,7 +128,7 @@ describe('authority per signer', () => {
       { name: 'another department’s entry', allowed: false, changes: () => [change(d, 'progress_reports', w.other.id, 'percent', 5)] },
       { name: 'moves its entry to another department', allowed: false, changes: () => [change(d, 'progress_reports', w.own.id, 'department_id', office.mch.id)] },
       (() => {
-        const id = newRow();
+        const id = indicatorValueId(w.mchIndicator, o.officeId, '2025-Q2');
         return { name: 'value of another department’s indicator', allowed: false, changes: () => [change(d, 'indicator_values', id, 'indicator_id', w.mchIndicator), change(d, 'indicator_values', id, 'office_id', o.officeId), change(d, 'indicator_values', id, 'value', 1)] };
       })(),
       (() => {
@@ -137,6 +138,19 @@ describe('authority per signer', () => {
       { name: 'office setting', allowed: false, changes: () => [change(d, 'settings', newRow(), 'office_id', o.officeId)] },
       { name: 'metric', allowed: false, changes: () => [change(d, 'metrics', newRow(), 'office_id', o.officeId)] },
       { name: 'metric link', allowed: false, changes: () => [change(d, 'metric_links', newRow(), 'office_id', o.officeId)] },
+      // An entry under an id of its own choosing would stand beside the approved one and hide it.
+      (() => {
+        const id = newRow();
+        return { name: 'entry under a forged id', allowed: false, changes: () => [change(d, 'progress_reports', id, 'task_id', office.literacy.id), change(d, 'progress_reports', id, 'department_id', office.cdc.id), change(d, 'progress_reports', id, 'period', '2025-Q2'), change(d, 'progress_reports', id, 'percent', 0)] };
+      })(),
+      (() => {
+        const id = progressReportId(office.maternal.id, office.cdc.id, '2025-Q2');
+        return { name: 'entry for a task it does not lead', allowed: false, changes: () => [change(d, 'progress_reports', id, 'task_id', office.maternal.id), change(d, 'progress_reports', id, 'department_id', office.cdc.id), change(d, 'progress_reports', id, 'period', '2025-Q2'), change(d, 'progress_reports', id, 'percent', 10)] };
+      })(),
+      (() => {
+        const id = newRow();
+        return { name: 'value under a forged id', allowed: false, changes: () => [change(d, 'indicator_values', id, 'indicator_id', w.cdcIndicator), change(d, 'indicator_values', id, 'office_id', o.officeId), change(d, 'indicator_values', id, 'period', '2025-Q2'), change(d, 'indicator_values', id, 'value', 1)] };
+      })(),
       // The reproduced attack: a change claiming the office's own installation and its director.
       { name: 'claims the office PC itself', allowed: false, changes: () => [change(o, 'tasks', office.literacy.id, 'title', '伪造的任务', '区卫健委主任')] },
       // An allowed change does not carry a forbidden one along.
@@ -185,6 +199,18 @@ describe('authority per signer', () => {
     const fromDepartment: Case = { name: 'a department PC relaying an unknown PC', allowed: false, changes: () => [change(unknown, 'progress_reports', w.own.id, 'percent', 1)] };
     await expectOutcome(office.t, dept, fromDepartment);
     for (const t of [office.t, dept, second]) t.close();
+  });
+
+  it('refuses a change superseding more than a record’s heads could be (memory and database amplification)', async () => {
+    const w = await world();
+    const d = w.ids(w.dept);
+    const bloated = { ...change(d, 'progress_reports', w.own.id, 'percent', 46), supersedes: JSON.stringify(Array.from({ length: 300 }, (_, i) => formatHlc({ wall: when - i - 1, counter: 0, node: d.installationId }))) };
+    const files = await signedBy(w.dept, [bloated]);
+    const before = fileHash(w.office.t);
+    const refused = await w.office.t.raw('sync.preview', { files });
+    expect(refused.ok === false && refused.error.message).toContain('前序修改列表不正确');
+    expect(fileHash(w.office.t)).toBe(before);
+    for (const t of [w.office.t, w.dept, w.second]) t.close();
   });
 
   it('a department PC keeps its edits of office data at home and says so, so its 上报 is never refused', async () => {
