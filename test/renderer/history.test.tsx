@@ -1,4 +1,4 @@
-import { fireEvent, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { formatDateTime } from '../../renderer/src/ui/format';
 import { FakeLedger } from './fake-ledger';
@@ -68,5 +68,22 @@ describe('修改记录', () => {
     const items = await within(panel).findAllByRole('listitem');
     expect(items[0]!.textContent).toMatch(/李四.*别名.*（空）\s*→\s*旧科室/);
     expect(items.some((item) => /科室名称.*老科室/.test(item.textContent ?? ''))).toBe(true);
+  });
+});
+
+describe('修改记录 opened outside 计划与任务', () => {
+  it('names the task’s section from its own plan, not “已删除的章节”', async () => {
+    const fake = new FakeLedger();
+    const cdc = await fake.act('departments.create', { name: '疾病预防控制科', aliases: [] });
+    const plan = await fake.act('plans.create', { kind: 'work-points', title: '2025年工作要点' });
+    const section = await fake.act('sections.create', { planId: plan.id, label: '一、', title: '推进健康渝北建设' });
+    const task = await fake.act('tasks.create', { planId: plan.id, sectionId: section.id, title: '做好传染病防控', leadDepartmentIds: [cdc.id] });
+    const { store } = renderApp(fake);
+    await openPage('总览');
+    // As the task drawer of 任务台账 opens it: no plan page was visited.
+    await act(() => store.getState().openHistory({ table: 'tasks', id: task.id, title: '任务“做好传染病防控”' }));
+    const panel = await screen.findByRole('dialog', { name: '修改记录：任务“做好传染病防控”' });
+    expect(await within(panel).findByText(/一、 推进健康渝北建设/)).toBeTruthy();
+    expect(panel.textContent).not.toContain('已删除的章节');
   });
 });

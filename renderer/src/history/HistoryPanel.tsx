@@ -69,7 +69,7 @@ export default function HistoryPanel() {
   const target = useLedger((s) => s.historyTarget);
   const entries = useLedger((s) => s.historyEntries);
   const departments = useLedger((s) => s.departments);
-  const sections = useLedger((s) => s.planDetail?.sections ?? null);
+  const sections = useLedger((s) => s.historySections ?? s.planDetail?.sections ?? null);
   const close = useLedger((s) => s.closeHistory);
   if (!target) return null;
   const groups = entries
