@@ -69,8 +69,8 @@ export interface SqliteHeader {
 }
 
 /**
- * Read a database file's header without SQLite, and refuse it when its size or page count is
- * beyond `limit` or does not match the file: integrity_check on a header claiming two billion
+ * Read a database file's header without SQLite, and refuse it when its size is beyond `limit`
+ * or its page count does not match the file: integrity_check on a header claiming two billion
  * pages would allocate and walk them all.
  */
 export function checkSqliteHeader(file: string, label: string, limit: number): SqliteHeader {
@@ -95,9 +95,9 @@ export function checkSqliteHeader(file: string, label: string, limit: number): S
   const declared = header.readUInt32BE(28);
   const valid = declared !== 0 && header.readUInt32BE(24) === header.readUInt32BE(92);
   const pageCount = valid ? declared : fileBytes / pageSize;
-  if (pageCount * pageSize > limit) throw tooLarge(label, '数据库', limit);
+  // The file itself is within `limit`: more pages than it holds is a damaged or forged header, not a large database.
   if (pageCount * pageSize > fileBytes) {
-    throw new AppError('CORRUPT', `备份“${label}”已损坏（文件头记载的页数与文件大小不符），不能用于恢复。${UNCHANGED}请选择其他备份。`);
+    throw new AppError('CORRUPT', `备份“${label}”不能用于恢复：数据库文件头声明的页数（${pageCount} 页）与文件大小不符，文件已损坏或被改动。${UNCHANGED}请选择其他备份。`);
   }
   return { pageSize, pageCount, fileBytes };
 }

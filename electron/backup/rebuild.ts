@@ -15,7 +15,9 @@ import { checkSchema } from './schema-check';
  * opened read-only, its catalogue checked against our schema before any row is read, and the
  * rows of our tables, each checked, are copied into a new database our migrations create at the
  * backup's version and then migrate up. Derived data (search index, entry clock) is rebuilt;
- * the local identity is never taken from the backup (the caller makes a new one).
+ * the local identity is never taken from the backup (the caller makes a new one), nor is trust:
+ * a trusted key stays only when this PC's own database already trusts that installation with
+ * that key (a crafted backup could otherwise vouch for an attacker's key).
  */
 
 export interface Rebuilt {
@@ -23,7 +25,12 @@ export interface Rebuilt {
   /** The office and department this installation acts for, from the backup. */
   readonly officeId: string;
   readonly departmentId: string | null;
+  /** PCs the backup trusted that this PC has not itself confirmed: their next package asks for the fingerprint. */
+  readonly unconfirmedPeers: number;
 }
+
+/** A trusted_keys row of the live database, as it is stored there. */
+export type TrustedKeyRow = Readonly<Record<string, unknown>> & { readonly installation_id: string; readonly public_key: string };
 
 const ID = /^[0-9A-Za-z-]{1,64}$/;
 
@@ -169,11 +176,31 @@ function rebuildDerived(db: Database): void {
 }
 
 /**
- * Check the backup database `file` (a staged copy: its header may be rewritten) and rebuild its
- * rows into a new database at `target`. `limit` bounds the file's size and page count. Throws a
- * Chinese AppError, before writing anything but `target`, when the backup is not ours or whole.
+ * Replace the backup's trusted keys by this PC's own rows for the same installation and key
+ * (scope and names included: a file may not widen them); returns how many were dropped.
  */
-export function rebuildBackup(file: string, target: string, label: string, limit: number): Rebuilt {
+function keepConfirmedTrust(db: Database, live: readonly TrustedKeyRow[]): number {
+  const held = db.prepare('SELECT installation_id, public_key FROM trusted_keys').all() as { installation_id: string; public_key: string }[];
+  const columns = new Set(db.prepare("SELECT name FROM pragma_table_info('trusted_keys')").pluck().all() as string[]);
+  db.exec('DELETE FROM trusted_keys');
+  let kept = 0;
+  for (const row of held) {
+    const confirmed = live.find((l) => l.installation_id === row.installation_id && l.public_key === row.public_key);
+    if (!confirmed) continue;
+    const names = Object.keys(confirmed).filter((c) => columns.has(c));
+    db.prepare(`INSERT INTO trusted_keys (${names.map(quote).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(...names.map((c) => confirmed[c]));
+    kept++;
+  }
+  return held.length - kept;
+}
+
+/**
+ * Check the backup database `file` (a staged copy: its header may be rewritten) and rebuild its
+ * rows into a new database at `target`. `limit` bounds the file's size and page count; `trusted`
+ * is the live database's trusted_keys (none in recovery). Throws a Chinese AppError, before
+ * writing anything but `target`, when the backup is not ours or whole.
+ */
+export function rebuildBackup(file: string, target: string, label: string, limit: number, trusted: readonly TrustedKeyRow[]): Rebuilt {
   checkSqliteHeader(file, label, limit);
   markRollbackJournal(file);
   const { db: source, version } = openChecked(file, label);
@@ -194,9 +221,12 @@ export function rebuildBackup(file: string, target: string, label: string, limit
     })();
     source.close();
     migrate(db);
-    db.transaction(() => rebuildDerived(db))();
+    const unconfirmedPeers = db.transaction(() => {
+      rebuildDerived(db);
+      return keepConfirmedTrust(db, trusted);
+    })();
     const facts: DatabaseFacts = { ...contentFacts(db, meta.officeId, meta.clock), schemaVersion: version, installationId: meta.installationId, officeId: meta.officeId };
-    return { facts, officeId: meta.officeId, departmentId: meta.departmentId };
+    return { facts, officeId: meta.officeId, departmentId: meta.departmentId, unconfirmedPeers };
   } catch (error) {
     if (error instanceof AppError || isDiskFull(error)) throw error;
     // Reading the backup failed halfway (a damaged page integrity_check did not reach).

@@ -15,7 +15,7 @@ import { createBackup, liveAttachmentFolder } from './create';
 import { readFacts } from './inspect';
 import { stagingPrefix } from './leftovers';
 import { checkSqliteHeader, diskFreeSpace, diskFull, isDiskFull, MAX_DATABASE_BYTES, requireSpace, tooLarge, type FreeSpace } from './limits';
-import { rebuildBackup, type Rebuilt } from './rebuild';
+import { rebuildBackup, type Rebuilt, type TrustedKeyRow } from './rebuild';
 import { backupFolder, copyAddressed, readManifest, sqliteOf, storeFolder, type Manifest } from './store';
 
 /*
@@ -28,6 +28,7 @@ import { backupFolder, copyAddressed, readManifest, sqliteOf, storeFolder, type 
  *      refusal happens here, before anything live is touched;
  *   3. put the attachment files it references back (extra files are harmless);
  *   4. back up the current state ("恢复前");
+ *      Trusted keys stay only where this PC already trusts the same installation with the same key;
  *   5. give the rebuilt database a new installation id and key pair (after all its data is in),
  *      move its clock past every value either database has seen, record the file it will become;
  *   6. close the live connection, rename the rebuilt file over the live one, open it again.
@@ -218,6 +219,16 @@ function keepDamaged(dbFile: string, now: number): string | null {
   return folder;
 }
 
+/** The keys the clerk confirmed on this PC; none when the live database cannot say (trust is never taken from a file). */
+function liveTrustedKeys(core: Core | null): TrustedKeyRow[] {
+  if (!core) return [];
+  try {
+    return core.db.prepare('SELECT * FROM trusted_keys').all() as TrustedKeyRow[];
+  } catch {
+    return [];
+  }
+}
+
 function readMaxHlc(core: Core): string | null {
   try {
     return readFacts(core.db).maxHlc;
@@ -278,7 +289,7 @@ export async function restoreDatabase(core: Core | null, dbFile: string, source:
     // Room for the rebuilt copy, the "恢复前" backup and the attachment files to put back.
     requireSpace(staging, fileSize(staged.sqlite) + fileSize(dbFile) + folderSize(path.join(staging, 'attachments')), freeSpace);
     const rebuiltFile = path.join(staging, 'rebuilt.sqlite');
-    const rebuilt = rebuildBackup(staged.sqlite, rebuiltFile, source.label, staged.databaseLimit);
+    const rebuilt = rebuildBackup(staged.sqlite, rebuiltFile, source.label, staged.databaseLimit, liveTrustedKeys(core));
     const facts = rebuilt.facts;
     // The live PC's allowance (the backup's own settings could widen it); none readable in recovery: the default.
     refuseClockAhead(source.label, facts.maxHlc, now(), maxAheadMs(core ?? { localSetting: () => null }));
@@ -308,6 +319,7 @@ export async function restoreDatabase(core: Core | null, dbFile: string, source:
       },
       safetyBackup: safety,
       missingAttachments,
+      unconfirmedPeers: rebuilt.unconfirmedPeers,
       installationId: identity.installationId,
       fingerprint: fingerprint(identity.publicKey),
     };

@@ -31,6 +31,7 @@ function restoredText(result: RestoreResult): string {
     `已恢复到${when}：${result.restored.officeName}，${contents(result.restored.counts)}。`,
     result.safetyBackup ? `恢复前的数据已另行备份：${result.safetyBackup.id}（可用 restore ${result.safetyBackup.id} 撤销这次恢复）` : '',
     result.missingAttachments > 0 ? `注意：有 ${result.missingAttachments} 份佐证材料的文件在备份和本机中都找不到。` : '',
+    result.unconfirmedPeers > 0 ? `注意：${result.unconfirmedPeers} 台电脑的识别码需在下次收到数据包时重新核对（对其他电脑的信任不从备份文件恢复）。` : '',
     `本机已换用新的身份，新识别码：${result.fingerprint}。下次与其他电脑交换数据时，对方需要电话核对后重新信任本机。`,
   ]
     .filter(Boolean)

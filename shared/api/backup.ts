@@ -72,6 +72,8 @@ export const restoreResult = z.object({
   safetyBackup: backupInfo.nullable(),
   /** Referenced attachment files found nowhere (neither in the backup nor on this PC). */
   missingAttachments: z.number().int(),
+  /** PCs the backup trusted that this PC had not confirmed itself (trust is never restored from a file): checked again by fingerprint. */
+  unconfirmedPeers: z.number().int(),
   installationId: z.string(),
   fingerprint: z.string(),
 });

@@ -127,7 +127,7 @@ describe('restore within what the backup declares and the disk holds', () => {
     header.writeUInt32BE(header.readUInt32BE(24), 92);
     fs.writeFileSync(pages, header);
     const started = performance.now();
-    await expectRefused(f, () => restoreDatabase(f.t.core, f.file, fileSource(f.file, pages)), /超过了2\.0 GB/);
+    await expectRefused(f, () => restoreDatabase(f.t.core, f.file, fileSource(f.file, pages)), /文件头声明的页数（2147483647 页）与文件大小不符/);
     expect(performance.now() - started).toBeLessThan(3000);
 
     // A sparse 3 GB file that begins like a database.
@@ -136,6 +136,22 @@ describe('restore within what the backup declares and the disk holds', () => {
     fs.truncateSync(sparse, 3 * 1024 ** 3);
     await expectRefused(f, () => restoreDatabase(f.t.core, f.file, fileSource(f.file, sparse)), /超过了2\.0 GB/);
     expect(manifest.databaseBytes).toBe(size);
+    f.t.close();
+  });
+
+  it('says a header claiming 2^31 pages is damaged (not that the database is too large), in a .tlbak and a bare file', async () => {
+    const { f, good, manifest, dir } = await fixtureWithBackup();
+    const claimed = Buffer.from(fs.readFileSync(good));
+    claimed.writeUInt32BE(2 ** 31, 28);
+    claimed.writeUInt32BE(claimed.readUInt32BE(24), 92);
+    const damaged = /数据库文件头声明的页数（2147483648 页）与文件大小不符，文件已损坏或被改动/;
+    const archive = path.join(dir, 'pages.tlbak');
+    fs.writeFileSync(archive, handZip([storedEntry('manifest.json', Buffer.from(JSON.stringify(manifest))), storedEntry('ledger.sqlite', claimed)]));
+    const text = await expectRefused(f, () => restoreDatabase(f.t.core, f.file, fileSource(f.file, archive)), damaged);
+    expect(text).not.toMatch(/超过了/);
+    const bare = path.join(dir, 'pages.sqlite');
+    fs.writeFileSync(bare, claimed);
+    expect(await expectRefused(f, () => restoreDatabase(f.t.core, f.file, fileSource(f.file, bare)), damaged)).not.toMatch(/超过了/);
     f.t.close();
   });
 

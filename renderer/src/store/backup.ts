@@ -25,7 +25,8 @@ export const BACKUP_KEEP_FIELDS = ['keep'] as const;
 function restoredMessage(result: RestoreResult): string {
   const when = result.restored.createdAt ? ` ${formatDateTime(result.restored.createdAt)} 的备份` : '备份';
   const missing = result.missingAttachments > 0 ? `有 ${result.missingAttachments} 份佐证材料的文件未能找回。` : '';
-  return `已恢复到${when}。${missing}本机识别码已更换为 ${result.fingerprint}，下次交换数据时请对方重新核对。`;
+  const peers = result.unconfirmedPeers > 0 ? `${result.unconfirmedPeers} 台电脑的识别码需在下次收到数据包时重新核对。` : '';
+  return `已恢复到${when}。${missing}${peers}本机识别码已更换为 ${result.fingerprint}，下次交换数据时请对方重新核对。`;
 }
 
 export const createBackupSlice: Slice<BackupSlice> = ({ set, get, api, call }) => {
