@@ -1,8 +1,10 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { ApiResult } from '../../shared/api';
 import { backupId, backupReasonLabels, type BackupInfo, type RestoreResult } from '../../shared/api/backup';
 import type { Command, CommandContext, CommandOutput } from './commands';
 import { UsageError } from './output';
+import { checkOutput, checkOutputFolder } from './output-file';
 
 /* 备份与恢复 from the command line: the same calls as 设置 → 备份与恢复. */
 
@@ -38,6 +40,12 @@ function restoredText(result: RestoreResult): string {
     .join('\n');
 }
 
+/** --out is a .tlbak file (never replaced: backup has no --force) or an existing folder to put one in. */
+function checkBackupOutput(context: CommandContext, out: string): void {
+  if (fs.statSync(out, { throwIfNoEntry: false })?.isDirectory()) checkOutputFolder(out, { databasePath: context.databasePath });
+  else checkOutput(out, { databasePath: context.databasePath, force: false, createFolders: false });
+}
+
 export const backupCommands: Record<string, Command> = {
   backup: {
     summary: '立即备份数据库和佐证材料（--out 另存为 .tlbak 文件，--list 列出本机的备份）',
@@ -53,6 +61,8 @@ export const backupCommands: Record<string, Command> = {
         lines.push(`备份文件夹：${list.value.folder}`, `自动备份保留最近 ${list.value.keep} 份；手动备份和恢复前的备份不会自动删除。`);
         return { ok: true, value: { json: list.value, text: lines.join('\n') } };
       }
+      // Before the backup is made: a refused --out must not leave a 手动备份 that is never pruned.
+      if (typeof out === 'string') checkBackupOutput(context, out);
       const created = await context.invoke('backup.create', {});
       if (!created.ok) return created;
       const text = [`已备份：${describe(created.value)}`];

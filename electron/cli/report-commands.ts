@@ -6,7 +6,7 @@ import { isReportDate } from '../../shared/domain/report-date';
 import type { Command, CommandContext, CommandOutput } from './commands';
 import { departmentIdByName } from './lookup';
 import { UsageError } from './output';
-import { writeOutput } from './output-file';
+import { checkOutput, writeOutput } from './output-file';
 
 /* 报表 from the command line: the same files as the 报表 page (PDF comes from the app's print view). */
 
@@ -68,6 +68,8 @@ export const reportCommands: Record<string, Command> = {
     run: async (context): Promise<ApiResult<CommandOutput>> => {
       const out = option(context, 'out');
       if (!out) throw new UsageError('请用 --out 指定报表文件');
+      // Before the report is built: a refused --out costs no work.
+      checkOutput(out, { databasePath: context.databasePath, force: context.options.force === true });
       const recipient = option(context, 'template');
       if (recipient) {
         const templates = await context.invoke('report.templates.list', {});

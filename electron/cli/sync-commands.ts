@@ -6,7 +6,7 @@ import { packageKinds, type PackageKind } from '../../shared/sync/manifest';
 import type { Command, CommandContext, CommandOutput } from './commands';
 import { departmentIdByName } from './lookup';
 import { UsageError } from './output';
-import { writeOutput } from './output-file';
+import { checkOutput, writeOutput } from './output-file';
 
 /* 数据交换 from the command line: the same calls as the 数据交换 page. */
 
@@ -40,6 +40,25 @@ function writeFile(context: CommandContext, file: string, contentBase64: string)
   writeOutput(file, Buffer.from(contentBase64, 'base64'), { databasePath: context.databasePath, force: context.options.force === true });
 }
 
+/** The name of part `n` of `count` when --split-mb cuts a package. */
+function partPath(out: string, n: number, count: number): string {
+  return count === 1 ? out : out.replace(/(\.tlpkg)?$/, `.part${n}of${count}.tlpkg`);
+}
+
+/**
+ * Before exporting (which records the package in 收发记录): --out must be writable, and with
+ * --split-mb no earlier part of that name may be in the way, since the number of parts is known only after.
+ */
+function checkExportOutput(context: CommandContext, out: string, split: boolean): void {
+  const force = context.options.force === true;
+  checkOutput(out, { databasePath: context.databasePath, force });
+  if (!split || force) return;
+  const prefix = `${path.basename(out).replace(/\.tlpkg$/, '')}.part`;
+  const folder = path.dirname(path.resolve(out));
+  const clash = fs.existsSync(folder) ? fs.readdirSync(folder).find((name) => name.startsWith(prefix) && /^\d+of\d+\.tlpkg$/.test(name.slice(prefix.length))) : undefined;
+  if (clash) throw new UsageError(`文件“${path.join(path.dirname(out), clash)}”已存在，未作任何改动；如要替换请加 --force，或换一个文件名`);
+}
+
 /** `name.tlpkg`, or `name-2.tlpkg`… when that file exists: a receipt written beside a package never replaces a file. */
 export function freePath(file: string): string {
   const ext = path.extname(file);
@@ -67,6 +86,7 @@ export const syncCommands: Record<string, Command> = {
       const kind = option(context, 'kind');
       const out = option(context, 'out');
       if (!out) throw new UsageError('请用 --out 指定导出的文件');
+      checkExportOutput(context, out, kind !== 'sheet' && option(context, 'split-mb') !== undefined);
       if (kind === 'sheet') {
         const departmentId = await departmentIdByName(context, option(context, 'department'));
         const period = option(context, 'period');
@@ -89,7 +109,7 @@ export const syncCommands: Record<string, Command> = {
       });
       if (!result.ok) return result;
       const files = result.value.files.map((file, i) => {
-        const target = result.value.files.length === 1 ? out : out.replace(/(\.tlpkg)?$/, `.part${i + 1}of${result.value.files.length}.tlpkg`);
+        const target = partPath(out, i + 1, result.value.files.length);
         writeFile(context, target, file.contentBase64);
         return target;
       });
