@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
@@ -31,6 +32,13 @@ describe('CLI', () => {
     const unknownCommand = await cli('--db', db, 'frobnicate');
     expect(unknownCommand.code).toBe(1);
     expect(unknownCommand.err).toContain('未知命令');
+    // No database file yet: only init creates one (the refused init above did not leave one behind).
+    const noFile = await cli('--db', db, 'plans');
+    expect(noFile.code).toBe(1);
+    expect(noFile.err).toContain('不存在');
+    expect(fs.existsSync(db)).toBe(false);
+    // An existing database not yet set up (an empty file opens as one).
+    fs.writeFileSync(db, '');
     const beforeInit = await cli('--db', db, 'plans');
     expect(beforeInit.code).toBe(1);
     expect(beforeInit.err).toContain('尚未完成初始化');
