@@ -68,16 +68,51 @@ export function rawZip(entries: readonly RawEntry[]): Uint8Array {
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 
-/** A .docx whose document inflates to `gigabytes` GB while every header says 2,000 bytes. */
-export function lyingDocx(gigabytes: number): Uint8Array {
-  const paragraph = '<w:p><w:r><w:t>Plan</w:t></w:r></w:p>';
-  const count = Math.floor((gigabytes * 1024 ** 3) / Buffer.byteLength(paragraph));
-  const document = deflateRepeated(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="${W}"><w:body>`, paragraph, count, '</w:body></w:document>');
+/** A .docx of one document part: its deflated bytes and the size its headers declare. */
+function docxOf(document: Uint8Array, declaredSize: number): Uint8Array {
   return rawZip([
     deflated('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'),
     deflated('_rels/.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'),
-    { name: 'word/document.xml', data: document, declaredSize: 2000 },
+    { name: 'word/document.xml', data: document, declaredSize },
   ]);
+}
+
+const DOCUMENT_HEAD = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="${W}"><w:body>`;
+const DOCUMENT_TAIL = '</w:body></w:document>';
+
+/** A .docx whose body is `unit` × `count` between `prefix` and `suffix`, its headers honest. */
+export function repeatedDocx(unit: string, count: number, prefix = '', suffix = ''): Uint8Array {
+  const head = DOCUMENT_HEAD + prefix;
+  const tail = suffix + DOCUMENT_TAIL;
+  return docxOf(deflateRepeated(head, unit, count, tail), Buffer.byteLength(head + tail) + count * Buffer.byteLength(unit));
+}
+
+/**
+ * A .docx whose document inflates to `gigabytes` GB while every header says 2,000 bytes. Its
+ * paragraphs are long (10 KB of text each), so that the byte budget, not the count of
+ * paragraphs, is what stops it.
+ */
+export function lyingDocx(gigabytes: number): Uint8Array {
+  const paragraph = `<w:p><w:r><w:t>${'Plan '.repeat(2000)}</w:t></w:r></w:p>`;
+  const count = Math.ceil((gigabytes * 1024 ** 3) / Buffer.byteLength(paragraph));
+  return docxOf(deflateRepeated(DOCUMENT_HEAD, paragraph, count, DOCUMENT_TAIL), 2000);
+}
+
+/** `count` paragraphs of one character each (1.5 million: 158 KB, 22 s and 1.8 GB in mammoth). */
+export const manyParagraphsDocx = (count: number): Uint8Array => repeatedDocx('<w:p><w:r><w:t>一</w:t></w:r></w:p>', count);
+
+/** One paragraph of `count` empty runs (4 million: 225 KB, 32 s and 1.9 GB in mammoth). */
+export const emptyRunsDocx = (count: number): Uint8Array => repeatedDocx('<w:r><w:t></w:t></w:r>', count, '<w:p>', '</w:p>');
+
+/** A table whose first row is 100 cells spanning 1,000 columns each, then `rows` rows of one cell. */
+export function spanningTableDocx(rows: number): Uint8Array {
+  const wide = '<w:tc><w:tcPr><w:gridSpan w:val="1000"/></w:tcPr><w:p/></w:tc>'.repeat(100);
+  return repeatedDocx('<w:tr><w:tc><w:p><w:r><w:t>一</w:t></w:r></w:p></w:tc></w:tr>', rows, `<w:tbl><w:tr>${wide}</w:tr>`, '</w:tbl>');
+}
+
+/** Tables nested `depth` deep, one cell each. */
+export function nestedTablesDocx(depth: number): Uint8Array {
+  return repeatedDocx('<w:tbl><w:tr><w:tc>', depth, '', `<w:p><w:r><w:t>一</w:t></w:r></w:p>${'</w:tc></w:tr></w:tbl>'.repeat(depth)}`);
 }
 
 const SHEET_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';

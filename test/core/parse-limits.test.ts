@@ -6,12 +6,13 @@ import { readDocument, readPastedText } from '../../electron/import/readers';
 import { READ_LIMITS } from '../../electron/import/readers/limits';
 import { guardOoxml } from '../../electron/import/readers/ooxml-guard';
 import { ReadError } from '../../electron/import/readers/read-error';
+import { emptyWordTotals, WordPartCounter } from '../../electron/import/readers/word-scan';
 import { loadWorkbook } from '../../electron/import/readers/workbook-load';
 import { loadForm } from '../../electron/reports/template-workbook';
 import { readSheet } from '../../electron/sync/sheet-read';
 import { parsePlan, ParseLimitError } from '../../shared/parse';
-import { docx, para } from '../readers/fixtures';
-import { lyingDocx, manyRowsXlsx, rawZip, xlsxWith } from './ooxml-bombs';
+import { docx, para, sample } from '../readers/fixtures';
+import { lyingDocx, manyParagraphsDocx, manyRowsXlsx, rawZip, repeatedDocx, xlsxWith } from './ooxml-bombs';
 import { manyPagesPdf } from './pdf-pages';
 
 /*
@@ -72,6 +73,69 @@ describe('Word files', () => {
   it('refuses one run of text megabytes long before mammoth parses it', async () => {
     const error = await refusal(readDocument(docx(para('加'.repeat(3_000_000))), '要点.docx'));
     expect(error.message).toContain('Word 文件中有一段文字过长');
+  }, 30_000);
+
+  it('counts what mammoth builds objects for, the same however the XML is cut into chunks', async () => {
+    const { unzipSync } = await import('fflate');
+    const xml = Buffer.from(unzipSync(sample('formats/yubei-2025-work-points.docx'))['word/document.xml']!);
+    const count = (chunk: number) => {
+      const totals = emptyWordTotals();
+      const counter = new WordPartCounter(totals);
+      for (let at = 0; at < xml.length; at += chunk) counter.push(xml.subarray(at, at + chunk));
+      return totals;
+    };
+    // Patterns as the oracle; the XML declaration's pseudo-attributes are not attributes.
+    const text = xml.toString('latin1').replace(/<\?[^>]*>/g, '');
+    const matches = (pattern: RegExp) => text.match(pattern)?.length ?? 0;
+    expect(count(xml.length)).toEqual({
+      elements: matches(/<[A-Za-z_]/g),
+      attributes: matches(/=\s*["']/g),
+      paragraphs: matches(/<w:p[\s>/]/g),
+      runs: matches(/<w:r[\s>/]/g),
+      cells: matches(/<w:tc[\s>/]/g),
+    });
+    expect(count(xml.length).paragraphs).toBe(547);
+    expect(count(7)).toEqual(count(xml.length));
+    expect(count(1)).toEqual(count(xml.length));
+  });
+
+  it('refuses more paragraphs, runs, cells, elements, attributes or nesting than mammoth can afford, not at the limit', () => {
+    const counted = (...parts: string[]) => {
+      const counter = new WordPartCounter(emptyWordTotals());
+      for (const part of parts) counter.push(Buffer.from(part));
+    };
+    const cases: { unit: string; limit: number; says: RegExp }[] = [
+      { unit: '<w:p/>', limit: READ_LIMITS.docxParagraphs, says: /段落超过 5 万个/ },
+      { unit: '<w:r/>', limit: READ_LIMITS.docxRuns, says: /文字片段.*超过 10 万个/ },
+      { unit: '<w:tc/>', limit: READ_LIMITS.docxCells, says: /表格单元格超过 2 万个/ },
+      { unit: '<w:pPr/>', limit: READ_LIMITS.docxElements, says: /格式标记超过 20 万个/ },
+      { unit: '<w:rPr/><w:t>一</w:t>', limit: READ_LIMITS.docxElements / 2, says: /格式标记超过 20 万个/ },
+      { unit: '<w:pPr a="1" b="2" c=\'3\' d = "4"/>', limit: READ_LIMITS.docxAttributes / 4, says: /格式属性超过 40 万个/ },
+    ];
+    for (const { unit, limit, says } of cases) {
+      expect(() => counted(unit.repeat(limit))).not.toThrow();
+      expect(() => counted(unit.repeat(limit), '<w:p a="1"/><w:r/><w:tc/><w:x/>')).toThrow(says);
+    }
+    expect(() => counted('<w:tbl>'.repeat(READ_LIMITS.docxDepth), '<w:x/>'.repeat(10), '</w:tbl>'.repeat(READ_LIMITS.docxDepth))).not.toThrow();
+    expect(() => counted('<w:tbl>'.repeat(READ_LIMITS.docxDepth), '<w:tbl>')).toThrow(/嵌套超过 256 层/);
+    // Closed and self-closing elements do not nest.
+    expect(() => counted('<w:p><w:r/></w:p>'.repeat(10_000))).not.toThrow();
+  });
+
+  it('refuses a small file of too many paragraphs in milliseconds, naming what to do', async () => {
+    const atLimit = manyParagraphsDocx(READ_LIMITS.docxParagraphs);
+    await expect(guardOoxml(atLimit, { kind: 'docx', textOnly: true })).resolves.toBeInstanceOf(Uint8Array);
+    const { value: error, ms } = await timed(() => refusal(readDocument(manyParagraphsDocx(1_500_000), '工作要点.docx')));
+    expect(error.code).toBe('TOO_LARGE');
+    expect(error.message).toBe(
+      'Word 文件中的段落超过 5 万个（计划文件通常只有几百到几千段），超过可导入的上限。请将文件拆分后分别导入，或用 WPS/Word 打开后“另存为”纯文本（.txt）再导入',
+    );
+    expect(ms).toBeLessThan(2000);
+  }, 30_000);
+
+  it('reads a paragraph of 150,000 line breaks (more than a call can take as arguments)', async () => {
+    const breaks = repeatedDocx('<w:br/>', 150_000, '<w:p><w:r><w:t>一、总体要求</w:t>', '<w:t>1.加强疫情防控</w:t></w:r></w:p>');
+    expect((await readDocument(breaks, '要点.docx')).text).toBe('一、总体要求\n1.加强疫情防控');
   }, 30_000);
 
   it('refuses an entry compressed in a way Office never uses', async () => {

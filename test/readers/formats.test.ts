@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { cellText, formatDate, formatNumber } from '../../electron/import/readers/cell-text';
 import { readDocument, readPastedText } from '../../electron/import/readers/index';
 import { linesFromRuns, type TextRun } from '../../electron/import/readers/pdf-lines';
-import { placeCells } from '../../electron/import/readers/table-grid';
+import { GridTooLarge, placeCells } from '../../electron/import/readers/table-grid';
 import { listZipEntries } from '../../electron/import/readers/zip-entries';
 import { cjkCidPdf, docx, helveticaPdf, para, textThenBlankPdf, zip } from './fixtures';
 
@@ -174,6 +174,15 @@ describe('helpers', () => {
       ['e', '', ''],
     ]);
     expect(placeCells([])).toEqual([]);
+  });
+
+  it('refuses a grid over its budget of positions before building it', () => {
+    const cell = (text: string, colSpan = 1, rowSpan = 1) => ({ text, colSpan, rowSpan });
+    // One cell spanning 1,000 columns pads every row of the table to 1,000 positions.
+    const rows = [[cell('标题', 1000)], ...Array.from({ length: 2999 }, () => [cell('一')])];
+    expect(placeCells(rows, 3_000_000)).toHaveLength(3000);
+    expect(() => placeCells(rows, 2_999_999)).toThrow(GridTooLarge);
+    expect(() => placeCells([[cell('a', 1, 3)], [], []], 2)).toThrow(GridTooLarge);
   });
 
   it('lists ZIP entries and rejects cut-off archives', () => {

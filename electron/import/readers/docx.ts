@@ -4,10 +4,10 @@
  * or table cell paragraph per line, tabs kept, except that line breaks inside a paragraph start a new
  * line and blank paragraphs are dropped.
  */
-import { checkTextLength } from './limits';
+import { checkTextLength, READ_LIMITS } from './limits';
 import { guardOoxml } from './ooxml-guard';
 import { ReadError } from './read-error';
-import { placeCells } from './table-grid';
+import { GridTooLarge, placeCells } from './table-grid';
 import { isBlank } from './text-normalize';
 import type { ReadResult, ReadTable } from './types';
 
@@ -26,7 +26,7 @@ export async function readDocx(bytes: Uint8Array): Promise<ReadResult> {
   const root = await loadTree(bytes);
   const lines: string[] = [];
   const tables: ReadTable[] = [];
-  walkBlocks(root.children ?? [], lines, tables);
+  walkBlocks(root.children ?? [], lines, { tables, positionsLeft: READ_LIMITS.tableCells }, true);
   const text = lines.map((line) => line.trim()).filter((line) => line !== '').join('\n');
   checkTextLength(text.length);
   if (isBlank(text)) throw new ReadError('EMPTY', 'Word 文件中没有文字内容。如果正文是图片（扫描件），请使用原始 Word 文件或文字版 PDF');
@@ -56,21 +56,35 @@ async function loadTree(bytes: Uint8Array): Promise<DocNode> {
   return root;
 }
 
-/** Paragraphs and tables in document order; a table's cells add their paragraphs to the text. */
-function walkBlocks(nodes: readonly DocNode[], lines: string[], tables: ReadTable[] | null): void {
+/** The tables kept so far, and the grid positions all tables (nested ones too) may still take: spans make empty ones. */
+interface Tables {
+  readonly tables: ReadTable[];
+  positionsLeft: number;
+}
+
+/**
+ * Paragraphs and tables in document order; a table's cells add their paragraphs to the text.
+ * `keep`: tables here are kept as tables (nested ones become part of their cell's text).
+ */
+function walkBlocks(nodes: readonly DocNode[], lines: string[], tables: Tables, keep: boolean): void {
   for (const node of nodes) {
     if (node.type === 'paragraph') {
-      lines.push(...inlineText(node).split('\n'));
+      append(lines, inlineText(node).split('\n'));
     } else if (node.type === 'table') {
-      const table = readTable(node, lines);
-      if (tables && table.rows.length > 0) tables.push({ sheet: `表格${tables.length + 1}`, rows: table.rows });
+      const table = readTable(node, lines, tables);
+      if (keep && table.rows.length > 0) tables.tables.push({ sheet: `表格${tables.tables.length + 1}`, rows: table.rows });
     } else if (node.children) {
-      walkBlocks(node.children, lines, tables);
+      walkBlocks(node.children, lines, tables, keep);
     }
   }
 }
 
-function readTable(table: DocNode, lines: string[]): { rows: string[][] } {
+/** push(...more) passes every item as an argument: a paragraph of 150,000 line breaks overflows the stack. */
+function append(lines: string[], more: readonly string[]): void {
+  for (const line of more) lines.push(line);
+}
+
+function readTable(table: DocNode, lines: string[], tables: Tables): { rows: string[][] } {
   const rows: { text: string; colSpan: number; rowSpan: number }[][] = [];
   for (const row of table.children ?? []) {
     if (row.type !== 'tableRow') continue;
@@ -78,14 +92,24 @@ function readTable(table: DocNode, lines: string[]): { rows: string[][] } {
     for (const cell of row.children ?? []) {
       if (cell.type !== 'tableCell') continue;
       const cellLines: string[] = [];
-      walkBlocks(cell.children ?? [], cellLines, null); // nested tables become part of the cell
-      lines.push(...cellLines);
+      walkBlocks(cell.children ?? [], cellLines, tables, false);
+      append(lines, cellLines);
       const text = cellLines.map((line) => line.trim()).filter((line) => line !== '').join('\n');
       cells.push({ text, colSpan: cell.colSpan ?? 1, rowSpan: cell.rowSpan ?? 1 });
     }
     rows.push(cells);
   }
-  return { rows: placeCells(rows) };
+  try {
+    const grid = placeCells(rows, tables.positionsLeft);
+    tables.positionsLeft -= grid.length * (grid[0]?.length ?? 0);
+    return { rows: grid };
+  } catch (error) {
+    if (!(error instanceof GridTooLarge)) throw error;
+    throw new ReadError(
+      'TOO_LARGE',
+      `Word 文件中的表格过大（有表格因合并单元格用到 ${error.rows} 行、${error.columns} 列，全部表格合计上限 ${READ_LIMITS.tableCells / 10_000} 万格）。请在 WPS/Word 中取消不需要的合并单元格，或将文件拆分后分别导入`,
+    );
+  }
 }
 
 function inlineText(node: DocNode): string {

@@ -6,7 +6,8 @@
  *
  * 1. every entry we keep is inflated as a stream, counting the bytes that really come out against
  *    one budget for the whole file, and its XML is scanned on the way (ooxml-scan.ts); the first
- *    byte over any limit stops it, so a bomb costs a fraction of a second and a few MB;
+ *    byte over any limit stops it, so a bomb costs a fraction of a second and a few MB; a .docx's
+ *    elements are counted too (word-scan.ts): mammoth spends kilobytes on each;
  * 2. only then are the entries inflated again, kept, and written into a new archive, stored
  *    (not compressed), whose sizes are the real ones. That archive is what the library reads.
  *
@@ -19,6 +20,7 @@ import { zipSync, type Zippable } from 'fflate';
 import { READ_LIMITS, tooMuchInflated } from './limits';
 import { PartScanner, type PartKind, type WorkbookTotals } from './ooxml-scan';
 import { ReadError } from './read-error';
+import { emptyWordTotals, WordPartCounter } from './word-scan';
 import { entryDataStart, listZipEntries, type ZipEntry } from './zip-entries';
 
 export interface OoxmlGuardOptions {
@@ -108,6 +110,19 @@ export async function guardOoxml(bytes: Uint8Array, options: OoxmlGuardOptions):
         : `Word 文件中有一段文字过长（超过 ${READ_LIMITS.textChars / 10_000} 万字）。请将文件拆分后分别导入，或只导入需要的部分`,
     countExpansions: !options.textOnly,
   };
+  // A .docx: what mammoth builds objects for, over all its parts.
+  const wordTotals = emptyWordTotals();
+  const scannerFor = (name: string) => {
+    const part = new PartScanner(name, partKind(name, options.kind), totals, scanOptions);
+    const words = options.kind === 'docx' ? new WordPartCounter(wordTotals) : null;
+    return {
+      push: (chunk: Buffer) => {
+        part.push(chunk);
+        words?.push(chunk);
+      },
+      end: () => part.end(),
+    };
+  };
   let budget: number = READ_LIMITS.inflatedBytes;
   const spend = (n: number) => {
     budget -= n;
@@ -124,14 +139,14 @@ export async function guardOoxml(bytes: Uint8Array, options: OoxmlGuardOptions):
     if (entry.method === 0) {
       spend(data.length);
       if (isXml(entry.name)) {
-        const scanner = new PartScanner(entry.name, partKind(entry.name, options.kind), totals, scanOptions);
+        const scanner = scannerFor(entry.name);
         for (let at = 0; at < data.length; at += CHUNK) scanner.push(Buffer.from(data.buffer, data.byteOffset + at, Math.min(CHUNK, data.length - at)));
         scanner.end();
       }
       sizes.push(data.length);
       continue;
     }
-    const scanner = isXml(entry.name) ? new PartScanner(entry.name, partKind(entry.name, options.kind), totals, scanOptions) : null;
+    const scanner = isXml(entry.name) ? scannerFor(entry.name) : null;
     try {
       sizes.push(
         await inflateStream(data, (chunk) => {
