@@ -114,11 +114,17 @@ export function requireLedTask(core: Core, taskId: string, departmentIdValue: st
   return task;
 }
 
-function parseMilestones(text: string | null): Milestone[] | null {
+/** The stored milestones; old rows have no percent (equal weight), a percent outside 0–100 is dropped. */
+export function parseMilestones(text: string | null): Milestone[] | null {
   if (!text) return null;
   const parsed = JSON.parse(text) as unknown;
   if (!Array.isArray(parsed)) return null;
-  return parsed.filter((m): m is Milestone => typeof m === 'object' && m !== null && typeof (m as Milestone).period === 'string' && /^\d{4}-Q[1-4]$/.test((m as Milestone).period));
+  return parsed
+    .filter((m): m is Milestone => typeof m === 'object' && m !== null && typeof (m as Milestone).period === 'string' && /^\d{4}-Q[1-4]$/.test((m as Milestone).period))
+    .map((m) => {
+      const percent = typeof m.percent === 'number' && Number.isFinite(m.percent) && m.percent >= 0 && m.percent <= 100 ? m.percent : null;
+      return { period: m.period, text: typeof m.text === 'string' ? m.text : '', percent };
+    });
 }
 
 /** The columns taskSpec reads. */

@@ -1,6 +1,6 @@
 import type { Light } from './progress-status';
 import type { TaskStatus } from './progress-status';
-import { formatPeriod, parsePeriod, periodEndDate, type Period } from './period';
+import { formatPeriod, parsePeriod, periodEndDate, periodLabel, type Period } from './period';
 
 /**
  * Status lights, direction-aware. For ≥ targets higher is better, for ≤ targets lower is
@@ -154,6 +154,15 @@ export interface Milestone {
   /** `2025-Q2` */
   readonly period: string;
   readonly text: string;
+  /** Expected 完成比例 (0–100) at the end of that quarter; absent or null = equal weight per milestone. */
+  readonly percent?: number | null;
+}
+
+/** “节点目标（2025年第二季度）：完成方案，应完成40%” — names the milestone a light is judged against. */
+export function milestoneLabel(milestone: Milestone): string {
+  const text = milestone.text.trim();
+  const percent = milestone.percent === null || milestone.percent === undefined ? '' : `${text ? '，' : ''}应完成${fmt(milestone.percent)}%`;
+  return `节点目标（${periodLabel(parsePeriod(milestone.period))}）：${text}${percent}`;
 }
 
 export interface TaskSpec {
@@ -193,14 +202,20 @@ export function dueOf(task: TaskSpec, period: Period): string | null {
 }
 
 /**
- * How far along a task should be at `asOf`: its milestones if it has them (the share of
- * milestones due by then), else elapsed time from the start of its years to its deadline.
+ * How far along a task should be at `asOf`: its milestones if it has them, else elapsed time
+ * from the start of its years to its deadline. With milestones the share is the percent of the
+ * last milestone due by then (0 before the first); one without a percent counts as an equal
+ * step (the share of milestones due by then).
  */
 export function expectedTaskShare(task: TaskSpec, period: Period, asOf: string): { share: number; milestone: Milestone | null } {
   if (task.milestones && task.milestones.length > 0) {
     const sorted = [...task.milestones].sort((a, b) => (a.period < b.period ? -1 : 1));
     const due = sorted.filter((m) => periodEndDate(parsePeriod(m.period)) <= asOf);
-    return { share: due.length / sorted.length, milestone: due.at(-1) ?? null };
+    const last = due.at(-1) ?? null;
+    if (last === null) return { share: 0, milestone: null };
+    const percent = last.percent;
+    const share = percent === null || percent === undefined ? due.length / sorted.length : Math.min(1, Math.max(0, percent / 100));
+    return { share, milestone: last };
   }
   const start = dayNumber(startOf(task, period));
   const end = dayNumber(dueOf(task, period)!);
@@ -226,24 +241,26 @@ export function taskLight(task: TaskSpec, entry: EntrySnapshot | null, period: P
   if (entry?.status === '暂缓') return { color: 'yellow', reason: `“${task.title}”报告为暂缓` };
   const { share, milestone } = expectedTaskShare(task, period, asOf);
   const expectedPercent = Math.round(share * 100);
+  // A milestone with its own percent is named in every pace sentence; plain milestones keep the older wording.
+  const named = milestone && milestone.percent !== null && milestone.percent !== undefined ? `（${milestoneLabel(milestone)}）` : '';
   if (!entry || entry.status === '未启动') {
     if (share === 0 || (milestone === null && (task.milestones?.length ?? 0) > 0)) return { color: 'grey', reason: `“${task.title}”尚未启动，还未到时限` };
     if (daysLeft !== null && daysLeft <= settings.dueSoonDays) return { color: 'red', reason: `“${task.title}”距完成时限只剩${daysLeft}天，仍未启动` };
     return share > settings.paceTolerance
-      ? { color: 'red', reason: `“${task.title}”尚未启动，序时进度应达${expectedPercent}%` }
-      : { color: 'yellow', reason: `“${task.title}”尚未启动，序时进度应达${expectedPercent}%` };
+      ? { color: 'red', reason: `“${task.title}”尚未启动，序时进度应达${expectedPercent}%${named}` }
+      : { color: 'yellow', reason: `“${task.title}”尚未启动，序时进度应达${expectedPercent}%${named}` };
   }
   const percent = entry.percent;
   if (percent !== null) {
     // Judged in the whole percents the clerk reads: 30% against a 序时 of 30.1% is on pace.
     const behind = (expectedPercent - percent) / 100;
     if (behind > settings.paceTolerance) {
-      return { color: 'red', reason: `“${task.title}”完成${fmt(percent)}%，落后于序时进度${expectedPercent}%${milestone ? `（节点：${milestone.text}）` : ''}` };
+      return { color: 'red', reason: `“${task.title}”完成${fmt(percent)}%，落后于序时进度${expectedPercent}%${named || (milestone ? `（节点：${milestone.text}）` : '')}` };
     }
-    if (behind > 0) return { color: 'yellow', reason: `“${task.title}”完成${fmt(percent)}%，略低于序时进度${expectedPercent}%` };
+    if (behind > 0) return { color: 'yellow', reason: `“${task.title}”完成${fmt(percent)}%，略低于序时进度${expectedPercent}%${named}` };
   }
   if (daysLeft !== null && daysLeft <= settings.dueSoonDays) return { color: 'yellow', reason: `“${task.title}”距完成时限还有${daysLeft}天，尚未完成` };
-  return { color: 'green', reason: percent === null ? `“${task.title}”正在推进` : `“${task.title}”完成${fmt(percent)}%，符合序时进度${expectedPercent}%` };
+  return { color: 'green', reason: percent === null ? `“${task.title}”正在推进` : `“${task.title}”完成${fmt(percent)}%，符合序时进度${expectedPercent}%${named}` };
 }
 
 export type ValueKind = 'proportion' | 'rate' | 'count' | 'amount' | 'growth' | 'other';
