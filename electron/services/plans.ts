@@ -6,6 +6,7 @@ import type { Writer } from '../core/mutation';
 import { AppError } from '../core/app-error';
 import { newId } from '../core/ids';
 import { parseDue } from '../../shared/parse/due';
+import { milestoneColumn, milestonesOf } from './task-milestones';
 
 /** The due date and years the lights read follow the deadline text (nothing when the deadline is not given). */
 function dueOf(deadline: string | null | undefined) {
@@ -44,6 +45,7 @@ interface TaskRow {
   deadline: string | null;
   lead_department_ids: string | null;
   responsible_units: string | null;
+  milestones: string | null;
 }
 
 const PLAN_SELECT = `SELECT p.id, p.kind, p.title, p.doc_number, p.issuer, p.issued_on, p.year_from, p.year_to,
@@ -82,6 +84,7 @@ const toTask = (row: TaskRow): Task => ({
   deadline: row.deadline,
   leadDepartmentIds: row.lead_department_ids ? (JSON.parse(row.lead_department_ids) as string[]) : [],
   responsibleUnits: row.responsible_units ? (JSON.parse(row.responsible_units) as string[]) : [],
+  milestones: milestonesOf(row.milestones),
 });
 
 function getPlan(core: Core, id: string): PlanSummary {
@@ -100,6 +103,14 @@ function getTask(core: Core, id: string): Task {
   const row = core.db.prepare('SELECT * FROM tasks WHERE id = ? AND deleted = 0').get(id) as TaskRow | undefined;
   if (!row) throw new AppError('NOT_FOUND', '找不到该任务，可能已被删除');
   return toTask(row);
+}
+
+/** The years a task's milestones must fall in: its due years (after this edit's deadline) or its plan's. */
+function taskYears(core: Core, id: string, deadline: string | null | undefined) {
+  const row = core.db
+    .prepare('SELECT t.due_from_year, t.due_to_year, p.year_from AS plan_year_from, p.year_to AS plan_year_to FROM tasks t JOIN plans p ON p.id = t.plan_id WHERE t.id = ?')
+    .get(id) as { due_from_year: number | null; due_to_year: number | null; plan_year_from: number | null; plan_year_to: number | null };
+  return { ...row, ...dueOf(deadline) };
 }
 
 /** A section or department referenced by an edit must exist, or the edit is refused. */
@@ -252,6 +263,8 @@ export const planHandlers: HandlerMap<PlanCalls> = {
     getPlan(core, args.planId);
     assertSectionInPlan(core, args.sectionId, args.planId);
     assertDepartmentsExist(core, args.leadDepartmentIds);
+    const plan = getPlan(core, args.planId);
+    const milestones = milestoneColumn(args.milestones, { ...dueOf(args.deadline), plan_year_from: plan.yearFrom, plan_year_to: plan.yearTo });
     const id = newId();
     core.mutations.run((writer) =>
       writer.insert('tasks', id, {
@@ -265,6 +278,7 @@ export const planHandlers: HandlerMap<PlanCalls> = {
         ...dueOf(args.deadline),
         lead_department_ids: args.leadDepartmentIds,
         responsible_units: args.responsibleUnits,
+        milestones,
       }),
     );
     return getTask(core, id);
@@ -274,6 +288,7 @@ export const planHandlers: HandlerMap<PlanCalls> = {
     const current = getTask(core, args.id);
     assertSectionInPlan(core, args.sectionId, current.planId);
     assertDepartmentsExist(core, args.leadDepartmentIds);
+    const milestones = args.milestones === undefined ? undefined : milestoneColumn(args.milestones, taskYears(core, args.id, args.deadline));
     core.mutations.run((writer) =>
       writer.update(
         'tasks',
@@ -287,6 +302,7 @@ export const planHandlers: HandlerMap<PlanCalls> = {
           ...dueOf(args.deadline),
           lead_department_ids: args.leadDepartmentIds,
           responsible_units: args.responsibleUnits,
+          milestones,
         }),
       ),
     );

@@ -28,6 +28,36 @@ export const section = z.object({
 });
 export type Section = z.infer<typeof section>;
 
+const periodPattern = /^\d{4}-Q[1-4]$/;
+const percentError = '节点目标的完成比例应是0到100之间的数字';
+
+/** A quarterly milestone (节点目标): what should be done by the end of the quarter, optionally as a percent. */
+export const taskMilestone = z
+  .object({
+    period: z.string().regex(periodPattern, { error: '节点目标的季度格式应为“2025-Q2”' }),
+    text: z.string().trim().max(100, { error: '节点目标内容不能超过100个字' }),
+    percent: z.number({ error: percentError }).min(0, { error: percentError }).max(100, { error: percentError }).nullable().optional(),
+  })
+  .strict()
+  .refine((m) => m.text !== '' || (m.percent !== null && m.percent !== undefined), { error: '节点目标需填写内容或完成比例', path: ['text'] });
+export type TaskMilestone = z.infer<typeof taskMilestone>;
+
+const sortedPeriods = (list: readonly TaskMilestone[]) => [...list].sort((a, b) => (a.period < b.period ? -1 : 1));
+
+/** Milestones as a task's edit sends them; null clears them. Percents may not fall from one quarter to the next. */
+export const taskMilestones = z
+  .array(taskMilestone)
+  .max(60, { error: '节点目标不能超过60个' })
+  .refine((list) => new Set(list.map((m) => m.period)).size === list.length, { error: '同一季度只能有一个节点目标' })
+  .refine(
+    (list) => {
+      const percents = sortedPeriods(list).flatMap((m) => (m.percent === null || m.percent === undefined ? [] : [m.percent]));
+      return percents.every((value, i) => i === 0 || value >= percents[i - 1]!);
+    },
+    { error: '节点目标的完成比例不能低于之前季度的比例' },
+  )
+  .nullable();
+
 export const task = z.object({
   id: uuid,
   planId: uuid,
@@ -39,6 +69,8 @@ export const task = z.object({
   deadline: z.string().nullable(),
   leadDepartmentIds: z.array(uuid),
   responsibleUnits: z.array(z.string()),
+  /** Sorted by quarter; absent from callers that predate milestones. */
+  milestones: z.array(z.object({ period: z.string(), text: z.string(), percent: z.number().nullable() })).optional(),
 });
 export type Task = z.infer<typeof task>;
 
@@ -73,6 +105,7 @@ const taskFields = {
   deadline: optionalText('完成时限', 60).nullable(),
   leadDepartmentIds: z.array(uuid).max(30, { error: '牵头科室不能超过30个' }),
   responsibleUnits: z.array(requiredText('责任单位', 60)).max(100, { error: '责任单位不能超过100个' }),
+  milestones: taskMilestones,
 };
 
 export const plansApi = {
@@ -129,6 +162,7 @@ export const plansApi = {
         deadline: taskFields.deadline.default(null),
         leadDepartmentIds: taskFields.leadDepartmentIds.default([]),
         responsibleUnits: taskFields.responsibleUnits.default([]),
+        milestones: taskFields.milestones.default(null),
       })
       .strict(),
     result: task,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createTestCore } from '../helpers/core';
 import { parseMilestones } from '../../electron/services/progress-data';
 
 describe('stored milestones', () => {
@@ -9,5 +10,62 @@ describe('stored milestones', () => {
       { period: '2025-Q3', text: 'x', percent: null },
     ]);
     expect(parseMilestones(null)).toBeNull();
+  });
+});
+
+describe('tasks.update and tasks.create with milestones (节点目标)', () => {
+  const setup = async () => {
+    const t = await createTestCore();
+    const plan = await t.call('plans.create', { kind: 'work-points', title: '2025年工作要点', yearFrom: 2025, yearTo: 2025 });
+    const task = await t.call('tasks.create', { planId: plan.id, title: '建设区域医疗中心' });
+    return { t, plan, task };
+  };
+
+  it('stores milestones sorted by quarter through the change log, reads them back, and clears them', async () => {
+    const { t, task } = await setup();
+    expect(task.milestones).toEqual([]);
+    const saved = await t.call('tasks.update', { id: task.id, milestones: [{ period: '2025-Q4', text: '建成投用', percent: 100 }, { period: '2025-Q2', text: '完成方案', percent: 40 }, { period: '2025-Q3', text: '主体完工' }] });
+    expect(saved.milestones).toEqual([
+      { period: '2025-Q2', text: '完成方案', percent: 40 },
+      { period: '2025-Q3', text: '主体完工', percent: null },
+      { period: '2025-Q4', text: '建成投用', percent: 100 },
+    ]);
+    const history = (await t.call('history.record', { table: 'tasks', id: task.id })).filter((h) => h.column === 'milestones');
+    // Written by the MutationLayer: the creation (none) then this edit, with who and when.
+    expect(history.map((h) => [h.oldValue, h.newValue])).toEqual([[null, null], [null, saved.milestones]]);
+    // Other fields left alone keep the milestones.
+    expect((await t.call('tasks.update', { id: task.id, title: '建设区域医疗中心（一期）' })).milestones).toHaveLength(3);
+    expect((await t.call('tasks.update', { id: task.id, milestones: null })).milestones).toEqual([]);
+    t.close();
+  });
+
+  it('accepts milestones on create', async () => {
+    const { t, plan } = await setup();
+    const created = await t.call('tasks.create', { planId: plan.id, title: '新任务', milestones: [{ period: '2025-Q2', text: '', percent: 30 }] });
+    expect(created.milestones).toEqual([{ period: '2025-Q2', text: '', percent: 30 }]);
+    t.close();
+  });
+
+  it('refuses bad milestones in Chinese and changes nothing', async () => {
+    const { t, task } = await setup();
+    const refusal = async (milestones: unknown) => {
+      const result = await t.raw('tasks.update', { id: task.id, milestones });
+      expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+      return JSON.stringify(result);
+    };
+    expect(await refusal([{ period: '2025年二季度', text: '完成方案' }])).toContain('节点目标的季度格式应为“2025-Q2”');
+    expect(await refusal([{ period: '2025-Q2', text: '字'.repeat(101) }])).toContain('节点目标内容不能超过100个字');
+    expect(await refusal([{ period: '2025-Q2', text: '完成方案', percent: 120 }])).toContain('节点目标的完成比例应是0到100之间的数字');
+    expect(await refusal([{ period: '2025-Q2', text: '甲' }, { period: '2025-Q2', text: '乙' }])).toContain('同一季度只能有一个节点目标');
+    expect(await refusal([{ period: '2025-Q2', text: '甲', percent: 60 }, { period: '2025-Q3', text: '乙', percent: 40 }])).toContain('节点目标的完成比例不能低于之前季度的比例');
+    expect(await refusal([{ period: '2025-Q2', text: ' ' }])).toContain('节点目标需填写内容或完成比例');
+    expect(await refusal([{ period: '2027-Q1', text: '验收' }])).toContain('节点目标的季度2027-Q1不在任务的年份（2025年）之内');
+    // A deadline in the same edit widens the task's years.
+    const wider = await t.call('tasks.update', { id: task.id, deadline: '2025—2027年', milestones: [{ period: '2027-Q1', text: '验收' }] });
+    expect(wider.milestones).toEqual([{ period: '2027-Q1', text: '验收', percent: null }]);
+    // Only the creation and the accepted edit are in the history: no refused edit wrote anything.
+    const history = (await t.call('history.record', { table: 'tasks', id: task.id })).filter((h) => h.column === 'milestones');
+    expect(history.map((h) => h.newValue)).toEqual([null, wider.milestones]);
+    t.close();
   });
 });
