@@ -15,7 +15,8 @@ import { syncCommands } from './sync-commands';
 /** What a command needs: typed calls into the core and its own parsed options. */
 export interface CommandContext {
   invoke<N extends CallName>(name: N, args: CallArgs<N>): Promise<ApiResult<CallResult<N>>>;
-  readonly options: Record<string, string | boolean | undefined>;
+  /** A repeatable option (`multiple: true`) arrives as a list. */
+  readonly options: Record<string, string | boolean | string[] | undefined>;
   readonly positionals: readonly string[];
   /** The database this run opened (outputs never go over it). */
   readonly databasePath: string;
@@ -33,7 +34,7 @@ export interface CommandOutput {
 export interface Command {
   readonly summary: string;
   readonly usage: string;
-  readonly options: Record<string, { type: 'string' | 'boolean' }>;
+  readonly options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>;
   run(context: CommandContext): Promise<ApiResult<CommandOutput>>;
 }
 

@@ -1,7 +1,8 @@
 import type { IndicatorRow } from '../../shared/api/progress';
-import type { Task } from '../../shared/api/plans';
+import type { Task, TaskMilestone } from '../../shared/api/plans';
 import type { CallArgs } from '../../shared/api';
 import type { Comparator, ValueKind } from '../../shared/domain/lights';
+import { parsePeriod, periodLabel } from '../../shared/domain/period';
 import { normalizeWidth } from '../../shared/parse/width';
 import type { Command, CommandContext } from './commands';
 import { UsageError } from './output';
@@ -14,7 +15,8 @@ import { passRefusal, read, required, resolveDepartment, text } from './progress
  */
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const TASK_USAGE = 'task edit --task <序号或编号> [--plan <计划编号、文号或标题>] [--title <任务名称>] [--leads <科室、科室>] [--deadline <完成时限>]';
+const TASK_USAGE =
+  'task edit --task <序号或编号> [--plan <计划编号、文号或标题>] [--title <任务名称>] [--leads <科室、科室>] [--deadline <完成时限>] [--milestone 2025-Q2=<节点目标>[@<完成比例>] …] [--clear-milestones]';
 const INDICATOR_USAGE =
   'indicator edit --indicator <指标名称或编号> [--name <名称>] [--comparator <>=|<=|=|>|<|between|不低于|不高于…>] [--value <目标值，区间写 a-b>] [--unit <单位>] [--baseline <基数> --baseline-year <年份>] [--target-year <年份>] [--kind <指标类型>] [--department <责任科室>]';
 
@@ -52,6 +54,33 @@ async function findTask(context: CommandContext, option: string, planOption: str
   }
   return matches[0]!;
 }
+
+/** Each `--milestone 2025-Q2=<text>[@<percent>]`; an empty right side removes that quarter (null). */
+function milestoneOptions(context: CommandContext): Map<string, TaskMilestone | null> {
+  const raw = context.options.milestone;
+  const values = raw === undefined ? [] : Array.isArray(raw) ? raw : typeof raw === 'string' ? [raw] : [];
+  const result = new Map<string, TaskMilestone | null>();
+  for (const value of values) {
+    const normalized = normalizeWidth(value);
+    const eq = normalized.indexOf('=');
+    const period = (eq < 0 ? normalized : normalized.slice(0, eq)).trim().toUpperCase();
+    if (eq < 0 || !/^\d{4}-Q[1-4]$/.test(period)) throw new UsageError(`--milestone 格式应为 2025-Q2=<节点目标>[@<完成比例>]，例如 --milestone 2025-Q2=完成方案@40，收到“${value}”`);
+    if (result.has(period)) throw new UsageError(`--milestone 中季度 ${period} 写了不止一次，请只写一次`);
+    const rest = normalized.slice(eq + 1).trim();
+    const at = /^(.*?)\s*@\s*([^@]*?)\s*%?$/.exec(rest);
+    if (!at) {
+      result.set(period, rest === '' ? null : { period, text: rest });
+      continue;
+    }
+    const percent = Number(at[2]);
+    if (at[2] === '' || !Number.isFinite(percent)) throw new UsageError(`--milestone ${period} 的完成比例应为0到100之间的数字，例如 ${period}=完成方案@40，收到“${at[2]}”`);
+    result.set(period, { period, text: at[1]!.trim(), percent });
+  }
+  return result;
+}
+
+const milestoneLine = (list: readonly { period: string; text: string; percent?: number | null }[]) =>
+  `节点目标：${list.map((m) => `${periodLabel(parsePeriod(m.period))} ${[m.text, m.percent == null ? '' : `应完成${m.percent}%`].filter(Boolean).join('，')}`).join('；') || '无'}`;
 
 /** 科室、科室 (or commas): each a department's name or alias. */
 async function leadIds(context: CommandContext, value: string): Promise<{ ids: string[]; names: string[] }> {
@@ -157,16 +186,29 @@ function targetLabel(row: IndicatorRow): string {
 
 export const editCommands: Record<string, Command> = {
   task: {
-    summary: '修改任务的名称、牵头科室或完成时限（记入修改记录；再次导入该计划时保留）',
+    summary: '修改任务的名称、牵头科室、完成时限或各季度节点目标（记入修改记录；再次导入该计划时保留）',
     usage: TASK_USAGE,
-    options: { task: { type: 'string' }, plan: { type: 'string' }, title: { type: 'string' }, leads: { type: 'string' }, deadline: { type: 'string' } },
+    options: {
+      task: { type: 'string' },
+      plan: { type: 'string' },
+      title: { type: 'string' },
+      leads: { type: 'string' },
+      deadline: { type: 'string' },
+      milestone: { type: 'string', multiple: true },
+      'clear-milestones': { type: 'boolean' },
+    },
     run: passRefusal(async (context) => {
       requireEdit(context, TASK_USAGE);
       const option = required(context, 'task', '任务序号或编号，例如 --task 3');
       const title = text(context, 'title');
       const leads = text(context, 'leads');
       const deadline = text(context, 'deadline');
-      if (title === undefined && leads === undefined && deadline === undefined) throw new UsageError('请至少写明一项要修改的内容：--title、--leads 或 --deadline');
+      const milestones = milestoneOptions(context);
+      const clearMilestones = context.options['clear-milestones'] === true;
+      const editsMilestones = clearMilestones || milestones.size > 0;
+      if (title === undefined && leads === undefined && deadline === undefined && !editsMilestones) {
+        throw new UsageError('请至少写明一项要修改的内容：--title、--leads、--deadline、--milestone 或 --clear-milestones');
+      }
       if (title !== undefined && !title.trim()) throw new UsageError('--title 不能为空');
       const { task, planTitle } = await findTask(context, option, text(context, 'plan'));
       const owners = leads === undefined ? undefined : await leadIds(context, leads);
@@ -174,13 +216,23 @@ export const editCommands: Record<string, Command> = {
       if (title !== undefined) args.title = title.trim();
       if (owners) args.leadDepartmentIds = owners.ids;
       if (deadline !== undefined) args.deadline = deadline.trim();
+      if (editsMilestones) {
+        // The quarters named replace those quarters; the others stay unless --clear-milestones.
+        const kept = new Map((clearMilestones ? [] : (task.milestones ?? [])).map((m) => [m.period, m as TaskMilestone]));
+        for (const [period, milestone] of milestones) {
+          if (milestone) kept.set(period, milestone);
+          else kept.delete(period);
+        }
+        args.milestones = kept.size === 0 ? null : [...kept.values()];
+      }
       const saved = await context.invoke('tasks.update', args);
       if (!saved.ok) return saved;
       const departments = await read(context.invoke('departments.list', {}));
       const names = saved.value.leadDepartmentIds.map((id) => departments.find((d) => d.id === id)?.name ?? id);
       const label = `${saved.value.number ? `${saved.value.number}. ` : ''}${saved.value.title}`;
       const details = [`牵头：${names.join('、') || '无'}`, `时限：${saved.value.deadline ?? '无'}`].join('；');
-      return { ok: true, value: { json: saved.value, text: `已修改任务：${label}（${details}）\n计划：${planTitle}` } };
+      const milestoneText = editsMilestones ? `\n${milestoneLine(saved.value.milestones ?? [])}` : '';
+      return { ok: true, value: { json: saved.value, text: `已修改任务：${label}（${details}）\n计划：${planTitle}${milestoneText}` } };
     }),
   },
 
