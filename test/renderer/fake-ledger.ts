@@ -332,6 +332,9 @@ export class FakeLedger implements LedgerApi {
       deadline: (row.deadline as string | null) ?? null,
       leadDepartmentIds: row.lead_department_ids as string[],
       responsibleUnits: row.responsible_units as string[],
+      milestones: [...((row.milestones as { period: string; text: string; percent?: number | null }[] | null | undefined) ?? [])]
+        .map((m) => ({ period: m.period, text: m.text, percent: m.percent ?? null }))
+        .sort((x, y) => (x.period < y.period ? -1 : 1)),
     };
   }
 
@@ -485,6 +488,7 @@ export class FakeLedger implements LedgerApi {
           deadline: a.deadline,
           lead_department_ids: a.leadDepartmentIds,
           responsible_units: a.responsibleUnits,
+          milestones: a.milestones,
         });
         return this.task(this.row('tasks', id, '任务'));
       }
@@ -502,6 +506,7 @@ export class FakeLedger implements LedgerApi {
             deadline: a.deadline,
             lead_department_ids: a.leadDepartmentIds,
             responsible_units: a.responsibleUnits,
+            milestones: a.milestones,
           }),
         );
         return this.task(row);

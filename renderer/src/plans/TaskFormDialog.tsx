@@ -9,6 +9,8 @@ import { nextTaskNumber, orderedSections } from './tree';
 import { addEntries, UnitEntries } from './UnitEntries';
 import { FormDialogFooter } from '../ui/FormDialogFooter';
 import { SectionSelect } from './SectionSelect';
+import { MilestoneFields } from './MilestoneFields';
+import { milestoneQuarters, milestoneRowErrors, milestonesToSave, type MilestoneDraft } from './milestone-rows';
 
 interface TaskFormDialogProps {
   readonly detail: PlanDetail;
@@ -34,9 +36,20 @@ export function TaskFormDialog({ detail, task, sectionId = null, onClose }: Task
   const [unitDraft, setUnitDraft] = useState('');
   const [deadline, setDeadline] = useState(task?.deadline ?? '');
   const sectionOptions = useMemo(() => orderedSections(detail.sections), [detail.sections]);
+  const [milestones, setMilestones] = useState<Record<string, MilestoneDraft>>(() =>
+    Object.fromEntries((task?.milestones ?? []).map((m) => [m.period, { period: m.period, text: m.text, percent: m.percent === null ? '' : String(m.percent) }])),
+  );
+  const [milestoneErrors, setMilestoneErrors] = useState<Record<string, string>>({});
+  const quarters = useMemo(() => milestoneQuarters(deadline, detail.plan, Object.values(milestones)), [deadline, detail.plan, milestones]);
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
+    const rowErrors = milestoneRowErrors(Object.values(milestones));
+    setMilestoneErrors(rowErrors);
+    if (Object.keys(rowErrors).length > 0) {
+      form.setErrors({ milestones: '节点目标有误，请按提示修改后再保存' });
+      return;
+    }
     const allUnits = addEntries(responsible, unitDraft);
     setResponsible(allUnits);
     setUnitDraft('');
@@ -48,6 +61,8 @@ export function TaskFormDialog({ detail, task, sectionId = null, onClose }: Task
       leadDepartmentIds: leads,
       responsibleUnits: allUnits,
       deadline: deadline.trim() || null,
+      // Rows of quarters no longer in the task's years are kept only when filled (they show as extra rows).
+      milestones: milestonesToSave(Object.values(milestones)),
     };
     const outcome = await form.submit(() => (task ? updateTask({ id: task.id, ...fields }) : createTask({ planId: detail.plan.id, ...fields })));
     if (outcome?.ok) onClose();
@@ -94,6 +109,13 @@ export function TaskFormDialog({ detail, task, sectionId = null, onClose }: Task
             error={form.errors.deadline}
             placeholder="例如：2025年12月底前、长期坚持"
             maxLength={60}
+          />
+          <MilestoneFields
+            quarters={quarters}
+            value={milestones}
+            onChange={(period, draft) => setMilestones((current) => ({ ...current, [period]: draft }))}
+            error={form.errors.milestones}
+            rowErrors={milestoneErrors}
           />
         </div>
         <FormDialogFooter saving={form.saving} onCancel={onClose} saveLabel="保存任务" />

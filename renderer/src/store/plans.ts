@@ -5,7 +5,7 @@ import type { Outcome, Slice } from './types';
 
 export const PLAN_FIELDS = ['kind', 'title', 'docNumber', 'issuer', 'issuedOn', 'yearFrom', 'yearTo'] as const;
 export const SECTION_FIELDS = ['parentId', 'label', 'title'] as const;
-export const TASK_FIELDS = ['sectionId', 'number', 'title', 'text', 'deadline', 'leadDepartmentIds', 'responsibleUnits'] as const;
+export const TASK_FIELDS = ['sectionId', 'number', 'title', 'text', 'deadline', 'leadDepartmentIds', 'responsibleUnits', 'milestones'] as const;
 
 export interface PlansSlice {
   readonly plans: readonly PlanSummary[] | null;
