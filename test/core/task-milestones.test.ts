@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTestCore } from '../helpers/core';
 import { parseMilestones } from '../../electron/services/progress-data';
+import { approved, fields, quarterFixture } from './progress-fixture';
 
 describe('stored milestones', () => {
   it('keeps old rows without a percent valid and reads the percent of new ones', () => {
@@ -67,5 +68,18 @@ describe('tasks.update and tasks.create with milestones (节点目标)', () => {
     const history = (await t.call('history.record', { table: 'tasks', id: task.id })).filter((h) => h.column === 'milestones');
     expect(history.map((h) => h.newValue)).toEqual([null, wider.milestones]);
     t.close();
+  });
+});
+
+describe('the ledger follows milestone percents', () => {
+  it('judges a task against the percent of the quarter’s milestone instead of elapsed time, naming it', async () => {
+    const f = await quarterFixture({ today: '2025-05-10' });
+    await approved(f.t, { period: '2025-Q1', taskId: f.literacy.id, departmentId: f.cdc.id, fields: fields({ percent: 30 }) });
+    const light = async () => (await f.t.call('ledger.query', { period: '2025-Q1' })).rows.find((r) => r.taskId === f.literacy.id)!.light;
+    // Elapsed time expects ~25% by 03-31: 30% is on pace.
+    expect((await light()).color).toBe('green');
+    await f.t.call('tasks.update', { id: f.literacy.id, milestones: [{ period: '2025-Q1', text: '完成监测点布设', percent: 50 }, { period: '2025-Q4', text: '全面完成', percent: 100 }] });
+    expect(await light()).toEqual({ color: 'red', reason: '“提升居民健康素养”完成30%，落后于序时进度50%（节点目标（2025年第一季度）：完成监测点布设，应完成50%）' });
+    f.t.close();
   });
 });
