@@ -12,7 +12,13 @@ export interface MilestoneYears {
 
 /** A task's stored milestones for the contract, sorted by quarter (old rows read with no percent). */
 export function milestonesOf(text: string | null): { period: string; text: string; percent: number | null }[] {
-  const list = parseMilestones(text) ?? [];
+  let list: ReturnType<typeof parseMilestones>;
+  try {
+    list = parseMilestones(text) ?? [];
+  } catch {
+    // A damaged value must not hide the task from 计划与任务; it shows without milestones.
+    list = [];
+  }
   return list.map((m) => ({ period: m.period, text: m.text, percent: m.percent ?? null })).sort((a, b) => (a.period < b.period ? -1 : 1));
 }
 

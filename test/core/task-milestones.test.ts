@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTestCore } from '../helpers/core';
 import { parseMilestones } from '../../electron/services/progress-data';
+import { milestonesOf } from '../../electron/services/task-milestones';
 import { approved, fields, quarterFixture } from './progress-fixture';
 
 describe('stored milestones', () => {
@@ -81,5 +82,15 @@ describe('the ledger follows milestone percents', () => {
     await f.t.call('tasks.update', { id: f.literacy.id, milestones: [{ period: '2025-Q1', text: '完成监测点布设', percent: 50 }, { period: '2025-Q4', text: '全面完成', percent: 100 }] });
     expect(await light()).toEqual({ color: 'red', reason: '“提升居民健康素养”完成30%，落后于序时进度50%（节点目标（2025年第一季度）：完成监测点布设，应完成50%）' });
     f.t.close();
+  });
+});
+
+describe('a damaged milestones value', () => {
+  it('does not hide the task from plans.get: it reads as no milestones', () => {
+    expect(milestonesOf('{')).toEqual([]);
+    expect(milestonesOf('[{"period":"2025-Q3","text":7,"percent":"40"},{"period":"2025-Q1","text":"摸底","percent":10}]')).toEqual([
+      { period: '2025-Q1', text: '摸底', percent: 10 },
+      { period: '2025-Q3', text: '', percent: null },
+    ]);
   });
 });
