@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -198,37 +198,6 @@ describe('browser host', () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('只能在本机回环地址上运行');
     expect(fs.existsSync(db)).toBe(false);
-  });
-
-  it.skipIf(!fs.existsSync('out/renderer/index.html'))('web-main prints a one-time address that opens the app once, and the page itself only with it', async () => {
-    const db = path.join(tempDir(), 'ledger.sqlite');
-    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/host/web-main.ts', '--db', db], { stdio: ['ignore', 'pipe', 'pipe'] });
-    try {
-      const printed = await new Promise<string>((resolve, reject) => {
-        let out = '';
-        child.stdout.on('data', (chunk) => {
-          out += chunk;
-          if (out.includes('按 Ctrl+C 退出')) resolve(out);
-        });
-        child.once('exit', (code) => reject(new Error(`web-main exited ${code}`)));
-      });
-      const address = /(http:\/\/127\.0\.0\.1:\d+\/open\?t=[A-Za-z0-9_-]+)/.exec(printed)?.[1];
-      expect(address, printed).toBeDefined();
-      const base = new URL('/', address).href;
-      expect(printed).not.toMatch(/ledger-token|令牌/);
-      const without = await request(base);
-      expect(without.status).toBe(403);
-      expect(without.body).toContain('请用启动时显示的地址打开目标台账');
-      const opened = await request(address!);
-      expect(opened.status).toBe(303);
-      const session = (opened.headers['set-cookie']?.[0] ?? '').split(';')[0]!;
-      const page = await request(base, { headers: { Cookie: session } });
-      expect(page.status).toBe(200);
-      expect(page.body).toContain('name="ledger-token"');
-      expect((await request(address!)).status).toBe(403);
-    } finally {
-      child.kill('SIGTERM');
-    }
   });
 
   it('streams events to holders of the token', async () => {
