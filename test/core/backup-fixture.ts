@@ -5,6 +5,7 @@ import type { Database } from 'better-sqlite3';
 import { loadSqlite } from '../../electron/db/native';
 import { tempDir } from '../helpers/core';
 import { quarterFixture, type QuarterFixture } from './progress-fixture';
+import { handZip as writeHandZip, type HandEntry } from '../helpers/hand-zip';
 
 export const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from('会议纪要 minutes '.repeat(50))]);
 export const jpg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 74, 70, 73, 70, 1, 2, 3]);
@@ -87,55 +88,11 @@ export function dumpDatabase(db: Database): string {
   return parts.join('\n');
 }
 
-export interface HandEntry {
-  readonly name: string;
-  /** The bytes as stored (already deflated for method 8). */
-  readonly stored: Buffer;
-  readonly method: 0 | 8;
-  /** What the headers claim: an attacker may lie. */
-  readonly size: number;
-  readonly crc: number;
-}
+export type { HandEntry };
 
-/** A zip written byte by byte, so a test can make its headers say anything. */
+/** A zip written byte by byte with UTF-8 names, as backups are, so a test can make its headers say anything. */
 export function handZip(entries: readonly HandEntry[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const entry of entries) {
-    const name = Buffer.from(entry.name, 'utf8');
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(entry.method, 8);
-    local.writeUInt32LE(entry.crc >>> 0, 14);
-    local.writeUInt32LE(entry.stored.length, 18);
-    local.writeUInt32LE(Math.min(entry.size, 0xffffffff), 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(entry.method, 10);
-    central.writeUInt32LE(entry.crc >>> 0, 16);
-    central.writeUInt32LE(entry.stored.length, 20);
-    central.writeUInt32LE(Math.min(entry.size, 0xffffffff), 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, entry.stored);
-    centrals.push(central, name);
-    offset += 30 + name.length + entry.stored.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
+  return writeHandZip(entries, { utf8Names: true });
 }
 
 export function storedEntry(name: string, data: Buffer): HandEntry {

@@ -5,6 +5,7 @@
  * written by hand so the central directory can declare any size.
  */
 import zlib from 'node:zlib';
+import { handZip } from '../helpers/hand-zip';
 
 /** Raw deflate of prefix + unit × count + suffix, without ever holding the inflated bytes. */
 export function deflateRepeated(prefix: string, unit: string, count: number, suffix: string): Uint8Array {
@@ -31,39 +32,7 @@ const deflated = (name: string, text: string): RawEntry => ({ name, data: zlib.d
 
 /** A ZIP with the given entries; headers say exactly what the entries declare (no checksum). */
 export function rawZip(entries: readonly RawEntry[]): Uint8Array {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const entry of entries) {
-    const name = Buffer.from(entry.name);
-    const header = Buffer.alloc(30);
-    header.writeUInt32LE(0x04034b50, 0);
-    header.writeUInt16LE(20, 4);
-    header.writeUInt16LE(entry.stored ? 0 : 8, 8);
-    header.writeUInt32LE(entry.data.length, 18);
-    header.writeUInt32LE(entry.declaredSize, 22);
-    header.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(entry.stored ? 0 : 8, 10);
-    central.writeUInt32LE(entry.data.length, 20);
-    central.writeUInt32LE(entry.declaredSize, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(header, name, Buffer.from(entry.data));
-    centrals.push(central, name);
-    offset += 30 + name.length + entry.data.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...locals, directory, end]));
+  return new Uint8Array(handZip(entries.map((e) => ({ name: e.name, stored: Buffer.from(e.data), method: e.stored ? 0 : 8, size: e.declaredSize, crc: 0 }))));
 }
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';

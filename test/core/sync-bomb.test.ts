@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { MANIFEST_ENTRY, CHANGES_ENTRY } from '../../shared/sync/manifest';
 import { signZip } from '../../electron/sync/container';
 import { tempDir } from '../helpers/core';
+import { handZip } from '../helpers/hand-zip';
 import { newKeys, sampleManifest, utf8 } from './sync-fixture';
 
 /*
@@ -24,47 +25,9 @@ function zerosDeflated(chunks: number): Buffer {
   return Buffer.concat([...Array.from({ length: chunks }, () => block), end]);
 }
 
-/** A zip in the exact layout the package reader accepts, with declared sizes and CRCs as given. */
+/** A zip in the exact layout the package reader accepts (its pinned DOS time and date), with declared sizes and CRCs as given. */
 function strictZip(entries: { name: string; data: Buffer; method: 0 | 8; size: number; crc: number }[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.name, 'ascii');
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(e.method, 8);
-    local.writeUInt16LE(12 << 11, 10);
-    local.writeUInt16LE((1 << 5) | 1, 12);
-    local.writeUInt32LE(e.crc >>> 0, 14);
-    local.writeUInt32LE(e.data.length, 18);
-    local.writeUInt32LE(e.size, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(e.method, 10);
-    central.writeUInt16LE(12 << 11, 12);
-    central.writeUInt16LE((1 << 5) | 1, 14);
-    central.writeUInt32LE(e.crc >>> 0, 16);
-    central.writeUInt32LE(e.data.length, 20);
-    central.writeUInt32LE(e.size, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, e.data);
-    centrals.push(central, name);
-    offset += 30 + name.length + e.data.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
+  return handZip(entries.map((e) => ({ name: e.name, stored: e.data, method: e.method, size: e.size, crc: e.crc })), { dosTime: 12 << 11, dosDate: (1 << 5) | 1 });
 }
 
 function bombPackage(dir: string, declared: number, chunks: number) {
