@@ -53,7 +53,11 @@ class Rollback extends Error {}
 const hours = (ms: number) => Math.round(ms / 3_600_000);
 
 export function mergeChanges(core: Core, raw: readonly unknown[], options: MergeOptions): MergeSummary {
-  const changes = raw.map((change, index) => checkChange(change, index));
+  return mergeCheckedChanges(core, raw.map((change, index) => checkChange(change, index)), options);
+}
+
+/** The merge of changes already checked by checkChange (the import checks them once, before authority). */
+export function mergeCheckedChanges(core: Core, changes: readonly ChangeRecord[], options: MergeOptions): MergeSummary {
   const now = core.now();
   const ahead = Math.max(0, ...changes.map((c) => parseHlc(c.hlc).wall)) - now;
   if (ahead > options.maxAheadMs) {

@@ -15,7 +15,7 @@ import { checkChange, type ChangeRecord } from './changes';
 import { peekManifest, readPackage, writePackage, type ReadPackage } from './container';
 import { PackageError } from './sync-error';
 import { MAX_PACKAGE_FILE_MB, MAX_PACKAGE_TOTAL_MB } from '../../shared/sync/limits';
-import { mergeChanges, type MergeSummary } from './merge';
+import { mergeCheckedChanges, type MergeSummary } from './merge';
 import { isPart, joinParts, splitPackage } from './parts';
 import { assignmentRows, attachmentHashes, changesOfRows, unacknowledgedChanges, withoutStrayRecords } from './scope';
 import { reconcileDepartments } from '../services/department-binding';
@@ -448,7 +448,7 @@ export function previewPackage(core: Core, files: readonly FileContent[], progre
   }
   const { pkg, trust } = opened;
   if (pkg.manifest.kind === 'receipt') return toPreview(pkg, trust, null, receiptIn(pkg));
-  const summary = mergeChanges(core, checkedChanges(core, pkg, trust), {
+  const summary = mergeCheckedChanges(core, checkedChanges(core, pkg, trust), {
     packageId: pkg.manifest.packageId,
     dryRun: true,
     maxAheadMs: maxAheadMs(core),
@@ -496,7 +496,7 @@ export async function importPackage(core: Core, args: ParsedArgs<'sync.import'>,
       for (const hlc of receipt.hlcs) ack.run(peer, hlc);
     } else {
       for (const [name, bytes] of pkg.entries) if (name.startsWith('attachments/')) storeBytes(core, Buffer.from(bytes));
-      summary = mergeChanges(core, changes, { packageId: m.packageId, maxAheadMs: maxAheadMs(core), onProgress: (done, total) => progress('正在导入数据包', done, total) });
+      summary = mergeCheckedChanges(core, changes, { packageId: m.packageId, maxAheadMs: maxAheadMs(core), onProgress: (done, total) => progress('正在导入数据包', done, total) });
       // The sender holds everything it sent.
       for (const hlc of summary.hlcs) ack.run(peer, hlc);
       notes = reconcileDepartments(core, { officeId: m.origin.officeId, departmentId: m.origin.departmentId }, m.kind);
